@@ -1,0 +1,24 @@
+// file-type: each article is a regular file of a sensible size.
+//
+// Why: articles arrive in pull requests from anyone. A symbolic link could make the build
+// publish a file from elsewhere on the CI machine (a credentials file, say), and a huge file
+// could exhaust the machine. Turn it off: never.
+import {defineRule, reportRecordedProblems} from '../src/rule.js'
+
+export default defineRule({
+  id: 'file-type',
+  description: 'Articles are regular files (not symbolic links or devices) no larger than `limits.maxFileBytes`.',
+  rationale: 'A symbolic link in a pull request could publish a file from the CI machine; an oversized file could exhaust it. Both are refused before anything is read.',
+  severity: 'error',
+  requires: 'file',
+  safety: true,
+  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
+  defaults: {},
+  // Symbolic links and oversized files cannot be written as inline examples; the loader's tests
+  // create them on disk (test/pipeline/load.test.ts).
+  examples: {
+    valid: [{name: 'a regular file', input: '---\ntitle: Hay fever\n---\n\nText.\n'}],
+    invalid: []
+  },
+  check: reportRecordedProblems('file-type')
+})

@@ -1,0 +1,100 @@
+// Configuration: `healthlint.config.json` (or `--config PATH`), validated against
+// `schemas/config.schema.json` and against each rule's own options schema.
+import {readFile} from 'node:fs/promises'
+import {resolve} from 'node:path'
+import {closest, distance} from 'fastest-levenshtein'
+import type {Severity} from './rule.js'
+import {rules} from '../rules/index.js'
+import {compileSchema, formatAjvError} from './schema.js'
+import {readSchema} from './paths.js'
+
+export interface Limits {
+  /** Largest article file read, in bytes. */
+  maxFileBytes: number
+  /** Largest frontmatter block parsed, in bytes (checked before the YAML parser runs). */
+  maxFrontmatterBytes: number
+  /** Deepest nesting of lists and mappings in the frontmatter. */
+  maxFrontmatterDepth: number
+}
+
+export interface RuleSetting {
+  severity: Severity
+  options: Record<string, unknown>
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>
+  limits: Limits
+  /** Path of the config file read, relative to cwd, or undefined for the defaults. */
+  source: string | undefined
+}
+
+export const defaultLimits: Limits = {
+  maxFileBytes: 1_048_576,
+  maxFrontmatterBytes: 8192,
+  maxFrontmatterDepth: 8
+}
+
+export const defaultConfigName = 'healthlint.config.json'
+
+/** A configuration problem: the CLI prints `message` and exits 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const validateConfig = compileSchema(readSchema('config.schema.json'))
+
+/** Resolve a raw config object (already parsed from JSON) against the rules' defaults. */
+export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
+  const where = source ?? 'the configuration'
+  if (!validateConfig(raw)) {
+    const problems = (validateConfig.errors ?? []).map((error) => formatAjvError(error, raw))
+    throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>}
+  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, source}
+  for (const rule of rules) {
+    resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
+  }
+  const ids = rules.map((rule) => rule.id)
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = rules.find((candidate) => candidate.id === id)
+    if (!rule) {
+      const suggestion = closest(id, ids)
+      const hint = distance(id, suggestion) <= 3 ? ` Did you mean \`${suggestion}\`?` : ''
+      throw new ConfigError(`${where}: there is no rule \`${id}\`.${hint}`)
+    }
+    const [severity, options] = Array.isArray(setting) ? setting as [Severity, Record<string, unknown>?] : [setting as Severity, undefined]
+    if (options !== undefined) {
+      const validate = compileSchema(rule.optionsSchema)
+      if (!validate(options)) {
+        const problems = (validate.errors ?? []).map((error) => formatAjvError(error, options))
+        throw new ConfigError(`${where}: the options of rule \`${id}\` are not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+      }
+    }
+    resolved.rules[id] = {severity, options: {...rule.defaults, ...options}}
+  }
+  return resolved
+}
+
+/**
+ * Load the config from `configPath`, or from `healthlint.config.json` in `cwd` when it exists,
+ * or the defaults. Throws ConfigError for a missing explicit file, bad JSON or invalid content.
+ */
+export async function loadConfig(cwd: string, configPath?: string): Promise<ResolvedConfig> {
+  const path = resolve(cwd, configPath ?? defaultConfigName)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig({})
+    throw new ConfigError(`Cannot read the config file ${configPath ?? defaultConfigName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new ConfigError(`The config file ${configPath ?? defaultConfigName} is not valid JSON: ${(error as Error).message}.`)
+  }
+  return resolveConfig(raw, configPath ?? defaultConfigName)
+}

@@ -1,0 +1,12 @@
+// healthlint's library API. The CLI is a thin shell over these functions.
+export {lint, createLinter} from './lint.js'
+export type {LintOptions, Linter} from './lint.js'
+export {loadConfig, resolveConfig, ConfigError, defaultLimits} from './config.js'
+export type {ResolvedConfig, Limits, RuleSetting} from './config.js'
+export {expandPaths, MissingPathError} from './files.js'
+export {today} from './today.js'
+export {rules} from '../rules/index.js'
+export type {Rule, RuleDefinition, RuleContext, RuleExample, Severity} from './rule.js'
+export type {Frontmatter, SourceRange} from './pipeline/frontmatter.js'
+export {toJsonReport} from './report/json.js'
+export {formatStylish} from './report/stylish.js'

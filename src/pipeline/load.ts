@@ -1,0 +1,141 @@
+// Stage 1: load. Turns a path into a VFile holding the file's decoded text, or the facts about
+// why it could not be decoded. Nothing here throws for bad content: problems are recorded on
+// `file.data.problems` with a rule id and a position in the original file, and the check stage
+// turns them into messages under that rule's configured severity.
+import {lstat, open} from 'node:fs/promises'
+import {resolve} from 'node:path'
+import {VFile} from 'vfile'
+import type {Point} from 'unist'
+import type {Limits} from '../config.js'
+import {recordProblem} from './problems.js'
+
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/**
+ * Read the file at `path` (as given, relative to `cwd`) into a VFile.
+ * `file.data.loaded` is true when the text could be decoded and later stages may parse it.
+ */
+export async function loadArticle(path: string, cwd: string, limits: Limits): Promise<VFile> {
+  const file = new VFile({path, cwd})
+  file.data.loaded = false
+  const absolute = resolve(cwd, path)
+  let bytes: Uint8Array
+  try {
+    const stats = await lstat(absolute)
+    if (stats.isSymbolicLink()) {
+      recordProblem(file, 'file-type', 'This file is a symbolic link; healthlint only reads regular files, so that a link cannot publish a file from elsewhere on the machine. Replace the link with the article itself.', start())
+      return file
+    }
+    if (!stats.isFile()) {
+      recordProblem(file, 'file-type', 'This path is not a regular file, so it cannot be an article.', start())
+      return file
+    }
+    if (stats.size > limits.maxFileBytes) {
+      recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
+      return file
+    }
+    bytes = await readCapped(absolute, limits.maxFileBytes)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
+    return file
+  }
+  return decodeInto(file, bytes)
+}
+
+/** Decode raw bytes into `file`; exported for tests and for in-memory articles. */
+export function decodeInto(file: VFile, bytes: Uint8Array): VFile {
+  file.data.loaded = false
+  if (bytes.length === 0) {
+    recordProblem(file, 'empty-article', 'This file is empty. An article needs frontmatter and a body.', start())
+    return file
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    recordProblem(file, 'encoding', 'This file is saved as UTF-16. Save it as UTF-8 (in most editors: "Save with encoding" → UTF-8).', start())
+    return file
+  }
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    const offset = firstInvalidUtf8(bytes)
+    const before = lenientUtf8.decode(bytes.subarray(0, offset))
+    recordProblem(file, 'encoding', `This file is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} here); it was probably saved as Windows-1252 or Latin-1. Save it as UTF-8.`, pointAt(before, before.length))
+    return file
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const nul = text.indexOf('\0')
+  if (nul !== -1) {
+    recordProblem(file, 'encoding', 'This file contains a NUL character (byte 0x00), which usually means a corrupted or binary file. Remove it, or re-save the article as plain UTF-8 text.', pointAt(text, nul))
+    return file
+  }
+  const loneCr = /\r(?!\n)/.exec(text)
+  if (loneCr) {
+    recordProblem(file, 'encoding', 'This file uses a bare carriage return (CR) as a line ending. Save it with LF or CRLF line endings.', pointAt(text, loneCr.index))
+    return file
+  }
+  file.value = text
+  file.data.loaded = true
+  return file
+}
+
+/** The 1-based line and column of `offset` in `text`, counting CRLF as one line break. */
+export function pointAt(text: string, offset: number): Point {
+  let line = 1
+  let lineStart = 0
+  let index = text.indexOf('\n')
+  while (index !== -1 && index < offset) {
+    line++
+    lineStart = index + 1
+    index = text.indexOf('\n', lineStart)
+  }
+  return {line, column: offset - lineStart + 1, offset}
+}
+
+function start(): Point {
+  return {line: 1, column: 1, offset: 0}
+}
+
+async function readCapped(path: string, limit: number): Promise<Uint8Array> {
+  // Read at most limit + 1 bytes so a file that grows between lstat and read stays bounded.
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(limit + 1)
+    let total = 0
+    for (;;) {
+      const {bytesRead} = await handle.read(buffer, total, buffer.length - total, total)
+      if (bytesRead === 0 || total + bytesRead >= buffer.length) {
+        total += bytesRead
+        break
+      }
+      total += bytesRead
+    }
+    return buffer.subarray(0, Math.min(total, limit))
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index] as number
+    let length = 0
+    if (byte < 0x80) length = 1
+    else if (byte >= 0xc2 && byte <= 0xdf) length = 2
+    else if (byte >= 0xe0 && byte <= 0xef) length = 3
+    else if (byte >= 0xf0 && byte <= 0xf4) length = 4
+    else return index
+    if (length > 1) {
+      try {
+        utf8.decode(bytes.subarray(index, index + length))
+      } catch {
+        return index
+      }
+    }
+    index += length
+  }
+  return index
+}

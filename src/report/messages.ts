@@ -1,0 +1,70 @@
+// The stable shape of one message, shared by every reporter.
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+export type MessageSeverity = 'error' | 'warning' | 'info'
+
+export interface ReportedMessage {
+  ruleId: string
+  severity: MessageSeverity
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  note?: string
+  url?: string
+}
+
+export function severityOf(message: VFileMessage): MessageSeverity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+export function toReported(message: VFileMessage): ReportedMessage {
+  const start = message.place && 'start' in message.place ? message.place.start : message.place
+  const end = message.place && 'end' in message.place ? message.place.end : undefined
+  const line = start?.line ?? 1
+  const column = start?.column ?? 1
+  const reported: ReportedMessage = {
+    ruleId: message.ruleId ?? 'healthlint',
+    severity: severityOf(message),
+    message: message.reason,
+    line,
+    column,
+    endLine: end?.line ?? line,
+    endColumn: end?.column ?? column
+  }
+  if (message.note) reported.note = message.note
+  if (message.url) reported.url = message.url
+  return reported
+}
+
+/** The messages a report shows: with `quiet`, errors only. */
+export function visibleMessages(file: VFile, quiet: boolean): ReportedMessage[] {
+  return file.messages.filter((message) => !quiet || message.fatal === true).map(toReported)
+}
+
+export interface Totals {
+  files: number
+  filesWithErrors: number
+  errors: number
+  warnings: number
+  infos: number
+}
+
+export function emptyTotals(): Totals {
+  return {files: 0, filesWithErrors: 0, errors: 0, warnings: 0, infos: 0}
+}
+
+export function addToTotals(totals: Totals, file: VFile): void {
+  totals.files++
+  let errors = 0
+  for (const message of file.messages) {
+    const severity = severityOf(message)
+    if (severity === 'error') errors++
+    else if (severity === 'warning') totals.warnings++
+    else totals.infos++
+  }
+  totals.errors += errors
+  if (errors > 0) totals.filesWithErrors++
+}

@@ -1,0 +1,114 @@
+// The rule contract. Each module in `rules/` calls `defineRule` once; the wrapper is
+// remark-lint's `lintRule`, which stamps `ruleId`, `source`, `url` and the configured severity
+// on every message the rule emits, so a rule body only inspects the article and calls `report`.
+import type {Root} from 'mdast'
+import type {Node, Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {lintRule} from 'unified-lint-rule'
+import type {Plugin} from 'unified'
+import type {Frontmatter} from './pipeline/frontmatter.js'
+
+export type Severity = 'off' | 'warning' | 'error'
+
+export interface RuleExample {
+  /** What the example shows; also the test's name. */
+  name: string
+  /** A whole article file (frontmatter optional, unless the rule reads it). */
+  input: string
+  /** Options for the rule, merged over its defaults. */
+  options?: Record<string, unknown>
+  /** "Today" for date rules, as YYYY-MM-DD. */
+  now?: string
+  /** For failing examples: the exact messages, as `line:column: reason`. */
+  messages?: string[]
+}
+
+export interface ReportExtra {
+  note?: string
+  actual?: string
+  expected?: string[]
+}
+
+export interface RuleContext<Options> {
+  /** The Markdown tree, positioned in the original file (empty when the file did not parse). */
+  tree: Root
+  file: VFile
+  options: Options
+  frontmatter: Frontmatter | undefined
+  /** Today, from `--now` or the clock, as YYYY-MM-DD: the only source of "today". */
+  now: string
+  report(reason: string, place: Node | Position | Point | undefined, extra?: ReportExtra): void
+}
+
+export interface RuleDefinition<Options extends Record<string, unknown> = Record<string, unknown>> {
+  /** Kebab-case id, equal to the rule's file name. */
+  id: string
+  /** One line: what the rule requires. */
+  description: string
+  /** Why this matters for patients, and when to turn it off (used in the docs). */
+  rationale: string
+  severity: Exclude<Severity, 'off'>
+  /** JSON Schema of the options object (without defaults). */
+  optionsSchema: Record<string, unknown>
+  defaults: Options
+  /**
+   * What the rule needs: `file` rules run on every article, even one that could not be decoded
+   * or parsed; `tree` rules run only when the Markdown body parsed.
+   */
+  requires: 'file' | 'tree'
+  /** Safety rules cannot be suppressed by comments in an article. */
+  safety?: boolean
+  examples: {valid: RuleExample[]; invalid: RuleExample[]}
+  check(context: RuleContext<Options>): void
+}
+
+export interface Rule<Options extends Record<string, unknown> = Record<string, unknown>> extends RuleDefinition<Options> {
+  url: string
+  /** The unified plugin: use it with `[severity, options]`. */
+  plugin: Plugin<[unknown?], Root>
+}
+
+export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
+
+export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
+  const url = docsBase + definition.id
+  const plugin = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
+    definition.check({
+      tree,
+      file,
+      options: {...definition.defaults, ...(options ?? {})},
+      frontmatter: file.data.frontmatter,
+      now: file.data.now ?? '1970-01-01',
+      report(reason, place, extra) {
+        const message = file.message(reason, {place: placeOf(place)})
+        if (extra?.note) message.note = extra.note
+        if (extra?.actual !== undefined) message.actual = extra.actual
+        if (extra?.expected) message.expected = extra.expected
+      }
+    })
+  })
+  return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
+}
+
+function placeOf(place: Node | Position | Point | undefined): Position | Point {
+  if (!place) return {line: 1, column: 1}
+  if ('type' in place) return place.position ?? {line: 1, column: 1}
+  return place
+}
+
+/**
+ * The check of a rule whose facts were found by the load or parse stage: report each recorded
+ * problem under this rule's id and severity.
+ */
+export function reportRecordedProblems(id: string) {
+  return (context: RuleContext<Record<string, unknown>>): void => {
+    for (const problem of context.file.data.problems ?? []) {
+      if (problem.ruleId !== id) continue
+      const extra: ReportExtra = {}
+      if (problem.note) extra.note = problem.note
+      if (problem.actual !== undefined) extra.actual = problem.actual
+      if (problem.expected) extra.expected = problem.expected
+      context.report(problem.reason, problem.place, extra)
+    }
+  }
+}

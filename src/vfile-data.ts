@@ -1,0 +1,20 @@
+// What each pipeline stage stores on `file.data`. Stages talk to each other only through this.
+import type {Root} from 'mdast'
+import type {Frontmatter} from './pipeline/frontmatter.js'
+import type {Problem} from './pipeline/problems.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** True when the bytes decoded to text that later stages may parse. */
+    loaded: boolean
+    /** Facts found by load and parse, reported by their rules in the check stage. */
+    problems: Problem[]
+    frontmatter: Frontmatter
+    /** The body's Markdown tree, positioned in the original file; absent when parsing was refused. */
+    tree: Root
+    /** Today as YYYY-MM-DD, from `--now` or the clock. */
+    now: string
+  }
+}
+
+export {}

@@ -1,0 +1,54 @@
+// Shared test helpers: run the real pipeline on in-memory articles and the real CLI in-process.
+import {resolveConfig} from '../src/config.js'
+import {createLinter} from '../src/lint.js'
+import type {VFile} from 'vfile'
+import {main} from '../src/cli/main.js'
+import {toReported} from '../src/report/messages.js'
+import type {ReportedMessage} from '../src/report/messages.js'
+
+export interface LintTextOptions {
+  /** Path the article pretends to have (default `articles/example-article.md`). */
+  path?: string
+  now?: string
+  /** The `rules` section of a config. */
+  rules?: Record<string, unknown>
+  cwd?: string
+}
+
+/** Lint `input` (a whole article file) through load → parse → check with the given config. */
+export async function lintText(input: string | Uint8Array, options: LintTextOptions = {}): Promise<VFile> {
+  const config = resolveConfig({rules: options.rules ?? {}})
+  const linter = createLinter({cwd: options.cwd ?? process.cwd(), config, now: options.now ?? '2026-01-15'})
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
+  return linter.lintBytes(options.path ?? 'articles/example-article.md', bytes)
+}
+
+/** The messages of `file` for one rule (or all), in the stable report shape. */
+export function messagesOf(file: VFile, ruleId?: string): ReportedMessage[] {
+  return file.messages.filter((message) => ruleId === undefined || message.ruleId === ruleId).map(toReported)
+}
+
+/** `line:column: reason` for each message of one rule, as rule examples write them. */
+export function briefOf(file: VFile, ruleId: string): string[] {
+  return messagesOf(file, ruleId).map((message) => `${message.line}:${message.column}: ${message.message}`)
+}
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run the CLI in-process with captured streams. */
+export async function runCli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main({
+    argv,
+    cwd,
+    env,
+    stdout: {write: (chunk: string) => (stdout += chunk)},
+    stderr: {write: (chunk: string) => (stderr += chunk)}
+  })
+  return {code, stdout, stderr}
+}
