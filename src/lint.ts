@@ -4,6 +4,7 @@ import {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {decodeInto, loadArticle} from './pipeline/load.js'
 import {parseArticle} from './pipeline/parse.js'
+import {scoreArticle} from './pipeline/score.js'
 import {createChecker} from './pipeline/check.js'
 import {expandPaths} from './files.js'
 import './vfile-data.js'
@@ -28,6 +29,7 @@ export function createLinter(options: LintOptions): Linter {
   const finish = async (file: VFile) => {
     file.data.now = options.now
     parseArticle(file, options.config.limits)
+    scoreArticle(file)
     await checker.check(file)
     return file
   }

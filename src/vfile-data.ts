@@ -2,6 +2,7 @@
 import type {Root} from 'mdast'
 import type {Frontmatter} from './pipeline/frontmatter.js'
 import type {Problem} from './pipeline/problems.js'
+import type {ReadabilityScores} from './pipeline/score.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -14,6 +15,8 @@ declare module 'vfile' {
     tree: Root
     /** Today as YYYY-MM-DD, from `--now` or the clock. */
     now: string
+    /** Document readability scores (score stage); absent when the body has no prose. */
+    readability: ReadabilityScores
   }
 }
 

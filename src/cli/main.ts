@@ -8,6 +8,7 @@ import {MissingPathError} from '../files.js'
 import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
 import {runLint} from './lint-command.js'
+import {reporters} from '../report/index.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -103,8 +104,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
     }
   }
   const format = values.format ?? 'stylish'
-  if (!['stylish', 'json'].includes(format)) {
-    stderr.write(`healthlint: unknown --format \`${format}\`; use stylish or json.\n`)
+  if (!Object.hasOwn(reporters, format)) {
+    stderr.write(`healthlint: unknown --format \`${format}\`; use one of ${Object.keys(reporters).join(', ')}.\n`)
     return exitCodes.usage
   }
 

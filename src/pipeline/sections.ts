@@ -1,0 +1,82 @@
+// Sections: an article's body split at its headings. Rules use them to find the red flags or
+// "when to seek review" section; the build uses them for the bundle's `sections`, `redFlags`
+// and `seekReview`. One definition, so lint and publish can never disagree about a section.
+import type {Heading, List, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+
+export interface Section {
+  /** The heading that opens the section (undefined for the text before the first heading). */
+  heading: Heading | undefined
+  /** The heading's plain text, whitespace collapsed. */
+  title: string
+  depth: number
+  /**
+   * Everything after the heading up to the next heading of the same or a higher level
+   * (so a section contains its subsections).
+   */
+  children: RootContent[]
+}
+
+/** Split the body at every heading. Sections nest: a `##` section includes its `###` ones. */
+export function sectionsOf(tree: Root): Section[] {
+  const sections: Section[] = []
+  const nodes = tree.children
+  const intro: RootContent[] = []
+  let index = 0
+  while (index < nodes.length && nodes[index]!.type !== 'heading') intro.push(nodes[index++]!)
+  if (intro.length > 0) sections.push({heading: undefined, title: '', depth: 0, children: intro})
+  for (let start = index; start < nodes.length; start++) {
+    const node = nodes[start]!
+    if (node.type !== 'heading') continue
+    const children: RootContent[] = []
+    for (let next = start + 1; next < nodes.length; next++) {
+      const candidate = nodes[next]!
+      if (candidate.type === 'heading' && candidate.depth <= node.depth) break
+      children.push(candidate)
+    }
+    sections.push({heading: node, title: normalise(toString(node)), depth: node.depth, children})
+  }
+  return sections
+}
+
+/** Collapse whitespace and trim, for comparing heading text. */
+export function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Whether a heading's text matches one of `patterns`. A pattern is a plain phrase matched
+ * case-insensitively as a whole heading or its beginning ("Red flags" matches "Red flags" and
+ * "Red flags for back pain"), ignoring trailing punctuation such as ":".
+ */
+export function headingMatches(title: string, patterns: readonly string[]): boolean {
+  const text = comparable(title)
+  return patterns.some((pattern) => {
+    const phrase = comparable(pattern)
+    return phrase !== '' && (text === phrase || text.startsWith(phrase + ' '))
+  })
+}
+
+/** The first section whose heading matches `patterns`. */
+export function findSection(sections: readonly Section[], patterns: readonly string[]): Section | undefined {
+  return sections.find((section) => section.heading && headingMatches(section.title, patterns))
+}
+
+/**
+ * The items a section lists, as plain text, in order: the items of its lists, or, when it has
+ * no list, its paragraphs.
+ */
+export function itemsOf(section: Section): string[] {
+  const lists = section.children.filter((node): node is List => node.type === 'list')
+  if (lists.length > 0) {
+    return lists.flatMap((list) => list.children.map((item) => normalise(toString(item)))).filter(Boolean)
+  }
+  return section.children.filter((node) => node.type === 'paragraph').map((node) => normalise(toString(node))).filter(Boolean)
+}
+
+function comparable(text: string): string {
+  return normalise(text)
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[:.!?\s]+$/, '')
+}

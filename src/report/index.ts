@@ -1,0 +1,34 @@
+// The report formats `--format` accepts. A reporter is told about each file as it finishes
+// (so output streams) and about the totals at the end.
+import type {VFile} from 'vfile'
+import {createJsonStream} from './json.js'
+import type {Totals} from './messages.js'
+import {formatStylish, formatTotals} from './stylish.js'
+
+export interface ReporterOptions {
+  write(chunk: string): void
+  quiet: boolean
+  color: boolean
+  cwd: string
+  env: Record<string, string | undefined>
+}
+
+export interface Reporter {
+  file(file: VFile): void
+  end(totals: Totals): void
+}
+
+export type ReporterFactory = (options: ReporterOptions) => Reporter
+
+export const reporters: Record<string, ReporterFactory> = {
+  stylish(options) {
+    return {
+      file: (file) => options.write(formatStylish(file, options)),
+      end: (totals) => options.write(formatTotals(totals, options))
+    }
+  },
+  json(options) {
+    const stream = createJsonStream(options.write, options.quiet)
+    return {file: (file) => stream.file(file), end: () => stream.end()}
+  }
+}
