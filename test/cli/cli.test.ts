@@ -1,0 +1,129 @@
+// The CLI, run in-process through `main` and as a spawned `npx healthlint`: exit codes,
+// formats, options and determinism.
+import {describe, it, before} from 'node:test'
+import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {mkdtemp, mkdir, writeFile, readFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import {packageRoot} from '../../src/paths.js'
+import {runCli} from '../helpers.js'
+
+const run = promisify(execFile)
+
+const header = '---\ntitle: Hay fever\ndescription: What hay fever is.\ncategory: allergy\nlastReviewed: 2025-12-22\nreviewedBy:\n  name: Dr Jane Smith\n  credential: GMC registered GP\n'
+let cwd: string
+
+before(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))
+  await mkdir(join(cwd, 'articles'))
+  await writeFile(join(cwd, 'articles', 'broken.md'), header.replace('category: allergy', 'category: Allergy') + '---\n\nText.\n')
+  await writeFile(join(cwd, 'articles', 'empty.md'), '')
+  await writeFile(join(cwd, 'articles', 'clean.md'), header + '---\n\nText.\n')
+  await writeFile(join(cwd, 'bad-config.json'), '{"rules": {"no-such-rule": "error"}}')
+})
+
+describe('healthlint (in-process)', () => {
+  it('exits 0 when there are no errors', async () => {
+    const result = await runCli(['lint', 'articles/clean.md'], cwd)
+    assert.equal(result.code, 0)
+    assert.equal(result.stdout, '✔ 1 article checked: no problems\n')
+  })
+
+  it('exits 1 on errors, checks every article, and reports file:line:column with the rule id', async () => {
+    const result = await runCli(['lint'], cwd)
+    assert.equal(result.code, 1)
+    assert.match(result.stdout, /articles\/broken\.md:4:11 {2}error {4}`category` must be .* {2}frontmatter-schema/)
+    assert.match(result.stdout, /articles\/empty\.md:1:1 {2}error {4}This file is empty/)
+    assert.match(result.stdout, /✖ 2 errors, 0 warnings in 3 articles checked \(2 with errors\)\n$/)
+  })
+
+  it('writes the JSON contract: files in order, messages sorted, stable keys', async () => {
+    const result = await runCli(['lint', 'articles/empty.md', 'articles/broken.md', '--format', 'json'], cwd)
+    assert.equal(result.code, 1)
+    const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<Record<string, unknown>>}>
+    assert.deepEqual(report.map((file) => file.path), ['articles/empty.md', 'articles/broken.md'])
+    const [message] = report[1]!.messages
+    assert.deepEqual(Object.keys(message!).slice(0, 7), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'])
+    assert.deepEqual({...message, message: undefined, url: undefined}, {ruleId: 'frontmatter-schema', severity: 'error', message: undefined, line: 4, column: 11, endLine: 4, endColumn: 18, url: undefined})
+  })
+
+  it('--quiet shows errors only; --max-warnings turns warnings into a failure', async () => {
+    await writeFile(join(cwd, 'warn.json'), JSON.stringify({rules: {'frontmatter-schema': 'warning', 'empty-article': 'warning'}}))
+    const warned = await runCli(['lint', '--config', 'warn.json'], cwd)
+    assert.equal(warned.code, 0)
+    assert.match(warned.stdout, /0 errors, 2 warnings/)
+    const quiet = await runCli(['lint', '--config', 'warn.json', '--quiet'], cwd)
+    assert.equal(quiet.stdout, '✔ 3 articles checked: no problems\n')
+    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '1'], cwd)).code, 1)
+    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '2'], cwd)).code, 0)
+  })
+
+  it('exits 2 for usage and configuration problems, with a clear message', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['lint', 'articles/nope.md'], /No such file or directory: articles\/nope\.md/],
+      [['lint', 'nope/**/*.md'], /No such file or directory: nope\/\*\*\/\*\.md/],
+      [['lint', '--now', '2026-02-30'], /--now must be a real date/],
+      [['lint', '--format', 'xml'], /unknown --format `xml`/],
+      [['lint', '--config', 'bad-config.json'], /there is no rule `no-such-rule`/],
+      [['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
+      [['lint', '--bogus'], /Unknown option '--bogus'/],
+      [['publish'], /unknown command `publish`/]
+    ]
+    for (const [argv, pattern] of cases) {
+      const result = await runCli(argv, cwd)
+      assert.equal(result.code, 2, argv.join(' '))
+      assert.match(result.stderr, pattern, argv.join(' '))
+      assert.equal(result.stdout, '', argv.join(' '))
+    }
+  })
+
+  it('expands globs and directories once each, in order', async () => {
+    const result = await runCli(['lint', 'articles/*.md', 'articles/', '--format', 'json'], cwd)
+    assert.deepEqual((JSON.parse(result.stdout) as Array<{path: string}>).map((file) => file.path), ['articles/broken.md', 'articles/clean.md', 'articles/empty.md'])
+  })
+
+  it('prints help and the version', async () => {
+    const help = await runCli(['--help'], cwd)
+    assert.equal(help.code, 0)
+    assert.match(help.stdout, /^Usage: healthlint <command>/)
+    const version = await runCli(['--version'], cwd)
+    const pkg = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as {version: string}
+    assert.equal(version.stdout, `${pkg.version}\n`)
+  })
+
+  it('is deterministic: the same inputs and --now give byte-identical output', async () => {
+    const first = await runCli(['lint', '--format', 'json', '--now', '2026-11-27'], cwd)
+    const second = await runCli(['lint', '--format', 'json', '--now', '2026-11-27'], cwd)
+    assert.equal(first.stdout, second.stdout)
+  })
+})
+
+describe('healthlint (spawned with npx)', () => {
+  const npx = (args: string[]) =>
+    run('npx', ['--no-install', 'healthlint', ...args], {cwd: packageRoot, env: {...process.env, NO_COLOR: '1'}}).then(
+      (result) => ({code: 0, ...result}),
+      (error: {code: number; stdout: string; stderr: string}) => error
+    )
+
+  it('prints the version', async () => {
+    const result = await npx(['--version'])
+    assert.equal(result.code, 0)
+    assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('lints articles/ (exit 0) and the unfixed seed fixture (exit 1), in both formats', async () => {
+    const clean = await npx(['lint', 'articles/', '--now', '2026-11-27'])
+    assert.equal(clean.code, 0, clean.stdout + clean.stderr)
+    const json = await npx(['lint', 'test/fixtures/', '--format', 'json', '--now', '2026-11-27'])
+    assert.equal(json.code, 1)
+    assert.ok(Array.isArray(JSON.parse(json.stdout)))
+  })
+
+  it('exits 2 for a missing path', async () => {
+    const result = await npx(['lint', 'no/such/dir'])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /No such file or directory/)
+  })
+})

@@ -1,0 +1,61 @@
+// Configuration: validated against schemas/config.schema.json and each rule's options schema.
+import {describe, it} from 'node:test'
+import assert from 'node:assert/strict'
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {ConfigError, loadConfig, resolveConfig} from '../src/config.js'
+import {rules} from '../rules/index.js'
+
+describe('configuration', () => {
+  it('gives every rule its default severity and options', () => {
+    const config = resolveConfig({})
+    for (const rule of rules) {
+      assert.deepEqual(config.rules[rule.id], {severity: rule.severity, options: rule.defaults})
+    }
+  })
+
+  it('accepts a severity or [severity, options] per rule', () => {
+    const config = resolveConfig({rules: {'frontmatter-schema': 'warning', encoding: ['off']}})
+    assert.equal(config.rules['frontmatter-schema']?.severity, 'warning')
+    assert.equal(config.rules.encoding?.severity, 'off')
+  })
+
+  it('refuses an unknown severity', () => {
+    assert.throws(() => resolveConfig({rules: {encoding: 'fatal'}}), ConfigError)
+  })
+
+  it('refuses an unknown rule, suggesting the closest', () => {
+    assert.throws(() => resolveConfig({rules: {'frontmatter-schemas': 'off'}}), /there is no rule `frontmatter-schemas`\. Did you mean `frontmatter-schema`\?/)
+  })
+
+  it('refuses options the rule does not define', () => {
+    assert.throws(() => resolveConfig({rules: {encoding: ['error', {strict: true}]}}), /options of rule `encoding` are not valid:\n {2}- the top level has an unknown key `strict`/)
+  })
+
+  it('refuses unknown top-level keys and bad limits', () => {
+    assert.throws(() => resolveConfig({rule: {}}), /has an unknown key `rule`/)
+    assert.throws(() => resolveConfig({limits: {maxFileBytes: -1}}), /`limits\.maxFileBytes` must be >= 1/)
+  })
+
+  it('applies limits over the defaults', () => {
+    assert.equal(resolveConfig({limits: {maxFrontmatterBytes: 100}}).limits.maxFrontmatterBytes, 100)
+    assert.equal(resolveConfig({}).limits.maxFrontmatterBytes, 8192)
+  })
+
+  it('reads healthlint.config.json from the working directory when present', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'healthlint-config-'))
+    assert.equal((await loadConfig(cwd)).source, undefined, 'defaults when there is no file')
+    await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: {encoding: 'warning'}}))
+    const config = await loadConfig(cwd)
+    assert.equal(config.source, 'healthlint.config.json')
+    assert.equal(config.rules.encoding?.severity, 'warning')
+  })
+
+  it('refuses invalid JSON and a missing explicit file', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'healthlint-config-'))
+    await writeFile(join(cwd, 'bad.json'), '{rules:')
+    await assert.rejects(loadConfig(cwd, 'bad.json'), /bad\.json is not valid JSON/)
+    await assert.rejects(loadConfig(cwd, 'missing.json'), /Cannot read the config file missing\.json: ENOENT/)
+  })
+})
