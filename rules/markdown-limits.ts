@@ -17,7 +17,18 @@ export default defineRule({
   defaults: {},
   examples: {
     valid: [{name: 'ordinary nesting', input: '---\ntitle: Hay fever\n---\n\n> Quote\n>\n> - item\n>   - nested item\n'}],
-    invalid: []
+    invalid: [
+      {
+        name: 'quotes nested deeper than the limit',
+        input: '---\ntitle: Deep\n---\n\n' + '> '.repeat(40) + 'text\n',
+        messages: ['5:67: This line nests quotes or lists more than 32 levels deep. Flatten the structure; articles need only a few levels.']
+      },
+      {
+        name: 'a table wider than the limit',
+        input: '---\ntitle: Wide\n---\n\n|' + ' a |'.repeat(21) + '\n|' + ' - |'.repeat(21) + '\n',
+        messages: ['5:1: This table has 21 columns, more than the limit of 20; it would not fit on a phone screen. Split it into smaller tables or a list.']
+      }
+    ]
   },
   check: reportRecordedProblems('markdown-limits')
 })

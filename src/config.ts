@@ -15,6 +15,12 @@ export interface Limits {
   maxFrontmatterBytes: number
   /** Deepest nesting of lists and mappings in the frontmatter. */
   maxFrontmatterDepth: number
+  /** Deepest nesting of the Markdown body (quotes, lists, emphasis, links inside each other). */
+  maxNestingDepth: number
+  /** Most emphasis, link and code markers in one block of text (bounds the parser's work). */
+  maxDelimitersPerBlock: number
+  /** Widest table, in columns. */
+  maxTableColumns: number
 }
 
 export interface RuleSetting {
@@ -32,7 +38,10 @@ export interface ResolvedConfig {
 export const defaultLimits: Limits = {
   maxFileBytes: 1_048_576,
   maxFrontmatterBytes: 8192,
-  maxFrontmatterDepth: 8
+  maxFrontmatterDepth: 8,
+  maxNestingDepth: 32,
+  maxDelimitersPerBlock: 2000,
+  maxTableColumns: 20
 }
 
 export const defaultConfigName = 'healthlint.config.json'
