@@ -7,6 +7,11 @@ import emptyArticle from './empty-article.js'
 import frontmatterSyntax from './frontmatter-syntax.js'
 import frontmatterSchema from './frontmatter-schema.js'
 import markdownLimits from './markdown-limits.js'
+import bidiControl from './bidi-control.js'
+import invisibleCharacters from './invisible-characters.js'
+import mixedScript from './mixed-script.js'
+import suspiciousLink from './suspicious-link.js'
+import remoteImage from './remote-image.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -14,5 +19,10 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   emptyArticle,
   frontmatterSyntax,
   frontmatterSchema,
-  markdownLimits
+  markdownLimits,
+  bidiControl,
+  invisibleCharacters,
+  mixedScript,
+  suspiciousLink,
+  remoteImage
 ] as ReadonlyArray<Rule<Record<string, unknown>>>
