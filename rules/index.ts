@@ -7,6 +7,7 @@ import emptyArticle from './empty-article.js'
 import frontmatterSyntax from './frontmatter-syntax.js'
 import frontmatterSchema from './frontmatter-schema.js'
 import markdownLimits from './markdown-limits.js'
+import suppression from './suppression.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -14,5 +15,6 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   emptyArticle,
   frontmatterSyntax,
   frontmatterSchema,
-  markdownLimits
+  markdownLimits,
+  suppression
 ] as ReadonlyArray<Rule<Record<string, unknown>>>
