@@ -12,6 +12,7 @@ import invisibleCharacters from './invisible-characters.js'
 import mixedScript from './mixed-script.js'
 import suspiciousLink from './suspicious-link.js'
 import remoteImage from './remote-image.js'
+import suppression from './suppression.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -24,5 +25,6 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   invisibleCharacters,
   mixedScript,
   suspiciousLink,
-  remoteImage
+  remoteImage,
+  suppression
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

@@ -10,3 +10,7 @@ export type {Rule, RuleDefinition, RuleContext, RuleExample, Severity} from './r
 export type {Frontmatter, SourceRange} from './pipeline/frontmatter.js'
 export {toJsonReport} from './report/json.js'
 export {formatStylish} from './report/stylish.js'
+export {reviewScheduleOf, formatSchedule, scheduleFormats} from './schedule.js'
+export type {ReviewSchedule, ScheduledReview, ScheduleFormat, ScheduleOptions} from './schedule.js'
+export {reviewDueOf} from './pipeline/review-due.js'
+export type {Suppression} from './pipeline/suppress.js'

@@ -3,6 +3,7 @@ import type {Root} from 'mdast'
 import type {Frontmatter} from './pipeline/frontmatter.js'
 import type {Problem} from './pipeline/problems.js'
 import type {ReadabilityScores} from './pipeline/score.js'
+import type {Suppression} from './pipeline/suppress.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -17,6 +18,8 @@ declare module 'vfile' {
     now: string
     /** Document readability scores (score stage); absent when the body has no prose. */
     readability: ReadabilityScores
+    /** The inline suppressions applied by the check stage, each with the messages it removed. */
+    suppressions: Suppression[]
   }
 }
 

@@ -8,6 +8,9 @@ import {MissingPathError} from '../files.js'
 import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
 import {runLint} from './lint-command.js'
+import {runWatch} from './watch-command.js'
+import {runReviewSchedule} from './schedule-command.js'
+import {scheduleFormats} from '../schedule.js'
 import {reporters} from '../report/index.js'
 
 export interface CliEnvironment {
@@ -18,6 +21,8 @@ export interface CliEnvironment {
   env: Record<string, string | undefined>
   /** The clock, for "today" when --now is not given. */
   clock?: () => Date
+  /** Stops `lint --watch` when aborted (default: the process's SIGINT and SIGTERM). */
+  signal?: AbortSignal
 }
 
 export const exitCodes = {ok: 0, problems: 1, usage: 2} as const
@@ -27,14 +32,19 @@ const usage = `Usage: healthlint <command> [options] [paths…]
 Commands:
   lint [paths…]      Check articles (default: articles/)
   build [paths…]     Check articles and publish those without errors (default: articles/ → dist/)
+  review-schedule [paths…]
+                     List the reviews due soonest, with reviewer and due date (default: articles/)
 
 Options:
-  --format NAME      Report format: stylish (default) or json
+  --format NAME      Report format: stylish (default) or json;
+                     for review-schedule: table (default), csv or ics
   --config PATH      Configuration file (default: healthlint.config.json if present)
   --now YYYY-MM-DD   The date to treat as today for review-date checks (default: today, UTC)
   --quiet            Report errors only
   --max-warnings N   Exit 1 when there are more than N warnings
   --out DIR          (build) Output directory (default: dist/)
+  --watch            (lint) Re-check articles as they change; print what changed
+  --within DAYS      (review-schedule) Reviews due within DAYS days, and overdue ones (default: 90)
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -49,6 +59,8 @@ const options = {
   quiet: {type: 'boolean'},
   'max-warnings': {type: 'string'},
   out: {type: 'string'},
+  watch: {type: 'boolean'},
+  within: {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
@@ -64,6 +76,10 @@ export interface CommonOptions {
   maxWarnings: number | undefined
   color: boolean
   out: string
+  /** lint: keep watching and re-check changed articles. */
+  watch: boolean
+  /** review-schedule: days ahead to include. */
+  within: number
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -85,7 +101,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stdout.write(usage)
     return exitCodes.ok
   }
-  if (command !== 'lint') {
+  if (command !== 'lint' && command !== 'review-schedule') {
     stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
     return exitCodes.usage
   }
@@ -103,9 +119,19 @@ export async function main(environment: CliEnvironment): Promise<number> {
       return exitCodes.usage
     }
   }
-  const format = values.format ?? 'stylish'
-  if (!Object.hasOwn(reporters, format)) {
-    stderr.write(`healthlint: unknown --format \`${format}\`; use one of ${Object.keys(reporters).join(', ')}.\n`)
+  const format = values.format ?? (command === 'review-schedule' ? 'table' : 'stylish')
+  const formats: readonly string[] = command === 'review-schedule' ? scheduleFormats : Object.keys(reporters)
+  if (!formats.includes(format)) {
+    stderr.write(`healthlint: unknown --format \`${format}\`; use one of ${formats.join(', ')}.\n`)
+    return exitCodes.usage
+  }
+  if (values.watch && format !== 'stylish') {
+    stderr.write(`healthlint: --watch prints its own report of what changed, so it cannot be combined with --format ${format}.\n`)
+    return exitCodes.usage
+  }
+  const within = Number(values.within ?? 90)
+  if (!Number.isInteger(within) || within < 0) {
+    stderr.write(`healthlint: --within must be a whole number of days, 0 or more; found \`${values.within}\`.\n`)
     return exitCodes.usage
   }
 
@@ -129,9 +155,13 @@ export async function main(environment: CliEnvironment): Promise<number> {
     quiet: values.quiet ?? false,
     maxWarnings,
     color,
-    out: values.out ?? 'dist/'
+    out: values.out ?? 'dist/',
+    watch: values.watch ?? false,
+    within
   }
   try {
+    if (command === 'review-schedule') return await runReviewSchedule(environment, common)
+    if (common.watch) return await runWatch(environment, common)
     return await runLint(environment, common)
   } catch (error) {
     if (error instanceof MissingPathError) {

@@ -1,11 +1,15 @@
 // Stage 3: check. Runs every enabled rule over each parsed article. Rules are unified plugins
-// (remark-lint's `lintRule`), configured as `[severity, options]`.
+// (remark-lint's `lintRule`), configured as `[severity, options]`. Inline suppression comments
+// are read before the rules run (so refused ones are reported by the `suppression` rule) and
+// applied after.
 import {unified} from 'unified'
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config.js'
+import {applySuppressions, readSuppressions} from './suppress.js'
+import type {RuleLookup} from './suppress.js'
 
 const labels = {off: 'off', warning: 'warn', error: 'error'} as const
 
@@ -26,11 +30,15 @@ export function createChecker(config: ResolvedConfig): Checker {
   const everything = build(() => true)
   const fileOnly = build((requires) => requires === 'file')
   const empty: Root = {type: 'root', children: []}
+  const safety = new Set(rules.filter((rule) => rule.safety === true).map((rule) => rule.id))
+  const lookup: RuleLookup = {ruleIds: rules.map((rule) => rule.id), isSafetyRule: (id) => safety.has(id)}
 
   return {
     async check(file) {
       const tree = file.data.tree
+      const suppressions = tree ? readSuppressions(file, tree, lookup) : []
       await (tree ? everything : fileOnly).run(tree ?? empty, file)
+      applySuppressions(file, suppressions)
       file.messages.sort(compareMessages)
     }
   }

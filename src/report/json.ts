@@ -7,11 +7,44 @@ import type {ReportedMessage} from './messages.js'
 export interface JsonFileReport {
   path: string
   messages: ReportedMessage[]
+  /** Inline suppressions applied to this file, in file order (always present). */
+  suppressions: JsonSuppression[]
   [key: string]: unknown
 }
 
+/** One rule turned off by one suppression comment, and how many messages it removed. */
+export interface JsonSuppression {
+  ruleId: string
+  kind: 'disable-next-line' | 'disable'
+  reason: string
+  /** Where the comment is. */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  /** The lines it covers, inclusive. */
+  fromLine: number
+  toLine: number
+  suppressed: number
+}
+
 export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
-  const report: JsonFileReport = {path: file.history[0] ?? '', messages: visibleMessages(file, quiet)}
+  const report: JsonFileReport = {
+    path: file.history[0] ?? '',
+    messages: visibleMessages(file, quiet),
+    suppressions: (file.data.suppressions ?? []).map((item) => ({
+      ruleId: item.ruleId,
+      kind: item.kind,
+      reason: item.reason,
+      line: item.position.start.line,
+      column: item.position.start.column,
+      endLine: item.position.end.line,
+      endColumn: item.position.end.column,
+      fromLine: item.fromLine,
+      toLine: item.toLine,
+      suppressed: item.suppressed
+    }))
+  }
   return report
 }
 
