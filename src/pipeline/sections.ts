@@ -62,6 +62,11 @@ export function findSection(sections: readonly Section[], patterns: readonly str
   return sections.find((section) => section.heading && headingMatches(section.title, patterns))
 }
 
+/** Every section whose heading matches `patterns`, in order. */
+export function findSections(sections: readonly Section[], patterns: readonly string[]): Section[] {
+  return sections.filter((section) => section.heading && headingMatches(section.title, patterns))
+}
+
 /**
  * The items a section lists, as plain text, in order: the items of its lists, or, when it has
  * no list, its paragraphs.
