@@ -6,9 +6,8 @@
 // reviewer's decision, so the message never proposes one for the article. It looks in the
 // heading too ("Call 999 or go to A&E if" carries its action). Turn it off: for services whose
 // urgent route is described elsewhere on every page, by adding that route to `actions` instead.
-import {toString} from 'mdast-util-to-string'
 import {defineRule} from '../src/rule.js'
-import {findSections, sectionsOf} from '../src/pipeline/sections.js'
+import {findSections, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
 
@@ -75,7 +74,7 @@ export default defineRule<Options>({
   check(context) {
     const {tree, options} = context
     for (const section of findSections(sectionsOf(tree), options.headings)) {
-      const text = [section.title, ...section.children.map((node) => toString(node))].join('\n')
+      const text = [section.title, ...section.children.map((node) => textOf(node))].join('\n')
       if (findPhrase(text, options.actions) !== undefined) continue
       context.report(
         `The red-flags section ${quote(section.title)} does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.`,

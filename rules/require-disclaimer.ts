@@ -6,10 +6,10 @@
 // not replace", …), in any paragraph of the body; headings do not count. Turn it off: only where
 // the site shows the same disclaimer on every page, and then say so in the config.
 import type {Paragraph} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {defineRule} from '../src/rule.js'
 import {findPhrase} from '../src/phrases.js'
+import {textOf} from '../src/pipeline/sections.js'
 
 type Options = {
   phrases: string[]
@@ -78,7 +78,7 @@ export default defineRule<Options>({
     if (tree.children.length === 0) return // empty-article reports an empty body.
     let found = false
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
-      if (findPhrase(toString(paragraph), options.phrases) !== undefined) found = true
+      if (findPhrase(textOf(paragraph), options.phrases) !== undefined) found = true
     })
     if (found) return
     context.report(

@@ -7,10 +7,9 @@
 // red-flag symptoms, the rule says so at that list. Turn it off: only for content that is not
 // about symptoms (such as an administrative page), and then per file, never globally.
 import type {List, Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {CONTINUE, SKIP, visit} from 'unist-util-visit'
 import {defineRule} from '../src/rule.js'
-import {findSections, itemsOf, normalise, sectionsOf} from '../src/pipeline/sections.js'
+import {findSections, itemsOf, normalise, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
 
@@ -143,7 +142,8 @@ export default defineRule<Options>({
 function redFlagLookingLists(tree: Root, options: Options): Array<{list: List; first: string}> {
   const found: Array<{list: List; first: string}> = []
   visit(tree, 'list', (list) => {
-    const items = list.children.map((item) => normalise(toString(item))).filter(Boolean)
+    // An item's own text: a nested list is judged as a list of its own.
+    const items = list.children.map((item) => normalise(item.children.filter((child) => child.type !== 'list').map((child) => textOf(child)).join('\n'))).filter(Boolean)
     const matching = items.filter((item) => findPhrase(item, options.symptomTerms) !== undefined)
     if (matching.length >= 2 && matching.length >= options.listShare * items.length) {
       found.push({list, first: matching[0]!})

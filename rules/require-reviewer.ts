@@ -7,10 +7,9 @@
 // frontmatter, cannot be trusted to be the reviewed version. Names are compared ignoring letter
 // case, punctuation and titles such as "Dr". Turn it off: never.
 import type {Paragraph} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {defineRule} from '../src/rule.js'
-import {normalise} from '../src/pipeline/sections.js'
+import {normalise, textOf} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'
 import {isIsoDate} from '../src/today.js'
 
@@ -72,7 +71,7 @@ export default defineRule<Options>({
       {
         name: 'a different date than lastReviewed',
         input: frontmatter('Dr Zamiel Hussain') + 'Last reviewed by Dr Zamiel Hussain, GMC registered GP\n\nUpdated: 1 March 2025\n',
-        messages: ['15:1: The article gives the date "Updated: 1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.']
+        messages: ['15:1: The article gives the date "1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.']
       },
       {
         name: 'no credential',
@@ -93,7 +92,7 @@ export default defineRule<Options>({
     let statement: {paragraph: Paragraph; text: string; rest: string} | undefined
     const dated: Array<{paragraph: Paragraph; text: string}> = []
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
-      const text = normalise(toString(paragraph))
+      const text = normalise(textOf(paragraph))
       const rest = afterPrefix(text, options.statements)
       if (rest !== undefined && !statement) statement = {paragraph, text, rest}
       if (rest !== undefined || afterPrefix(text, options.dateLabels) !== undefined) dated.push({paragraph, text})
@@ -120,11 +119,11 @@ export default defineRule<Options>({
     if (lastReviewed === undefined) return // frontmatter-schema reports a missing or bad date.
     for (const {paragraph, text} of dated) {
       const date = dateIn(text)
-      if (date === undefined || date === lastReviewed) continue
+      if (date === undefined || date.iso === lastReviewed) continue
       context.report(
-        `The article gives the date ${quote(text)} (${date}), but lastReviewed in the frontmatter is ${lastReviewed}. Make them agree: both should be the date of the last clinical review.`,
+        `The article gives the date ${quote(date.written)} (${date.iso}), but lastReviewed in the frontmatter is ${lastReviewed}. Make them agree: both should be the date of the last clinical review.`,
         paragraph,
-        {actual: date, expected: [lastReviewed]}
+        {actual: date.iso, expected: [lastReviewed]}
       )
     }
   }
@@ -164,14 +163,14 @@ function comparableName(name: string): string {
     .join(' ')
 }
 
-/** The first date written in `text`, as YYYY-MM-DD, if it is a real date. */
-function dateIn(text: string): string | undefined {
+/** The first date written in `text`, as written and as YYYY-MM-DD, if it is a real date. */
+function dateIn(text: string): {written: string; iso: string} | undefined {
   for (const {pattern, read} of datePatterns) {
     const match = pattern.exec(text)
     if (!match) continue
     const [year, month, day] = read(match)
     const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-    if (isIsoDate(iso)) return iso
+    if (isIsoDate(iso)) return {written: match[0], iso}
   }
   return undefined
 }
