@@ -7,7 +7,7 @@
 // heading too ("Call 999 or go to A&E if" carries its action). Turn it off: for services whose
 // urgent route is described elsewhere on every page, by adding that route to `actions` instead.
 import {defineRule} from '../src/rule.js'
-import {findSections, sectionsOf, textOf} from '../src/pipeline/sections.js'
+import {findSections, itemsOf, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
 
@@ -74,6 +74,7 @@ export default defineRule<Options>({
   check(context) {
     const {tree, options} = context
     for (const section of findSections(sectionsOf(tree), options.headings)) {
+      if (itemsOf(section).length === 0) continue // an empty section is require-red-flags' finding
       const text = [section.title, ...section.children.map((node) => textOf(node))].join('\n')
       if (findPhrase(text, options.actions) !== undefined) continue
       context.report(

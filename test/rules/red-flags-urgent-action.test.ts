@@ -23,6 +23,12 @@ describe('red-flags-urgent-action', () => {
     assert.deepEqual(briefOf(file, rule).map((message) => message.split(' ')[0]), ['5:1:'])
   })
 
+  it('leaves an empty red-flags section to require-red-flags', async () => {
+    const file = await lintText(`${header}## Red flags\n\n## Other\n\nPlaceholder paragraph.\n`)
+    assert.deepEqual(briefOf(file, rule), [])
+    assert.equal(briefOf(file, 'require-red-flags').length, 1)
+  })
+
   it('is a warning, and notes the actions it looks for', async () => {
     const file = await lintText(`${header}## Red flags\n\n- First placeholder symptom\n`)
     const [message] = messagesOf(file, rule)
