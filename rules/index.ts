@@ -7,6 +7,12 @@ import emptyArticle from './empty-article.js'
 import frontmatterSyntax from './frontmatter-syntax.js'
 import frontmatterSchema from './frontmatter-schema.js'
 import markdownLimits from './markdown-limits.js'
+import requireRedFlags from './require-red-flags.js'
+import redFlagsUrgentAction from './red-flags-urgent-action.js'
+import requireSeekReview from './require-seek-review.js'
+import requireDisclaimer from './require-disclaimer.js'
+import requireReviewer from './require-reviewer.js'
+import reviewDate from './review-date.js'
 import bidiControl from './bidi-control.js'
 import invisibleCharacters from './invisible-characters.js'
 import mixedScript from './mixed-script.js'
@@ -21,6 +27,12 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   frontmatterSyntax,
   frontmatterSchema,
   markdownLimits,
+  requireRedFlags,
+  redFlagsUrgentAction,
+  requireSeekReview,
+  requireDisclaimer,
+  requireReviewer,
+  reviewDate,
   bidiControl,
   invisibleCharacters,
   mixedScript,

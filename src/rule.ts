@@ -21,9 +21,17 @@ export interface RuleExample {
   now?: string
   /** For failing examples: the exact messages, as `line:column: reason`. */
   messages?: string[]
+  /** For failing examples whose messages are capped below the rule's severity (see `ReportExtra.severity`). */
+  severity?: 'warning'
 }
 
 export interface ReportExtra {
+  /**
+   * Report this message as a warning even when the rule is configured as an error (a rule
+   * configured as a warning reports everything as warnings). For rules whose problems come in two
+   * grades, such as a review that is overdue (error) or falls due soon (warning).
+   */
+  severity?: 'warning'
   note?: string
   actual?: string
   expected?: string[]
@@ -70,9 +78,13 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
 
 export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
 
+// Messages reported with `severity: 'warning'`; `lintRule` stamps the configured severity on every
+// message after the rule has run, so the cap is applied after it.
+const capped = new WeakSet<object>()
+
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = docsBase + definition.id
-  const plugin = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
+  const lint = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
     definition.check({
       tree,
       file,
@@ -81,14 +93,27 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
         const message = file.message(reason, {place: placeOf(place)})
+        if (extra?.severity === 'warning') capped.add(message)
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
         if (extra?.expected) message.expected = extra.expected
       }
     })
   })
+  const plugin = function (this: unknown, config: unknown) {
+    const transform = (lint as unknown as (this: unknown, config: unknown) => Transform | undefined).call(this, config)
+    if (!transform) return undefined
+    return (tree: Root, file: VFile, next: (error?: Error) => void) => {
+      transform(tree, file, (error) => {
+        for (const message of file.messages) if (capped.has(message)) message.fatal = false
+        next(error)
+      })
+    }
+  }
   return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
 }
+
+type Transform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
 function placeOf(place: Node | Position | Point | undefined): Position | Point {
   if (!place) return {line: 1, column: 1}

@@ -1,8 +1,7 @@
 // Sections: an article's body split at its headings. Rules use them to find the red flags or
 // "when to seek review" section; the build uses them for the bundle's `sections`, `redFlags`
 // and `seekReview`. One definition, so lint and publish can never disagree about a section.
-import type {Heading, List, Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import type {Heading, List, Nodes, Root, RootContent} from 'mdast'
 
 export interface Section {
   /** The heading that opens the section (undefined for the text before the first heading). */
@@ -34,7 +33,7 @@ export function sectionsOf(tree: Root): Section[] {
       if (candidate.type === 'heading' && candidate.depth <= node.depth) break
       children.push(candidate)
     }
-    sections.push({heading: node, title: normalise(toString(node)), depth: node.depth, children})
+    sections.push({heading: node, title: normalise(textOf(node)), depth: node.depth, children})
   }
   return sections
 }
@@ -62,6 +61,11 @@ export function findSection(sections: readonly Section[], patterns: readonly str
   return sections.find((section) => section.heading && headingMatches(section.title, patterns))
 }
 
+/** Every section whose heading matches `patterns`, in order. */
+export function findSections(sections: readonly Section[], patterns: readonly string[]): Section[] {
+  return sections.filter((section) => section.heading && headingMatches(section.title, patterns))
+}
+
 /**
  * The items a section lists, as plain text, in order: the items of its lists, or, when it has
  * no list, its paragraphs.
@@ -69,9 +73,24 @@ export function findSection(sections: readonly Section[], patterns: readonly str
 export function itemsOf(section: Section): string[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
   if (lists.length > 0) {
-    return lists.flatMap((list) => list.children.map((item) => normalise(toString(item)))).filter(Boolean)
+    return lists.flatMap((list) => list.children.map((item) => normalise(textOf(item)))).filter(Boolean)
   }
-  return section.children.filter((node) => node.type === 'paragraph').map((node) => normalise(toString(node))).filter(Boolean)
+  return section.children.filter((node) => node.type === 'paragraph').map((node) => normalise(textOf(node))).filter(Boolean)
+}
+
+// Containers whose children are separate blocks: their texts are joined with a line break, so
+// that "- Chest pain" followed by a nested "- Fever" never reads as "Chest painFever".
+const blocks = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'footnoteDefinition'])
+
+/**
+ * The plain text of a node, like `mdast-util-to-string` but with blocks kept apart by line
+ * breaks (`normalise` turns them into spaces).
+ */
+export function textOf(node: Nodes): string {
+  if ('value' in node) return node.value
+  if (node.type === 'break') return '\n'
+  if ('children' in node) return node.children.map((child) => textOf(child)).join(blocks.has(node.type) ? '\n' : '')
+  return 'alt' in node && typeof node.alt === 'string' ? node.alt : ''
 }
 
 function comparable(text: string): string {

@@ -12,27 +12,35 @@ import {runCli} from '../helpers.js'
 
 const run = promisify(execFile)
 
-const header = '---\ntitle: Hay fever\ndescription: What hay fever is.\ncategory: allergy\nlastReviewed: 2025-12-22\nreviewedBy:\n  name: Dr Jane Smith\n  credential: GMC registered GP\n'
 let cwd: string
+// The real article has no errors and one warning (its red-flags section names no urgent action)
+// on this date; the rules that read the body are switched off where a test needs a quiet article.
+const now = ['--now', '2026-03-01']
+const quietBody = {rules: Object.fromEntries(['red-flags-urgent-action'].map((id) => [id, 'off']))}
 
 before(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))
   await mkdir(join(cwd, 'articles'))
-  await writeFile(join(cwd, 'articles', 'broken.md'), header.replace('category: allergy', 'category: Allergy') + '---\n\nText.\n')
+  const real = await readFile(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
+  await writeFile(join(cwd, 'articles', 'broken.md'), real.replace('category: musculoskeletal', 'category: Musculoskeletal'))
   await writeFile(join(cwd, 'articles', 'empty.md'), '')
-  await writeFile(join(cwd, 'articles', 'clean.md'), header + '---\n\nText.\n')
+  await writeFile(join(cwd, 'articles', 'clean.md'), real)
   await writeFile(join(cwd, 'bad-config.json'), '{"rules": {"no-such-rule": "error"}}')
+  await writeFile(join(cwd, 'quiet.json'), JSON.stringify(quietBody))
 })
 
 describe('healthlint (in-process)', () => {
   it('exits 0 when there are no errors', async () => {
-    const result = await runCli(['lint', 'articles/clean.md'], cwd)
+    const result = await runCli(['lint', 'articles/clean.md', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 0)
     assert.equal(result.stdout, '✔ 1 article checked: no problems\n')
+    const warned = await runCli(['lint', 'articles/clean.md', ...now], cwd)
+    assert.equal(warned.code, 0)
+    assert.match(warned.stdout, /articles\/clean\.md:35:1 {2}warning {2}.* {2}red-flags-urgent-action\n/)
   })
 
   it('exits 1 on errors, checks every article, and reports file:line:column with the rule id', async () => {
-    const result = await runCli(['lint'], cwd)
+    const result = await runCli(['lint', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 1)
     assert.match(result.stdout, /articles\/broken\.md:4:11 {2}error {4}`category` must be .* {2}frontmatter-schema/)
     assert.match(result.stdout, /articles\/empty\.md:1:1 {2}error {4}This file is empty/)
@@ -40,24 +48,24 @@ describe('healthlint (in-process)', () => {
   })
 
   it('writes the JSON contract: files in order, messages sorted, stable keys', async () => {
-    const result = await runCli(['lint', 'articles/empty.md', 'articles/broken.md', '--format', 'json'], cwd)
+    const result = await runCli(['lint', 'articles/empty.md', 'articles/broken.md', '--format', 'json', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 1)
     const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<Record<string, unknown>>}>
     assert.deepEqual(report.map((file) => file.path), ['articles/empty.md', 'articles/broken.md'])
     const [message] = report[1]!.messages
     assert.deepEqual(Object.keys(message!).slice(0, 7), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'])
-    assert.deepEqual({...message, message: undefined, url: undefined}, {ruleId: 'frontmatter-schema', severity: 'error', message: undefined, line: 4, column: 11, endLine: 4, endColumn: 18, url: undefined})
+    assert.deepEqual({...message, message: undefined, url: undefined}, {ruleId: 'frontmatter-schema', severity: 'error', message: undefined, line: 4, column: 11, endLine: 4, endColumn: 26, url: undefined})
   })
 
   it('--quiet shows errors only; --max-warnings turns warnings into a failure', async () => {
-    await writeFile(join(cwd, 'warn.json'), JSON.stringify({rules: {'frontmatter-schema': 'warning', 'empty-article': 'warning'}}))
-    const warned = await runCli(['lint', '--config', 'warn.json'], cwd)
+    await writeFile(join(cwd, 'warn.json'), JSON.stringify({rules: {...quietBody.rules, 'frontmatter-schema': 'warning', 'empty-article': 'warning'}}))
+    const warned = await runCli(['lint', '--config', 'warn.json', ...now], cwd)
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /0 errors, 2 warnings/)
-    const quiet = await runCli(['lint', '--config', 'warn.json', '--quiet'], cwd)
+    const quiet = await runCli(['lint', '--config', 'warn.json', '--quiet', ...now], cwd)
     assert.equal(quiet.stdout, '✔ 3 articles checked: no problems\n')
-    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '1'], cwd)).code, 1)
-    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '2'], cwd)).code, 0)
+    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '1', ...now], cwd)).code, 1)
+    assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '2', ...now], cwd)).code, 0)
   })
 
   it('exits 2 for usage and configuration problems, with a clear message', async () => {

@@ -17,9 +17,13 @@ const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), '
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
 const colourMessage = '`colour` is not a frontmatter field. Remove it, or use one of the known fields: title, description, category, lastReviewed, reviewedBy, slug, tags, nextReview, contributors, sources, status.'
 
+const bodyWordingRules = ['red-flags-urgent-action']
+
 function temporaryArticles(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'healthlint-watch-'))
   mkdirSync(join(root, 'articles'))
+  // Only the frontmatter matters here: switch off the rules that read the body's wording.
+  writeFileSync(join(root, 'healthlint.config.json'), JSON.stringify({rules: Object.fromEntries(bodyWordingRules.map((id) => [id, 'off']))}))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'articles', name), text)
   return root
 }

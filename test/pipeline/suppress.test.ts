@@ -163,7 +163,7 @@ describe('suppressions in the real pipeline', () => {
     assert.deepEqual(briefOf(file, 'suppression'), [
       // `require-red-flags` is unknown on this branch (another helper adds it), and the
       // suppression rule itself is a safety rule.
-      '5:35: There is no rule `require-red-flags`, so this comment suppresses nothing.',
+      '5:35: `require-red-flags` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.',
       '5:54: `suppression` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.'
     ])
     assert.ok(file.messages.filter((message) => message.ruleId === 'suppression').every((message) => message.fatal === true))
