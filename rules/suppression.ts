@@ -24,6 +24,7 @@ export default defineRule({
     valid: [
       {name: 'an article without comments', input: article('Lower back pain is one of the most common reasons adults seek GP advice.\n')},
       {name: 'an ordinary HTML comment', input: article('<!-- editor: check the hub link before publishing -->\n\nVisit our Musculoskeletal Health hub.\n')},
+      {name: 'a suppression of a non-safety rule, with a reason', input: article('<!-- healthlint-disable-next-line remote-image -- the practice hosts this image -->\n![](https://images.example.org/spine.png)\n')},
       {name: 'a suppression comment shown in a code block', input: article('```markdown\n<!-- healthlint-disable-next-line frontmatter-schema -->\n```\n')}
     ],
     invalid: [

@@ -161,8 +161,6 @@ describe('suppressions in the real pipeline', () => {
   it('reports a refused suppression as an error under `suppression`, at the rule id', async () => {
     const file = await lintText(article('<!-- healthlint-disable-next-line require-red-flags, suppression -- agreed -->\nText.\n'))
     assert.deepEqual(briefOf(file, 'suppression'), [
-      // `require-red-flags` is unknown on this branch (another helper adds it), and the
-      // suppression rule itself is a safety rule.
       '5:35: `require-red-flags` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.',
       '5:54: `suppression` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.'
     ])
@@ -173,6 +171,15 @@ describe('suppressions in the real pipeline', () => {
     const file = await lintText(article('Text.\n'))
     assert.deepEqual(toJsonReport(file).suppressions, [])
     assert.deepEqual(Object.keys(toJsonReport(file)), ['path', 'messages', 'suppressions'])
+  })
+
+  it('suppresses a non-safety rule end to end, and only on the line it names', async () => {
+    const image = '![](https://tracker.example/pixel.gif)'
+    const file = await lintText(article(`<!-- healthlint-disable-next-line remote-image -- the practice's own image host -->\n${image}\n\n${image}\n`))
+    assert.deepEqual(briefOf(file, 'remote-image').map((line) => line.slice(0, 4)), ['8:1:'], 'the second image is still reported')
+    assert.deepEqual(briefOf(file, 'suppression'), [])
+    const [suppression] = toJsonReport(file).suppressions
+    assert.deepEqual({ruleId: suppression?.ruleId, fromLine: suppression?.fromLine, toLine: suppression?.toLine, suppressed: suppression?.suppressed, reason: suppression?.reason}, {ruleId: 'remote-image', fromLine: 6, toLine: 6, suppressed: 1, reason: "the practice's own image host"})
   })
 
   it('lists an applied suppression in the JSON report', () => {
