@@ -66,6 +66,7 @@ export function escapeXml(text: string, attribute = true): string {
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;')
     .replaceAll('\r', '&#13;')
   return attribute ? escaped.replaceAll('\t', '&#9;').replaceAll('\n', '&#10;') : escaped
 }
