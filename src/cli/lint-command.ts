@@ -1,11 +1,16 @@
 // `healthlint lint`: report every article as it finishes, then the totals and the exit code.
+import {appendFile} from 'node:fs/promises'
+import {resolve} from 'node:path'
+import {selectChanged} from '../changed.js'
 import {lint} from '../lint.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
+import {createSummary} from '../report/summary.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
+  const paths = options.changed ? await changedPaths(environment, options) : options.paths
   const totals = emptyTotals()
   const reporter = reporters[options.format]!({
     write: (chunk) => environment.stdout.write(chunk),
@@ -14,12 +19,40 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
     cwd: environment.cwd,
     env: environment.env
   })
-  for await (const file of lint(options.paths, {cwd: environment.cwd, config: options.config, now: options.now})) {
+  const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
+  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now})) {
     addToTotals(totals, file)
     reporter.file(file)
+    summary?.file(file)
   }
   reporter.end(totals)
+  if (summary && options.summary) {
+    try {
+      await appendFile(resolve(environment.cwd, options.summary), summary.format(totals))
+    } catch (error) {
+      environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
+      return exitCodes.usage
+    }
+  }
   return exitCodeFor(totals, options.maxWarnings)
+}
+
+/** The articles to lint under --changed, with a line on stderr saying what was chosen and why. */
+async function changedPaths(environment: CliEnvironment, options: CommonOptions): Promise<string[]> {
+  const selection = await selectChanged({
+    inputs: options.paths,
+    cwd: environment.cwd,
+    ref: options.changed?.ref,
+    configPath: options.config.source,
+    env: environment.env
+  })
+  const since = `since ${selection.ref} (merge base ${selection.base.slice(0, 12)})`
+  environment.stderr.write(
+    selection.all
+      ? `healthlint: ${selection.trigger} changed ${since}, so every article is checked.\n`
+      : `healthlint: ${selection.paths.length} changed article${selection.paths.length === 1 ? '' : 's'} ${since}.\n`
+  )
+  return selection.paths
 }
 
 export function exitCodeFor(totals: {errors: number; warnings: number}, maxWarnings: number | undefined): number {

@@ -5,6 +5,7 @@ import type {ParseArgsConfig} from 'node:util'
 import {ConfigError, loadConfig} from '../config.js'
 import type {ResolvedConfig} from '../config.js'
 import {MissingPathError} from '../files.js'
+import {ChangedError} from '../changed.js'
 import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
 import {runLint} from './lint-command.js'
@@ -36,11 +37,16 @@ Commands:
                      List the reviews due soonest, with reviewer and due date (default: articles/)
 
 Options:
-  --format NAME      Report format: stylish (default) or json;
+  --format NAME      Report format: stylish (default), json, github (annotations for GitHub
+                     Actions), sarif (SARIF 2.1.0) or junit (JUnit XML);
                      for review-schedule: table (default), csv or ics
   --config PATH      Configuration file (default: healthlint.config.json if present)
   --now YYYY-MM-DD   The date to treat as today for review-date checks (default: today, UTC)
   --quiet            Report errors only
+  --changed[=REF]    Lint only the articles changed since the merge base with REF (default: the
+                     pull request's base branch, else origin/HEAD, origin/main, main …), or all of
+                     them when a rule, schema or the config changed. Write REF after \`=\`.
+  --summary FILE     Append a Markdown summary table to FILE (default: $GITHUB_STEP_SUMMARY)
   --max-warnings N   Exit 1 when there are more than N warnings
   --out DIR          (build) Output directory (default: dist/)
   --watch            (lint) Re-check articles as they change; print what changed
@@ -58,6 +64,7 @@ const options = {
   now: {type: 'string'},
   quiet: {type: 'boolean'},
   'max-warnings': {type: 'string'},
+  summary: {type: 'string'},
   out: {type: 'string'},
   watch: {type: 'boolean'},
   within: {type: 'string'},
@@ -80,13 +87,19 @@ export interface CommonOptions {
   watch: boolean
   /** review-schedule: days ahead to include. */
   within: number
+  /** Append the Markdown job summary to this file (relative to cwd). */
+  summary?: string
+  /** Lint only changed articles: compare with `ref` (or the default branch). */
+  changed?: {ref?: string}
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
   const {stdout, stderr} = environment
   let parsed
+  let changed
   try {
-    parsed = parseArgs({args: environment.argv, options, allowPositionals: true, strict: true})
+    changed = extractChanged(environment.argv)
+    parsed = parseArgs({args: changed.argv, options, allowPositionals: true, strict: true})
   } catch (error) {
     stderr.write(`healthlint: ${(error as Error).message}\n\n${usage}`)
     return exitCodes.usage
@@ -159,15 +172,42 @@ export async function main(environment: CliEnvironment): Promise<number> {
     watch: values.watch ?? false,
     within
   }
+  const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
+  if (summary) common.summary = summary
+  if (changed.changed) common.changed = changed.changed
   try {
     if (command === 'review-schedule') return await runReviewSchedule(environment, common)
     if (common.watch) return await runWatch(environment, common)
     return await runLint(environment, common)
   } catch (error) {
-    if (error instanceof MissingPathError) {
+    if (error instanceof MissingPathError || error instanceof ChangedError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage
     }
     throw error
   }
+}
+
+/**
+ * Take `--changed` and `--changed=REF` out of `argv` (parseArgs has no options with an optional
+ * value). `--changed REF` is not accepted: REF would be indistinguishable from a path to lint.
+ */
+export function extractChanged(argv: string[]): {argv: string[]; changed: {ref?: string} | undefined} {
+  const rest: string[] = []
+  let changed: {ref?: string} | undefined
+  for (const [index, argument] of argv.entries()) {
+    if (argument === '--') {
+      rest.push(...argv.slice(index))
+      break
+    }
+    if (argument !== '--changed' && !argument.startsWith('--changed=')) {
+      rest.push(argument)
+      continue
+    }
+    if (changed) throw new TypeError('Option \'--changed\' is given more than once.')
+    const ref = argument.startsWith('--changed=') ? argument.slice('--changed='.length) : undefined
+    if (ref === '') throw new TypeError('Option \'--changed=REF\' needs a ref after `=`, such as --changed=origin/main.')
+    changed = ref === undefined ? {} : {ref}
+  }
+  return {argv: rest, changed}
 }

@@ -1,18 +1,17 @@
-// When an article's next clinical review is due: its `nextReview`, or `lastReviewed` plus the
-// `review-date` rule's `maxAgeDays` (365 by default). One definition, shared by the review
-// schedule and anything else that plans reviews, so they can never disagree.
+// When an article's next clinical review is due: its `nextReview` when given, otherwise
+// `lastReviewed` plus the review-date rule's `maxAgeDays` (a year by default). The CI job
+// summary and the published bundles both show this date, so it is computed in one place.
 import type {ResolvedConfig} from '../config.js'
 import {addDays, isIsoDate} from '../today.js'
 
 export const defaultMaxAgeDays = 365
 
-/** The due date as YYYY-MM-DD, or undefined when the frontmatter gives no usable date. */
-export function reviewDueOf(data: Record<string, unknown> | undefined, config: ResolvedConfig): string | undefined {
+/** The review due date as YYYY-MM-DD, or undefined when the frontmatter has no usable date. */
+export function reviewDueOf(data: Record<string, unknown> | undefined, config: Pick<ResolvedConfig, 'rules'>): string | undefined {
   if (!data) return undefined
-  const {nextReview, lastReviewed} = data
-  if (typeof nextReview === 'string' && isIsoDate(nextReview)) return nextReview
-  if (typeof lastReviewed !== 'string' || !isIsoDate(lastReviewed)) return undefined
+  if (typeof data.nextReview === 'string' && isIsoDate(data.nextReview)) return data.nextReview
+  if (typeof data.lastReviewed !== 'string' || !isIsoDate(data.lastReviewed)) return undefined
   const configured = config.rules['review-date']?.options.maxAgeDays
   const maxAgeDays = typeof configured === 'number' && Number.isInteger(configured) && configured > 0 ? configured : defaultMaxAgeDays
-  return addDays(lastReviewed, maxAgeDays)
+  return addDays(data.lastReviewed, maxAgeDays)
 }

@@ -1,8 +1,11 @@
 // The report formats `--format` accepts. A reporter is told about each file as it finishes
 // (so output streams) and about the totals at the end.
 import type {VFile} from 'vfile'
+import {createGithubReporter} from './github.js'
 import {createJsonStream} from './json.js'
+import {createJunitReporter} from './junit.js'
 import type {Totals} from './messages.js'
+import {createSarifReporter} from './sarif.js'
 import {formatStylish, formatTotals} from './stylish.js'
 
 export interface ReporterOptions {
@@ -30,5 +33,8 @@ export const reporters: Record<string, ReporterFactory> = {
   json(options) {
     const stream = createJsonStream(options.write, options.quiet)
     return {file: (file) => stream.file(file), end: () => stream.end()}
-  }
+  },
+  github: createGithubReporter,
+  sarif: createSarifReporter,
+  junit: createJunitReporter
 }

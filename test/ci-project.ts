@@ -1,0 +1,62 @@
+// Scratch projects for CI-format tests: a folder under the system temp directory holding
+// articles (and optionally a config), removed again by the caller.
+import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import type {VFile} from 'vfile'
+
+/**
+ * A body with every section the health rules require, in neutral placeholder wording (test
+ * data, not advice), so that CI-format tests see only the problems they plant.
+ */
+export const placeholderBody = [
+  'Placeholder text for testing. This is general information, not a substitute for an assessment.',
+  '',
+  '## Red flags',
+  '',
+  '- Placeholder symptom for testing',
+  '',
+  'Placeholder urgent action for testing: call 999.',
+  '',
+  '## When to see a GP',
+  '',
+  '- Placeholder reason for testing',
+  '',
+  'Last reviewed by Dr Placeholder, Placeholder credential'
+].join('\n')
+
+/** A valid article in neutral placeholder wording, with frontmatter fields overridable. */
+export function placeholderArticle(fields: Record<string, string> = {}, body = placeholderBody): string {
+  const values: Record<string, string> = {
+    title: 'Placeholder article',
+    description: 'A placeholder article used in tests.',
+    category: 'testing',
+    lastReviewed: '2025-12-22',
+    ...fields
+  }
+  const lines = Object.entries(values).filter(([, value]) => value !== '').map(([key, value]) => `${key}: ${value}`)
+  return `---\n${lines.join('\n')}\nreviewedBy:\n  name: Dr Placeholder\n  credential: Placeholder credential\n---\n\n# Placeholder article\n\n${body}\n`
+}
+
+/** An article without frontmatter: one frontmatter-syntax error. */
+export const articleWithoutFrontmatter = `# Placeholder article\n\n${placeholderBody}\n`
+
+export async function makeProject(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'healthlint-ci-'))
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), {recursive: true})
+    await writeFile(join(root, path), content)
+  }
+  return root
+}
+
+export async function removeProject(root: string): Promise<void> {
+  await rm(root, {recursive: true, force: true})
+}
+
+/** Add a message to a hand-made VFile, as a rule's `lintRule` wrapper would. */
+export function addMessage(file: VFile, severity: 'error' | 'warning' | 'info', ruleId: string, reason: string, line: number, column = 1, note?: string): void {
+  const message = severity === 'info' ? file.info(reason, {place: {line, column}, ruleId, source: 'healthlint'}) : file.message(reason, {place: {line, column}, ruleId, source: 'healthlint'})
+  if (severity === 'error') message.fatal = true
+  if (note) message.note = note
+}

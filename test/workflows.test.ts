@@ -1,0 +1,119 @@
+// The GitHub workflows: valid for action-validator (a real workflow schema validator from npm),
+// and held to the project's rules — actions pinned to full commit SHAs, least privilege, no
+// `pull_request_target`, and the steps the README promises.
+import {describe, it} from 'node:test'
+import assert from 'node:assert/strict'
+import {execFile} from 'node:child_process'
+import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import {parse} from 'yaml'
+import {packageRoot} from '../src/paths.js'
+
+const run = promisify(execFile)
+const workflows = join(packageRoot, '.github', 'workflows')
+const validatorCli = join(packageRoot, 'node_modules', '@action-validator', 'cli', 'cli.mjs')
+
+async function validate(path: string): Promise<{ok: boolean; output: string}> {
+  try {
+    const {stdout, stderr} = await run(process.execPath, [validatorCli, path])
+    return {ok: true, output: stdout + stderr}
+  } catch (error) {
+    const failure = error as {stdout?: string; stderr?: string}
+    return {ok: false, output: (failure.stdout ?? '') + (failure.stderr ?? '')}
+  }
+}
+
+interface Step {
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
+interface Workflow {
+  on: Record<string, {paths?: string[]; branches?: string[]} | null>
+  permissions: Record<string, string>
+  jobs: Record<string, {permissions?: unknown; steps: Step[]}>
+}
+
+async function load(name: string): Promise<{text: string; workflow: Workflow}> {
+  const text = await readFile(join(workflows, name), 'utf8')
+  return {text, workflow: parse(text) as Workflow}
+}
+
+const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps)
+
+describe('GitHub workflows', async () => {
+  const names = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name)).sort()
+
+  it('are the two the README describes', () => {
+    assert.deepEqual(names, ['content-pr.yml', 'publish.yml'])
+  })
+
+  for (const name of names) {
+    it(`${name} passes action-validator`, async () => {
+      const result = await validate(join(workflows, name))
+      assert.ok(result.ok, result.output)
+    })
+
+    it(`${name} pins every action to a full commit SHA with its version alongside`, async () => {
+      const {text, workflow} = await load(name)
+      const uses = steps(workflow).flatMap((step) => (step.uses ? [step.uses] : []))
+      assert.ok(uses.length > 0)
+      for (const action of uses) {
+        assert.match(action, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, action)
+        assert.match(text, new RegExp(`uses: ${action.replace(/[.]/g, '\\.')} # v\\d+\\.\\d+\\.\\d+\\n`), `${action} has a # vX.Y.Z comment`)
+      }
+    })
+
+    it(`${name} asks for read access to the contents only, and never pull_request_target`, async () => {
+      const {workflow} = await load(name)
+      assert.deepEqual(workflow.permissions, {contents: 'read'})
+      for (const job of Object.values(workflow.jobs)) assert.equal(job.permissions, undefined)
+      assert.ok(!Object.hasOwn(workflow.on, 'pull_request_target'))
+      for (const step of steps(workflow).filter((step) => step.uses?.startsWith('actions/checkout@'))) {
+        assert.equal(step.with?.['persist-credentials'], false, 'the token is not left in the checkout')
+      }
+      // Expressions are never pasted into scripts, where a crafted value could run as code.
+      for (const step of steps(workflow)) assert.ok(!step.run?.includes('${{'), String(step.run))
+    })
+  }
+
+  it('content-pr.yml lints changed articles with annotations on pull requests that touch content', async () => {
+    const {workflow} = await load('content-pr.yml')
+    assert.deepEqual(Object.keys(workflow.on), ['pull_request'])
+    const paths = workflow.on.pull_request?.paths ?? []
+    for (const path of ['articles/**', 'rules/**', 'schemas/**', 'healthlint.config.json']) assert.ok(paths.includes(path), path)
+    const all = steps(workflow)
+    assert.equal(all.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth'], 0, 'full history for --changed')
+    assert.ok(all.some((step) => step.run === 'npm ci'))
+    const lint = all.find((step) => step.run?.includes(' lint '))
+    assert.equal(lint?.run, 'node bin/healthlint.js lint --format github --changed="origin/${BASE_REF}"')
+    assert.equal(lint?.env?.BASE_REF, '${{ github.base_ref }}')
+  })
+
+  it('publish.yml builds on pushes to main and uploads dist/', async () => {
+    const {workflow} = await load('publish.yml')
+    assert.deepEqual(workflow.on, {push: {branches: ['main']}})
+    const all = steps(workflow)
+    assert.ok(all.some((step) => step.run === 'npm ci'))
+    assert.ok(all.some((step) => step.run?.includes(' build ')))
+    const upload = all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    assert.equal(upload?.with?.path, 'dist/')
+    assert.equal(upload?.with?.['if-no-files-found'], 'error')
+  })
+
+  it('action-validator rejects a broken workflow (the check can fail)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'healthlint-workflow-'))
+    try {
+      const {text} = await load('content-pr.yml')
+      await writeFile(join(folder, 'broken.yml'), text.replace('    steps:\n', '    stepz:\n'))
+      const result = await validate(join(folder, 'broken.yml'))
+      assert.equal(result.ok, false)
+      assert.match(result.output, /Additional property 'stepz' is not allowed/)
+    } finally {
+      await rm(folder, {recursive: true, force: true})
+    }
+  })
+})
