@@ -7,6 +7,8 @@ import emptyArticle from './empty-article.js'
 import frontmatterSyntax from './frontmatter-syntax.js'
 import frontmatterSchema from './frontmatter-schema.js'
 import markdownLimits from './markdown-limits.js'
+import duplicateSlug from './duplicate-slug.js'
+import unsafeHtml from './unsafe-html.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -14,5 +16,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   emptyArticle,
   frontmatterSyntax,
   frontmatterSchema,
-  markdownLimits
+  markdownLimits,
+  duplicateSlug,
+  unsafeHtml
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

@@ -3,6 +3,7 @@ import type {Root} from 'mdast'
 import type {Frontmatter} from './pipeline/frontmatter.js'
 import type {Problem} from './pipeline/problems.js'
 import type {ReadabilityScores} from './pipeline/score.js'
+import type {SlugIndex} from './pipeline/slugs.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -17,6 +18,10 @@ declare module 'vfile' {
     now: string
     /** Document readability scores (score stage); absent when the body has no prose. */
     readability: ReadabilityScores
+    /** SHA-256 of the file's bytes as read (load stage), hex; the bundle's `contentHash`. */
+    contentHash: string
+    /** Every article's slug in this run (set by `lint`/`build` before checking; see pipeline/slugs.ts). */
+    slugs: SlugIndex
   }
 }
 

@@ -8,6 +8,8 @@ import {MissingPathError} from '../files.js'
 import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
 import {runLint} from './lint-command.js'
+import {runBuild} from './build-command.js'
+import {OutputError} from '../output.js'
 import {reporters} from '../report/index.js'
 
 export interface CliEnvironment {
@@ -85,7 +87,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stdout.write(usage)
     return exitCodes.ok
   }
-  if (command !== 'lint') {
+  if (command !== 'lint' && command !== 'build') {
     stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
     return exitCodes.usage
   }
@@ -132,9 +134,9 @@ export async function main(environment: CliEnvironment): Promise<number> {
     out: values.out ?? 'dist/'
   }
   try {
-    return await runLint(environment, common)
+    return await (command === 'build' ? runBuild : runLint)(environment, common)
   } catch (error) {
-    if (error instanceof MissingPathError) {
+    if (error instanceof MissingPathError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage
     }
