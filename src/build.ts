@@ -10,6 +10,7 @@ import {collectSlugs, pathOf} from './pipeline/slugs.js'
 import {emitArticle, indexOf, isDraft, toJsonText} from './pipeline/emit.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
 import {openStaging} from './output.js'
+import {compareMessages} from './pipeline/check.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -73,10 +74,9 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
     const result = emitArticle(file, options.config)
     if (!result.ok) {
-      const message = file.message(result.reason, {place: {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'})
+      const message = file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'})
       message.fatal = true
-      // Keep the messages in position order: this one is at 1:1.
-      file.messages.unshift(file.messages.pop()!)
+      file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }
     const {slug, page, article, entry} = result.value

@@ -12,7 +12,8 @@ import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
-import type {Root as MdastRoot} from 'mdast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
 import {compileSchema} from '../schema.js'
@@ -79,8 +80,15 @@ export interface EmittedArticle {
   entry: BundleIndexEntry
 }
 
-/** Either the article's output, or why it cannot be published (a reason for the author). */
-export type EmitResult = {ok: true; value: EmittedArticle} | {ok: false; reason: string}
+/** Either the article's output, or why it cannot be published (a reason for the author, and where). */
+export type EmitResult = {ok: true; value: EmittedArticle} | {ok: false; reason: string; place?: Point}
+
+/**
+ * The deepest nesting of Markdown nodes published. Real articles need fewer than 10 levels; the
+ * tree utilities recurse and overflow the stack somewhere in the thousands, at a depth that
+ * depends on the machine, so a fixed limit keeps the outcome the same everywhere.
+ */
+export const maxNestingDepth = 64
 
 interface Metadata {
   title: string
@@ -128,6 +136,11 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     return {ok: false, reason: `This article cannot be published because its slug \`${slug}\` is not lower-case words joined by hyphens. Rename the file or set a \`slug\` such as \`lower-back-pain\`.`}
   }
 
+  const tooDeep = firstTooDeep(tree)
+  if (tooDeep) {
+    return {ok: false, reason: `This article cannot be published because its Markdown is nested more than ${maxNestingDepth} levels deep here. Simplify the nesting of quotes, lists and emphasis.`, ...(tooDeep.position ? {place: tooDeep.position.start} : {})}
+  }
+
   let body: HastRoot
   let html: string
   let sections: BundleSection[]
@@ -136,7 +149,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     html = toHtml(body)
     sections = sectionsOfHast(body)
   } catch (error) {
-    // The tree utilities recurse; a pathologically nested body overflows the stack.
+    // Not expected below maxNestingDepth, but a stack overflow must still become a message.
     if (!(error instanceof RangeError)) throw error
     return {ok: false, reason: 'This article cannot be published because its Markdown is nested too deeply to convert to HTML. Simplify the nesting of quotes and lists.'}
   }
@@ -281,6 +294,17 @@ function sectionsOfHast(body: HastRoot): BundleSection[] {
     html: toHtml({type: 'root', children: trimBreaks(content)}),
     text: textOf({type: 'root', children: content})
   }))
+}
+
+/** The first node nested deeper than `maxNestingDepth`, found without recursion. */
+function firstTooDeep(tree: MdastRoot): MdastNodes | undefined {
+  const stack: Array<{node: MdastNodes; depth: number}> = [{node: tree, depth: 0}]
+  while (stack.length > 0) {
+    const {node, depth} = stack.pop()!
+    if (depth > maxNestingDepth) return node
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index]!, depth: depth + 1})
+  }
+  return undefined
 }
 
 /** Give every heading an id from its text (GitHub's style), unique within the article. */
