@@ -39,19 +39,26 @@ export async function openStaging(target: string): Promise<Staging> {
   const directory = await mkdtemp(join(parent, `.${name}.staging-`))
   const suffix = basename(directory).slice(`.${name}.staging-`.length)
   let pending = true
+  const written: string[] = []
 
   return {
     directory,
     async write(path, content) {
       const destination = inside(directory, path)
       await mkdir(dirname(destination), {recursive: true})
-      await writeDurably(destination, content)
+      await writeExclusive(destination, content)
+      written.push(destination)
     },
     async commit() {
       if (!pending) throw new Error('This staging directory was already committed or discarded.')
       pending = false
-      await syncDirectory(join(directory, 'articles')).catch(() => undefined)
-      await syncDirectory(directory)
+      // Flush everything before the swap, so the new bundle is on disk before it is visible.
+      // Many flushes at once let the file system batch them into few journal commits.
+      for (let start = 0; start < written.length; start += syncBatch) {
+        await Promise.all(written.slice(start, start + syncBatch).map(syncPath))
+      }
+      await syncPath(join(directory, 'articles')).catch(() => undefined)
+      await syncPath(directory)
       const previous = join(parent, `.${name}.previous-${suffix}`)
       let moved = false
       try {
@@ -70,7 +77,7 @@ export async function openStaging(target: string): Promise<Staging> {
         await rm(directory, {recursive: true, force: true})
         throw error
       }
-      await syncDirectory(parent)
+      await syncPath(parent)
       if (moved) await rm(previous, {recursive: true, force: true})
     },
     async discard() {
@@ -134,18 +141,19 @@ async function checkReplaceable(target: string): Promise<void> {
   }
 }
 
-async function writeDurably(path: string, content: string): Promise<void> {
+const syncBatch = 64
+
+async function writeExclusive(path: string, content: string): Promise<void> {
   // `wx`: a path is written once per build, so two articles can never overwrite each other.
   const handle = await open(path, 'wx')
   try {
     await handle.writeFile(content, 'utf8')
-    await handle.sync()
   } finally {
     await handle.close()
   }
 }
 
-async function syncDirectory(path: string): Promise<void> {
+async function syncPath(path: string): Promise<void> {
   const handle = await open(path, 'r')
   try {
     await handle.sync()
