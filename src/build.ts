@@ -9,7 +9,7 @@ import {expandPaths} from './files.js'
 import {collectSlugs, pathOf} from './pipeline/slugs.js'
 import {emitArticle, indexOf, isDraft, toJsonText} from './pipeline/emit.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
-import {openStaging} from './output.js'
+import {OutputError, openStaging} from './output.js'
 import {compareMessages} from './pipeline/check.js'
 
 export interface BuildOptions extends LintOptions {
@@ -49,7 +49,9 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const paths = await expandPaths(inputs, options.cwd)
   const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
   const linter = createLinter({...options, slugs})
-  const staging = await openStaging(resolve(options.cwd, options.out))
+  const staging = await openStaging(resolve(options.cwd, options.out)).catch((error: unknown) => {
+    throw asOutputError(error, options.out)
+  })
   const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: []}
   const entries: BundleIndexEntry[] = []
   try {
@@ -64,7 +66,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     await staging.commit()
   } catch (error) {
     await staging.discard()
-    throw error
+    throw asOutputError(error, options.out)
   }
   summary.published.sort()
   return summary
@@ -85,4 +87,12 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     entries.push(entry)
     return {status: 'published', slug}
   }
+}
+
+/** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */
+function asOutputError(error: unknown, out: string): unknown {
+  if (error instanceof Error && 'syscall' in error && !(error instanceof OutputError)) {
+    return new OutputError(`Could not write the bundle to ${out}: ${error.message}. The previous bundle, if any, is unchanged.`)
+  }
+  return error
 }

@@ -41,7 +41,7 @@ Options:
   -h, --help         Show this help
   -v, --version      Show the version
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or configuration problem.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem.
 `
 
 const options = {

@@ -143,6 +143,13 @@ describe('healthlint build', () => {
     assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'notes'])
   })
 
+  it('reports an output directory that cannot be created with exit code 2', async () => {
+    const cwd = await makeProject({...corpus(), blocker: 'A file where a directory would go.\n'})
+    const result = await runCli(['build', '--out', 'blocker/dist', '--now', now], cwd)
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /^healthlint: Could not write the bundle to blocker\/dist: EEXIST/)
+  })
+
   it('never writes a bundle path outside the staging directory', () => {
     assert.equal(inside('/tmp/stage', 'articles/a.json'), '/tmp/stage/articles/a.json')
     for (const path of ['../a.json', 'articles/../../a.json', '/etc/passwd', 'articles\\..\\a', 'articles//a', '', 'a/./b', '..']) {
