@@ -19,6 +19,8 @@ import mixedScript from './mixed-script.js'
 import suspiciousLink from './suspicious-link.js'
 import remoteImage from './remote-image.js'
 import suppression from './suppression.js'
+import duplicateSlug from './duplicate-slug.js'
+import unsafeHtml from './unsafe-html.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -38,5 +40,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   mixedScript,
   suspiciousLink,
   remoteImage,
-  suppression
+  suppression,
+  duplicateSlug,
+  unsafeHtml
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

@@ -1,6 +1,11 @@
 // healthlint's library API. The CLI is a thin shell over these functions.
 export {lint, createLinter} from './lint.js'
 export type {LintOptions, Linter} from './lint.js'
+export {build, publishRuleId} from './build.js'
+export type {BuildOptions, BuildSummary, ArticleOutcome} from './build.js'
+export {OutputError} from './output.js'
+export {bundleSchemaVersion} from './pipeline/emit.js'
+export type {BundleArticle, BundleIndex, BundleIndexEntry, BundleSection} from './pipeline/emit.js'
 export {loadConfig, resolveConfig, ConfigError, defaultLimits} from './config.js'
 export type {ResolvedConfig, Limits, RuleSetting} from './config.js'
 export {expandPaths, MissingPathError} from './files.js'

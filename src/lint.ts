@@ -7,6 +7,8 @@ import {parseArticle} from './pipeline/parse.js'
 import {scoreArticle} from './pipeline/score.js'
 import {createChecker} from './pipeline/check.js'
 import {expandPaths} from './files.js'
+import {collectSlugs} from './pipeline/slugs.js'
+import type {SlugIndex} from './pipeline/slugs.js'
 import './vfile-data.js'
 
 export interface LintOptions {
@@ -15,6 +17,8 @@ export interface LintOptions {
   config: ResolvedConfig
   /** Today as YYYY-MM-DD. */
   now: string
+  /** Every article's slug in the run, for the `duplicate-slug` rule (`lint` and `build` collect it). */
+  slugs?: SlugIndex
 }
 
 export interface Linter {
@@ -28,6 +32,7 @@ export function createLinter(options: LintOptions): Linter {
   const checker = createChecker(options.config)
   const finish = async (file: VFile) => {
     file.data.now = options.now
+    if (options.slugs) file.data.slugs = options.slugs
     parseArticle(file, options.config.limits)
     scoreArticle(file)
     await checker.check(file)
@@ -49,6 +54,7 @@ export function createLinter(options: LintOptions): Linter {
  */
 export async function* lint(inputs: string[], options: LintOptions): AsyncGenerator<VFile> {
   const paths = await expandPaths(inputs, options.cwd)
-  const linter = createLinter(options)
+  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs})
   for (const path of paths) yield await linter.lintFile(path)
 }

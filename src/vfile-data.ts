@@ -4,6 +4,7 @@ import type {Frontmatter} from './pipeline/frontmatter.js'
 import type {Problem} from './pipeline/problems.js'
 import type {ReadabilityScores} from './pipeline/score.js'
 import type {Suppression} from './pipeline/suppress.js'
+import type {SlugIndex} from './pipeline/slugs.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -20,6 +21,10 @@ declare module 'vfile' {
     readability: ReadabilityScores
     /** The inline suppressions applied by the check stage, each with the messages it removed. */
     suppressions: Suppression[]
+    /** SHA-256 of the file's bytes as read (load stage), hex; the bundle's `contentHash`. */
+    contentHash: string
+    /** Every article's slug in this run (set by `lint`/`build` before checking; see pipeline/slugs.ts). */
+    slugs: SlugIndex
   }
 }
 

@@ -12,6 +12,8 @@ import {runLint} from './lint-command.js'
 import {runWatch} from './watch-command.js'
 import {runReviewSchedule} from './schedule-command.js'
 import {scheduleFormats} from '../schedule.js'
+import {runBuild} from './build-command.js'
+import {OutputError} from '../output.js'
 import {reporters} from '../report/index.js'
 
 export interface CliEnvironment {
@@ -55,7 +57,7 @@ Options:
   -h, --help         Show this help
   -v, --version      Show the version
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage or configuration problem.
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem.
 `
 
 const options = {
@@ -114,7 +116,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stdout.write(usage)
     return exitCodes.ok
   }
-  if (command !== 'lint' && command !== 'review-schedule') {
+  if (command !== 'lint' && command !== 'build' && command !== 'review-schedule') {
     stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
     return exitCodes.usage
   }
@@ -178,9 +180,9 @@ export async function main(environment: CliEnvironment): Promise<number> {
   try {
     if (command === 'review-schedule') return await runReviewSchedule(environment, common)
     if (common.watch) return await runWatch(environment, common)
-    return await runLint(environment, common)
+    return await (command === 'build' ? runBuild : runLint)(environment, common)
   } catch (error) {
-    if (error instanceof MissingPathError || error instanceof ChangedError) {
+    if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage
     }

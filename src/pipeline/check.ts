@@ -44,6 +44,7 @@ export function createChecker(config: ResolvedConfig): Checker {
   }
 }
 
-function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {
+/** Position order, then rule id and reason: the order every report lists messages in. */
+export function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)) || a.reason.localeCompare(b.reason)
 }

@@ -2,6 +2,7 @@
 // why it could not be decoded. Nothing here throws for bad content: problems are recorded on
 // `file.data.problems` with a rule id and a position in the original file, and the check stage
 // turns them into messages under that rule's configured severity.
+import {createHash} from 'node:crypto'
 import {lstat, open} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
@@ -47,6 +48,7 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
 /** Decode raw bytes into `file`; exported for tests and for in-memory articles. */
 export function decodeInto(file: VFile, bytes: Uint8Array): VFile {
   file.data.loaded = false
+  file.data.contentHash = createHash('sha256').update(bytes).digest('hex')
   if (bytes.length === 0) {
     recordProblem(file, 'empty-article', 'This file is empty. An article needs frontmatter and a body.', start())
     return file

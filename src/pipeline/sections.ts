@@ -99,3 +99,10 @@ function comparable(text: string): string {
     .replace(/[’']/g, "'")
     .replace(/[:.!?\s]+$/, '')
 }
+
+/**
+ * Headings that open the red flags and "when to seek review" sections, when the configuration
+ * of the rules that require them names none. The one list both those rules and the build use.
+ */
+export const defaultRedFlagHeadings: readonly string[] = ['Red flags', 'Red flag symptoms', 'Urgent advice', 'Get urgent medical help', 'Call 999 or go to A&E if']
+export const defaultSeekReviewHeadings: readonly string[] = ['When to seek GP review', 'When to see a GP', 'See a GP if']

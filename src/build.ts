@@ -1,0 +1,98 @@
+// Publishing: lint every article, then write a bundle of those without errors and swap it in
+// atomically. Articles stream through one at a time (lint → emit → write), so memory holds only
+// the index entries, never all the articles.
+import {resolve} from 'node:path'
+import type {VFile} from 'vfile'
+import {createLinter} from './lint.js'
+import type {LintOptions} from './lint.js'
+import {expandPaths} from './files.js'
+import {collectSlugs, pathOf} from './pipeline/slugs.js'
+import {emitArticle, indexOf, isDraft, toJsonText} from './pipeline/emit.js'
+import type {BundleIndexEntry} from './pipeline/emit.js'
+import {OutputError, openStaging} from './output.js'
+import {compareMessages} from './pipeline/check.js'
+
+export interface BuildOptions extends LintOptions {
+  /** The output directory, relative to cwd. */
+  out: string
+  /** Told about each article as soon as its fate is known, in input order. */
+  onArticle?: (file: VFile, outcome: ArticleOutcome) => void
+}
+
+export type ArticleOutcome =
+  | {status: 'published'; slug: string}
+  /** The article has errors (its messages say which); nothing of it is published. */
+  | {status: 'withheld'}
+  /** A draft (`status: draft`): checked, but not published, whether or not it has errors. */
+  | {status: 'skipped'}
+
+export interface BuildSummary {
+  /** The output directory, as given. */
+  out: string
+  /** Slugs published, sorted. */
+  published: string[]
+  /** Paths of articles withheld for errors, in input order. */
+  withheld: string[]
+  /** Paths of drafts, in input order. */
+  skipped: string[]
+}
+
+/** Rule id of the messages publishing itself adds (metadata or body it cannot turn into a page). */
+export const publishRuleId = 'publish'
+
+/**
+ * Build the bundle for `inputs` into `options.out`. Throws MissingPathError (bad input) or
+ * OutputError (an output directory that cannot be replaced) before anything is written; on any
+ * failure the previous bundle stays in place.
+ */
+export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
+  const paths = await expandPaths(inputs, options.cwd)
+  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs})
+  const staging = await openStaging(resolve(options.cwd, options.out)).catch((error: unknown) => {
+    throw asOutputError(error, options.out)
+  })
+  const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: []}
+  const entries: BundleIndexEntry[] = []
+  try {
+    for (const path of paths) {
+      const file = await linter.lintFile(path)
+      const outcome = await publish(file)
+      if (outcome.status === 'published') summary.published.push(outcome.slug)
+      else summary[outcome.status].push(pathOf(file))
+      options.onArticle?.(file, outcome)
+    }
+    await staging.write('index.json', toJsonText(indexOf(entries), 2) + '\n')
+    await staging.commit()
+  } catch (error) {
+    await staging.discard()
+    throw asOutputError(error, options.out)
+  }
+  summary.published.sort()
+  return summary
+
+  async function publish(file: VFile): Promise<ArticleOutcome> {
+    if (isDraft(file)) return {status: 'skipped'}
+    if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
+    const result = emitArticle(file, options.config)
+    if (!result.ok) {
+      const message = file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'})
+      message.fatal = true
+      file.messages.sort(compareMessages)
+      return {status: 'withheld'}
+    }
+    const {slug, page, article, entry} = result.value
+    await staging.write(entry.files.html, page)
+    await staging.write(entry.files.json, toJsonText(article, 2) + '\n')
+    entries.push(entry)
+    return {status: 'published', slug}
+  }
+}
+
+/** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */
+function asOutputError(error: unknown, out: string): unknown {
+  if (error instanceof Error && 'syscall' in error && !(error instanceof OutputError)) {
+    return new OutputError(`Could not write the bundle to ${out}: ${error.message}. The previous bundle, if any, is unchanged.`)
+  }
+  return error
+}

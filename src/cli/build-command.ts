@@ -1,0 +1,43 @@
+// `healthlint build`: report every article as `lint` does, publish those without errors, then
+// say what was published, withheld and skipped (on stderr, so `--format json` output stays JSON).
+import {build} from '../build.js'
+import {addToTotals, emptyTotals} from '../report/messages.js'
+import {reporters} from '../report/index.js'
+import type {CliEnvironment, CommonOptions} from './main.js'
+import {exitCodeFor} from './lint-command.js'
+
+export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
+  const totals = emptyTotals()
+  const reporter = reporters[options.format]!({
+    write: (chunk) => environment.stdout.write(chunk),
+    quiet: options.quiet,
+    color: options.color,
+    cwd: environment.cwd,
+    env: environment.env
+  })
+  const summary = await build(options.paths, {
+    cwd: environment.cwd,
+    config: options.config,
+    now: options.now,
+    out: options.out,
+    onArticle(file) {
+      addToTotals(totals, file)
+      reporter.file(file)
+    }
+  })
+  reporter.end(totals)
+  environment.stderr.write(formatSummary(summary))
+  return exitCodeFor(totals, options.maxWarnings)
+}
+
+function formatSummary(summary: {out: string; published: string[]; withheld: string[]; skipped: string[]}): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+  const lines = [`Published ${plural(summary.published.length, 'article')} to ${summary.out}.`]
+  if (summary.withheld.length > 0) {
+    lines.push(`Withheld ${plural(summary.withheld.length, 'article')} with errors (fix them to publish):`, ...summary.withheld.map((path) => `  ${path}`))
+  }
+  if (summary.skipped.length > 0) {
+    lines.push(`Skipped ${plural(summary.skipped.length, 'draft')} (status: draft):`, ...summary.skipped.map((path) => `  ${path}`))
+  }
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,379 @@
+// Stage 4: emit. Turns a checked article into what the bundle publishes: a sanitised HTML body,
+// its sections, the JSON record and the standalone page. Pure functions of the linted VFile and
+// the configuration: no clock, no paths from the machine, no I/O, so builds are reproducible.
+//
+// Safety: raw HTML never enters the HTML tree (remark-rehype drops `html` nodes unless told
+// otherwise), rehype-sanitize runs last on the body with the schema in sanitize.ts, and every
+// frontmatter value reaches the page only through hast-util-to-html (which escapes text and
+// attributes) or `toJsonText` (which escapes `<`, `>`, `&`, U+2028 and U+2029, so a value can
+// never close the JSON-LD `<script>` block).
+import {unified} from 'unified'
+import remarkRehype from 'remark-rehype'
+import rehypeSanitize from 'rehype-sanitize'
+import {toHtml} from 'hast-util-to-html'
+import type {Element, ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
+import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import type {ResolvedConfig} from '../config.js'
+import {compileSchema} from '../schema.js'
+import {readSchema} from '../paths.js'
+import {addDays} from '../today.js'
+import type {ReadabilityScores} from './score.js'
+import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
+import {sanitizeSchema, secureLinks} from './sanitize.js'
+import {isSafeSlug, pathOf, slugOf} from './slugs.js'
+import '../vfile-data.js'
+
+/** The bundle format's version: see "Versioning" in the README. Bump it by the rule given there. */
+export const bundleSchemaVersion = '1.0'
+
+export interface BundleSection {
+  /** The heading's `id` in `html` (starts with `user-content-`). */
+  id: string
+  heading: string
+  /** The section's content after its heading, up to the next heading of any level. */
+  html: string
+  text: string
+}
+
+export interface BundleArticle {
+  schemaVersion: string
+  slug: string
+  title: string
+  description: string
+  category: string
+  tags: string[]
+  lastReviewed: string
+  nextReviewDue: string
+  reviewedBy: {name: string; credential: string}
+  contributors: Array<{name: string; role: string}>
+  readability: ReadabilityScores | null
+  html: string
+  sections: BundleSection[]
+  redFlags: string[]
+  seekReview: string[]
+  contentHash: string
+}
+
+export interface BundleIndexEntry {
+  slug: string
+  title: string
+  description: string
+  category: string
+  lastReviewed: string
+  nextReviewDue: string
+  contentHash: string
+  files: {html: string; json: string}
+}
+
+export interface BundleIndex {
+  schemaVersion: string
+  articles: BundleIndexEntry[]
+}
+
+export interface EmittedArticle {
+  slug: string
+  /** The standalone HTML page. */
+  page: string
+  article: BundleArticle
+  entry: BundleIndexEntry
+}
+
+/** Either the article's output, or why it cannot be published (a reason for the author, and where). */
+export type EmitResult = {ok: true; value: EmittedArticle} | {ok: false; reason: string; place?: Point}
+
+/**
+ * The deepest nesting of Markdown nodes published. Real articles need fewer than 10 levels; the
+ * tree utilities recurse and overflow the stack somewhere in the thousands, at a depth that
+ * depends on the machine, so a fixed limit keeps the outcome the same everywhere.
+ */
+export const maxNestingDepth = 64
+
+interface Metadata {
+  title: string
+  description: string
+  category: string
+  lastReviewed: string
+  reviewedBy: {name: string; credential: string}
+  slug?: string
+  tags?: string[]
+  nextReview?: string
+  contributors?: Array<{name: string; role: string}>
+  status?: 'draft' | 'published'
+}
+
+const validateMetadata = compileSchema(readSchema('article.schema.json'))
+
+// Created once: raw HTML stays off (the default), remark-rehype adds no id prefix so that
+// rehype-sanitize adds it exactly once, and sanitising is the last step that changes markup.
+const toSafeHast = unified()
+  .use(remarkRehype, {clobberPrefix: ''})
+  .use(() => addHeadingIds)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(() => secureLinks)
+  .freeze()
+
+/** Whether the article asks not to be published yet. */
+export function isDraft(file: VFile): boolean {
+  return file.data.frontmatter?.data?.status === 'draft'
+}
+
+/** Build everything published for `file`, which must have passed lint without errors. */
+export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
+  const data = file.data.frontmatter?.data
+  const tree = file.data.tree
+  // Checked again here, whatever the rules' settings: publishing needs complete, valid metadata.
+  if (!data || !validateMetadata(data)) {
+    return {ok: false, reason: 'This article cannot be published because its frontmatter is missing or not valid. Turn on the `frontmatter-schema` rule to see what to fix.'}
+  }
+  if (!tree || !file.data.contentHash) {
+    return {ok: false, reason: 'This article cannot be published because its body could not be read as Markdown.'}
+  }
+  const metadata = data as unknown as Metadata
+  const {slug} = slugOf(data, pathOf(file))
+  if (!isSafeSlug(slug)) {
+    return {ok: false, reason: `This article cannot be published because its slug \`${slug}\` is not lower-case words joined by hyphens. Rename the file or set a \`slug\` such as \`lower-back-pain\`.`}
+  }
+
+  const tooDeep = firstTooDeep(tree)
+  if (tooDeep) {
+    return {ok: false, reason: `This article cannot be published because its Markdown is nested more than ${maxNestingDepth} levels deep here. Simplify the nesting of quotes, lists and emphasis.`, ...(tooDeep.position ? {place: tooDeep.position.start} : {})}
+  }
+
+  let body: HastRoot
+  let html: string
+  let sections: BundleSection[]
+  try {
+    body = toSafeHast.runSync(tree as MdastRoot) as HastRoot
+    html = toHtml(body)
+    sections = sectionsOfHast(body)
+  } catch (error) {
+    // Not expected below maxNestingDepth, but a stack overflow must still become a message.
+    if (!(error instanceof RangeError)) throw error
+    return {ok: false, reason: 'This article cannot be published because its Markdown is nested too deeply to convert to HTML. Simplify the nesting of quotes and lists.'}
+  }
+
+  const outline = sectionsOf(tree)
+  const items = (patterns: readonly string[]) => {
+    const section = findSection(outline, patterns)
+    return section ? itemsOf(section) : []
+  }
+  const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
+  const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
+
+  const article: BundleArticle = {
+    schemaVersion: bundleSchemaVersion,
+    slug,
+    title: metadata.title,
+    description: metadata.description,
+    category: metadata.category,
+    tags: [...(metadata.tags ?? [])],
+    lastReviewed: metadata.lastReviewed,
+    nextReviewDue,
+    reviewedBy: {name: metadata.reviewedBy.name, credential: metadata.reviewedBy.credential},
+    contributors: (metadata.contributors ?? []).map(({name, role}) => ({name, role})),
+    readability: pickReadability(file.data.readability),
+    html,
+    sections,
+    redFlags: items(headingOption(config, 'require-red-flags', defaultRedFlagHeadings)),
+    seekReview: items(headingOption(config, 'require-seek-review', defaultSeekReviewHeadings)),
+    contentHash: file.data.contentHash
+  }
+  const entry: BundleIndexEntry = {
+    slug,
+    title: article.title,
+    description: article.description,
+    category: article.category,
+    lastReviewed: article.lastReviewed,
+    nextReviewDue,
+    contentHash: article.contentHash,
+    files
+  }
+  return {ok: true, value: {slug, page: renderPage(article, body), article, entry}}
+}
+
+/** The index of a bundle: entries sorted by slug (code-unit order, independent of locale). */
+export function indexOf(entries: Iterable<BundleIndexEntry>): BundleIndex {
+  const articles = [...entries].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  return {schemaVersion: bundleSchemaVersion, articles}
+}
+
+/**
+ * JSON that is safe wherever it is pasted: inside HTML, a `<script>` block or a JavaScript
+ * string. `<`, `>`, `&`, U+2028 and U+2029 only occur inside JSON strings, where `\uXXXX` means
+ * the same character.
+ */
+export function toJsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (character) => '\\u' + character.charCodeAt(0).toString(16).padStart(4, '0'))
+}
+
+/** `2025-12-22` → `22 December 2025`, the way UK readers write dates. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  return `${day} ${months[month - 1]} ${year}`
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** The page: the article, its review dates and reviewer, and its schema.org description. */
+export function renderPage(article: BundleArticle, body: HastRoot): string {
+  const structuredData = {
+    '@context': 'https://schema.org',
+    '@type': 'MedicalWebPage',
+    name: article.title,
+    description: article.description,
+    inLanguage: 'en-GB',
+    lastReviewed: article.lastReviewed,
+    reviewedBy: {
+      '@type': 'Person',
+      name: article.reviewedBy.name,
+      hasCredential: {'@type': 'EducationalOccupationalCredential', name: article.reviewedBy.credential}
+    },
+    medicalAudience: {'@type': 'MedicalAudience', audienceType: 'Patient'},
+    about: {'@type': 'MedicalEntity', name: article.title}
+  }
+  const hasTitle = body.children.some((node) => node.type === 'element' && node.tagName === 'h1')
+  const content: ElementContent[] = [
+    ...(hasTitle ? [] : [element('h1', {}, [text(article.title)]), text('\n')]),
+    ...(body.children as ElementContent[]),
+    text('\n'),
+    element('footer', {}, [
+      text('\n'),
+      element('p', {className: ['review-dates']}, [
+        text('Last reviewed: '),
+        element('time', {dateTime: article.lastReviewed}, [text(formatDate(article.lastReviewed))]),
+        text('. Next review due: '),
+        element('time', {dateTime: article.nextReviewDue}, [text(formatDate(article.nextReviewDue))]),
+        text('.')
+      ]),
+      text('\n'),
+      element('p', {className: ['reviewed-by']}, [text(`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credential}.`)]),
+      text('\n')
+    ]),
+    text('\n')
+  ]
+  const page: HastRoot = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      text('\n'),
+      element('html', {lang: 'en-GB'}, [
+        element('head', {}, [
+          element('meta', {charSet: 'utf-8'}),
+          element('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          element('title', {}, [text(article.title)]),
+          element('meta', {name: 'description', content: article.description}),
+          element('script', {type: 'application/ld+json'}, [text(toJsonText(structuredData))])
+        ].flatMap((node) => [text('\n'), node]).concat(text('\n'))),
+        text('\n'),
+        element('body', {}, [text('\n'), element('main', {}, [element('article', {}, content)]), text('\n')]),
+        text('\n')
+      ]),
+      text('\n')
+    ]
+  }
+  return toHtml(page)
+}
+
+/**
+ * The body split at every top-level heading, each section holding what follows its heading up
+ * to the next heading of any level (so sections never overlap). Content before the first heading
+ * and the footnotes are only in `html`.
+ */
+function sectionsOfHast(body: HastRoot): BundleSection[] {
+  const sections: Array<{heading: Element; content: HastContent[]}> = []
+  for (const node of body.children) {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) sections.push({heading: node, content: []})
+    else if (node.type === 'element' && node.properties.dataFootnotes) continue
+    else sections.at(-1)?.content.push(node)
+  }
+  return sections.map(({heading, content}) => ({
+    id: String(heading.properties.id ?? ''),
+    heading: textOf(heading),
+    html: toHtml({type: 'root', children: trimBreaks(content)}),
+    text: textOf({type: 'root', children: content})
+  }))
+}
+
+/** The first node nested deeper than `maxNestingDepth`, found without recursion. */
+function firstTooDeep(tree: MdastRoot): MdastNodes | undefined {
+  const stack: Array<{node: MdastNodes; depth: number}> = [{node: tree, depth: 0}]
+  while (stack.length > 0) {
+    const {node, depth} = stack.pop()!
+    if (depth > maxNestingDepth) return node
+    if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push({node: node.children[index]!, depth: depth + 1})
+  }
+  return undefined
+}
+
+/** Give every heading an id from its text (GitHub's style), unique within the article. */
+function addHeadingIds(tree: HastRoot): void {
+  const headings: Element[] = []
+  const used = new Set<string>()
+  const stack: Array<HastRoot | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (typeof child.properties.id === 'string') used.add(child.properties.id)
+      else if (/^h[1-6]$/.test(child.tagName)) headings.push(child)
+      stack.push(child)
+    }
+  }
+  // The stack visits nodes out of document order; ids are numbered in document order.
+  headings.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  for (const heading of headings) {
+    const base = textOf(heading).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-') || 'section'
+    let id = base
+    for (let count = 1; used.has(id); count++) id = `${base}-${count}`
+    used.add(id)
+    heading.properties.id = id
+  }
+}
+
+function textOf(node: HastRoot | Element): string {
+  const parts: string[] = []
+  const stack: Array<HastRoot | ElementContent> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type === 'text') parts.push(current.value)
+    else if ('children' in current) for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index] as ElementContent)
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim()
+}
+
+function trimBreaks(nodes: HastContent[]): HastContent[] {
+  let start = 0
+  let end = nodes.length
+  const isBreak = (node: HastContent | undefined) => node?.type === 'text' && node.value.trim() === ''
+  while (start < end && isBreak(nodes[start])) start++
+  while (end > start && isBreak(nodes[end - 1])) end--
+  return nodes.slice(start, end)
+}
+
+function reviewIntervalDays(config: ResolvedConfig): number {
+  const days = config.rules['review-date']?.options.maxAgeDays
+  return typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 365
+}
+
+function headingOption(config: ResolvedConfig, ruleId: string, fallback: readonly string[]): readonly string[] {
+  const headings = config.rules[ruleId]?.options.headings
+  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : fallback
+}
+
+const readabilityKeys = ['sentences', 'words', 'syllables', 'polysyllables', 'complexWords', 'letters', 'fleschReadingEase', 'fleschKincaidGrade', 'smog', 'gunningFog', 'colemanLiau', 'automatedReadabilityIndex', 'readingAge'] as const satisfies ReadonlyArray<keyof ReadabilityScores>
+
+/** Only the documented scores, in a fixed order, so the bundle has exactly its schema's keys. */
+function pickReadability(scores: ReadabilityScores | undefined): ReadabilityScores | null {
+  if (!scores) return null
+  return Object.fromEntries(readabilityKeys.map((key) => [key, scores[key]])) as unknown as ReadabilityScores
+}
+
+function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
+  return {type: 'element', tagName, properties, children}
+}
+
+function text(value: string): {type: 'text'; value: string} {
+  return {type: 'text', value}
+}

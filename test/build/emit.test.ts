@@ -1,0 +1,170 @@
+// The emitter on its own: what each bundle field holds, and that frontmatter values are escaped
+// wherever they land (text, attributes, the JSON-LD block, JSON files).
+import {describe, it} from 'node:test'
+import assert from 'node:assert/strict'
+import {join} from 'node:path'
+import {readFile} from 'node:fs/promises'
+import {resolveConfig} from '../../src/config.js'
+import type {ResolvedConfig} from '../../src/config.js'
+import {emitArticle, formatDate, renderPage, toJsonText} from '../../src/pipeline/emit.js'
+import type {BundleArticle, EmittedArticle} from '../../src/pipeline/emit.js'
+import {isPublishableUrl} from '../../src/pipeline/sanitize.js'
+import {lintText, runCli} from '../helpers.js'
+import {article, assertValidBundle, attributesOf, makeProject, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+
+const defaults = resolveConfig({})
+
+/** A config with settings for rules other helpers add (review-date, require-red-flags …). */
+function withRule(id: string, options: Record<string, unknown>): ResolvedConfig {
+  return {...defaults, rules: {...defaults.rules, [id]: {severity: 'error', options}}}
+}
+
+async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md'): Promise<EmittedArticle> {
+  const file = await lintText(input, {path})
+  const result = emitArticle(file, config)
+  assert.ok(result.ok, result.ok ? '' : result.reason)
+  assert.ok(validateArticle(result.value.article), JSON.stringify(validateArticle.errors))
+  return result.value
+}
+
+/** Decode the character references hast-util-to-html writes. */
+function decode(text: string): string {
+  return text.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))).replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&quot;', '"')
+}
+
+describe('emitArticle', () => {
+  it('fills every field from the frontmatter, the body and the source bytes', async () => {
+    const input = article(seedBody(), {extra: 'tags: [back, pain]\ncontributors:\n  - name: Sam Lee\n    role: Physiotherapist'})
+    const {slug, article: json, entry} = await emit(input)
+    assert.equal(slug, 'lower-back-pain')
+    assert.equal(json.title, 'Placeholder article')
+    assert.deepEqual(json.tags, ['back', 'pain'])
+    assert.deepEqual(json.reviewedBy, {name: 'Dr Jane Smith', credential: 'GMC registered GP'})
+    assert.deepEqual(json.contributors, [{name: 'Sam Lee', role: 'Physiotherapist'}])
+    assert.equal(json.lastReviewed, '2025-12-22')
+    assert.equal(json.nextReviewDue, '2026-12-22', 'a year after the last review by default')
+    assert.deepEqual(json.redFlags, ['Loss of bladder or bowel control', 'Progressive leg weakness'])
+    assert.deepEqual(json.seekReview, ['Back pain is not improving after 2 to 4 weeks', 'Pain spreads down the leg'])
+    const {createHash} = await import('node:crypto')
+    assert.equal(json.contentHash, createHash('sha256').update(input).digest('hex'))
+    assert.equal(json.readability, null, 'no scores recorded')
+    assert.deepEqual(entry.files, {html: 'articles/lower-back-pain.html', json: 'articles/lower-back-pain.json'})
+  })
+
+  it('splits the body into sections at every heading, with ids that match the HTML', async () => {
+    const {article: json} = await emit(article('Intro before any heading.\n\n# Title\n\nOne.\n\n## Part *two*\n\nTwo.\n\n### Deeper\n\nThree.\n\n## Part two\n\nFour, see [part two](#part-two) and [the other](#part-two-1) and [nowhere](#missing).\n'))
+    assert.deepEqual(json.sections.map(({id, heading, text}) => ({id, heading, text})), [
+      {id: 'user-content-title', heading: 'Title', text: 'One.'},
+      {id: 'user-content-part-two', heading: 'Part two', text: 'Two.'},
+      {id: 'user-content-deeper', heading: 'Deeper', text: 'Three.'},
+      {id: 'user-content-part-two-1', heading: 'Part two', text: 'Four, see part two and the other and nowhere.'}
+    ])
+    assert.equal(json.sections[0]!.html, '<p>One.</p>')
+    assert.match(json.html, /^<p>Intro before any heading.<\/p>/)
+    assert.match(json.html, /<a href="#user-content-part-two">part two<\/a> and <a href="#user-content-part-two-1">the other<\/a> and <a>nowhere<\/a>/)
+  })
+
+  it('takes the review interval and section headings from the rules\' options', async () => {
+    const interval = await emit(article(seedBody()), withRule('review-date', {maxAgeDays: 180}))
+    assert.equal(interval.article.nextReviewDue, '2026-06-20')
+    const explicit = await emit(article(seedBody(), {extra: 'nextReview: 2026-03-01'}), withRule('review-date', {maxAgeDays: 180}))
+    assert.equal(explicit.article.nextReviewDue, '2026-03-01', 'nextReview wins')
+    const body = '# Title\n\n## Urgent symptoms\n\nCall 999 if you have placeholder symptom A.\n\n## Ask your GP\n\n- Placeholder reason B\n'
+    const configured = await emit(article(body), {
+      ...defaults,
+      rules: {...defaults.rules, 'require-red-flags': {severity: 'error', options: {headings: ['Urgent symptoms']}}, 'require-seek-review': {severity: 'error', options: {headings: ['Ask your GP']}}}
+    })
+    assert.deepEqual(configured.article.redFlags, ['Call 999 if you have placeholder symptom A.'], 'paragraphs when the section has no list')
+    assert.deepEqual(configured.article.seekReview, ['Placeholder reason B'])
+    const unconfigured = await emit(article(body))
+    assert.deepEqual([unconfigured.article.redFlags, unconfigured.article.seekReview], [[], []])
+  })
+
+  it('publishes only the documented readability scores', async () => {
+    const file = await lintText(article(seedBody()), {path: 'articles/lower-back-pain.md'})
+    const scores = {sentences: 3, words: 40, syllables: 60, polysyllables: 2, complexWords: 2, letters: 180, fleschReadingEase: 70.1, fleschKincaidGrade: 6.2, smog: 7.1, gunningFog: 8, colemanLiau: 7.5, automatedReadabilityIndex: 5.9, readingAge: 11.2}
+    file.data.readability = {...scores, internalNote: 'not for the bundle'} as typeof scores
+    const result = emitArticle(file, defaults)
+    assert.ok(result.ok)
+    assert.deepEqual(result.value.article.readability, scores)
+    assert.ok(validateArticle(result.value.article))
+  })
+
+  it('refuses what it cannot publish safely, even with the rules that check it turned off', async () => {
+    const off = resolveConfig({rules: {'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'}})
+    const badSlug = await lintText(article('Text.', {slug: '../../etc/x'}), {path: 'articles/a.md', rules: {'frontmatter-schema': 'off'}})
+    const slugResult = emitArticle(badSlug, off)
+    assert.equal(slugResult.ok, false)
+    const badName = await lintText(article('Text.'), {path: 'articles/Bad Name.md', rules: {'frontmatter-schema': 'off'}})
+    assert.match((emitArticle(badName, off) as {reason: string}).reason, /slug `Bad Name` is not lower-case words/)
+    const missing = await lintText('---\ntitle: Only a title\n---\n\nText.\n', {rules: {'frontmatter-schema': 'off'}})
+    assert.match((emitArticle(missing, off) as {reason: string}).reason, /frontmatter is missing or not valid/)
+  })
+})
+
+describe('escaping frontmatter values', () => {
+  const hostile = '</script><script>alert("x")</script> & \u2028\u2029 \'quote\' "double"'
+
+  it('writes JSON that cannot close a script block or break a JavaScript string', () => {
+    const text = toJsonText({title: hostile}, 2)
+    assert.doesNotMatch(text, /[<>&\u2028\u2029]/)
+    assert.match(text, /\\u003c\/script\\u003e/)
+    assert.deepEqual(JSON.parse(text), {title: hostile})
+  })
+
+  it('escapes values in the page\'s text, attributes and JSON-LD block', () => {
+    const json: BundleArticle = {
+      schemaVersion: '1.0', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
+      reviewedBy: {name: hostile, credential: hostile}, contributors: [], readability: null, html: '', sections: [], redFlags: [], seekReview: [], contentHash: '0'.repeat(64)
+    }
+    const page = renderPage(json, {type: 'root', children: []})
+    // Quoted attribute values may hold `<` safely; outside them there is one script element.
+    assert.equal(withoutAttributeValues(page).match(/<script/g)?.length, 1)
+    assert.equal(withoutAttributeValues(page).match(/<\/script>/g)?.length, 1)
+    assert.ok(attributesOf(page).every(([, name]) => !name.startsWith('on')))
+    const block = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)![1]!
+    const structured = JSON.parse(block) as Record<string, unknown>
+    assert.equal(structured.name, hostile)
+    assert.equal(structured.lastReviewed, '2025-12-22')
+    assert.deepEqual(structured.medicalAudience, {'@type': 'MedicalAudience', audienceType: 'Patient'})
+    assert.equal(structured['@type'], 'MedicalWebPage')
+    assert.equal(decode(/<title>([^<]*)<\/title>/.exec(page)![1]!), hostile)
+    const description = attributesOf(page).find(([tag, name, value]) => tag === 'meta' && name === 'content' && value.includes('script'))
+    assert.equal(decode(description![2]), hostile)
+    assert.match(page, /<p class="review-dates">Last reviewed: <time datetime="2025-12-22">22 December 2025<\/time>. Next review due: <time datetime="2026-12-22">22 December 2026<\/time>.<\/p>/)
+  })
+
+  it('escapes the characters the frontmatter schema allows, end to end', async () => {
+    const title = 'Back & neck pain: "sciatica" and \'stiffness\'\u2028update'
+    const cwd = await makeProject({'articles/back.md': article(seedBody(), {title, description: 'Pain & "stiffness"\u2029notes'})})
+    const result = await runCli(['build', '--now', '2026-01-15'], cwd)
+    assert.equal(result.code, 0, result.stdout + result.stderr)
+    await assertValidBundle(join(cwd, 'dist'))
+    const json = await readFile(join(cwd, 'dist/articles/back.json'), 'utf8')
+    assert.doesNotMatch(json, /[<>&\u2028\u2029]/)
+    assert.equal((JSON.parse(json) as {title: string}).title, title)
+    const page = await readFile(join(cwd, 'dist/articles/back.html'), 'utf8')
+    assert.equal(decode(/<title>([^<]*)<\/title>/.exec(page)![1]!), title)
+    assert.match(page, /<meta name="description" content="Pain &#x26; &#x22;stiffness&#x22;\u2029notes">/)
+    const block = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)![1]!
+    assert.doesNotMatch(block, /[&\u2028\u2029]/)
+    assert.equal((JSON.parse(block) as {name: string}).name, title)
+  })
+})
+
+describe('helpers', () => {
+  it('formats dates the UK way', () => {
+    assert.equal(formatDate('2025-12-22'), '22 December 2025')
+    assert.equal(formatDate('2026-01-05'), '5 January 2026')
+  })
+
+  it('decides which URLs survive like the sanitiser does', () => {
+    for (const url of ['https://www.nhs.uk', 'http://example.org', 'mailto:help@example.org', 'tel:111', '#red-flags', 'other-article.html', '/conditions/back-pain/', '?q=1', 'page#a:b']) {
+      assert.ok(isPublishableUrl(url, 'href'), url)
+    }
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', '//evil.example', '\\\\evil.example', 'java\tscript:x', 'HTTPS://www.nhs.uk']) {
+      assert.equal(isPublishableUrl(url, 'href'), false, url)
+    }
+    assert.equal(isPublishableUrl('mailto:x@example.org', 'src'), false)
+  })
+})

@@ -1,0 +1,147 @@
+// Helpers for the build tests: projects in temp dirs, articles with valid frontmatter, whole
+// directory snapshots, and a check that a bundle on disk matches its schemas exactly.
+import assert from 'node:assert/strict'
+import {after} from 'node:test'
+import {mkdtemp, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {dirname, join, relative, sep} from 'node:path'
+import {compileSchema} from '../../src/schema.js'
+import {readSchema} from '../../src/paths.js'
+
+export const validateArticle = compileSchema(readSchema('bundle-article.schema.json'))
+export const validateIndex = compileSchema(readSchema('bundle-index.schema.json'))
+
+export interface ArticleFields {
+  title?: string
+  description?: string
+  slug?: string
+  lastReviewed?: string
+  extra?: string
+}
+
+/** The number of lines `article()` puts before the body (both fences included). */
+export const headerLines = 9
+
+/** A whole article file: valid frontmatter (9 lines, plus one per `slug`/`extra` line) and `body`. */
+export function article(body: string, fields: ArticleFields = {}): string {
+  return [
+    '---',
+    `title: ${JSON.stringify(fields.title ?? 'Placeholder article')}`,
+    `description: ${JSON.stringify(fields.description ?? 'A placeholder article used to test publishing.')}`,
+    'category: testing',
+    `lastReviewed: ${fields.lastReviewed ?? '2025-12-22'}`,
+    'reviewedBy:',
+    '  name: Dr Jane Smith',
+    '  credential: GMC registered GP',
+    ...(fields.slug ? [`slug: ${fields.slug}`] : []),
+    ...(fields.extra ? [fields.extra] : []),
+    '---',
+    body
+  ].join('\n')
+}
+
+/** A body in the seed article's wording, with the sections the bundle extracts. */
+export function seedBody(title = 'Lower back pain', note = ''): string {
+  return `# ${title}
+
+In most cases, back pain improves with time and conservative management.${note}
+
+These articles are intended as educational sources, not diagnostic nor taking place of a proper medical assessment.
+
+## How musculoskeletal back pain commonly presents
+
+### Red flag symptoms
+
+- Loss of bladder or bowel control
+- Progressive leg weakness
+
+## When to seek GP review
+
+You should consider a GP appointment if:
+
+- Back pain is not improving after 2 to 4 weeks
+- Pain spreads down the leg
+
+Last reviewed by Dr Jane Smith, GMC registered GP
+`
+}
+
+/** A fresh project directory under the OS temp dir, with `files` (relative path → text) written. */
+export async function makeProject(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'healthlint-build-'))
+  projects.push(root, root + '-copy')
+  await writeFiles(root, files)
+  return root
+}
+
+const projects: string[] = []
+after(async () => {
+  for (const root of projects) await rm(root, {recursive: true, force: true})
+})
+
+export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), {recursive: true})
+    await writeFile(join(root, path), text)
+  }
+}
+
+/** Every file under `root` (relative, `/`-separated) → its bytes; undefined when root is missing. */
+export async function snapshot(root: string): Promise<Map<string, Buffer> | undefined> {
+  let entries
+  try {
+    entries = await readdir(root, {recursive: true, withFileTypes: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  const files = new Map<string, Buffer>()
+  for (const entry of entries.filter((entry) => entry.isFile())) {
+    const path = join(entry.parentPath, entry.name)
+    files.set(relative(root, path).split(sep).join('/'), await readFile(path))
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+/**
+ * Check the bundle in `dir`: index.json and every article JSON validate against their schemas,
+ * the files on disk are exactly those the index lists, and each JSON matches its entry.
+ */
+export async function assertValidBundle(dir: string): Promise<{index: {articles: Array<Record<string, unknown>>}; files: Map<string, Buffer>}> {
+  const files = (await snapshot(dir))!
+  assert.ok(files, `${dir} exists`)
+  const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {articles: Array<Record<string, unknown> & {slug: string; files: {html: string; json: string}}>}
+  assert.ok(validateIndex(index), JSON.stringify(validateIndex.errors))
+  const listed = ['index.json']
+  for (const entry of index.articles) {
+    listed.push(entry.files.html, entry.files.json)
+    const json = JSON.parse(files.get(entry.files.json)!.toString('utf8')) as Record<string, unknown>
+    assert.ok(validateArticle(json), `${entry.files.json}: ${JSON.stringify(validateArticle.errors)}`)
+    for (const key of ['slug', 'title', 'description', 'category', 'lastReviewed', 'nextReviewDue', 'contentHash']) {
+      assert.equal(json[key], entry[key], `${entry.files.json} and index.json agree on ${key}`)
+    }
+    const page = files.get(entry.files.html)!.toString('utf8')
+    assert.match(page, /^<!doctype html>\n<html lang="en-GB">/)
+  }
+  assert.deepEqual([...files.keys()].sort(), listed.sort(), 'the bundle holds exactly the files its index lists')
+  const slugs = index.articles.map((entry) => entry.slug)
+  assert.deepEqual(slugs, [...slugs].sort(), 'index.json is sorted by slug')
+  return {index, files}
+}
+
+/** The attributes of every tag in `html`, as [tag, name, value]. hast-util-to-html always quotes values with `"`. */
+export function attributesOf(html: string): Array<[string, string, string]> {
+  const found: Array<[string, string, string]> = []
+  // Values may hold `<` and `>` (legal in quoted attributes), never `"`: match whole values.
+  for (const tag of html.matchAll(/<([a-zA-Z][^\s>/]*)((?:\s+[^\s="'>/]+(?:="[^"]*")?)*)\s*\/?>/g)) {
+    for (const attribute of tag[2]!.matchAll(/([^\s="]+)(?:="([^"]*)")?/g)) {
+      found.push([tag[1]!.toLowerCase(), attribute[1]!.toLowerCase(), attribute[2] ?? ''])
+    }
+  }
+  return found
+}
+
+/** `html` with every attribute value emptied, so counting tags is not fooled by values. */
+export function withoutAttributeValues(html: string): string {
+  return html.replace(/="[^"]*"/g, '=""')
+}
