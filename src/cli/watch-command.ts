@@ -3,21 +3,15 @@
 // Problems are matched by rule and wording, not position, so adding a line above a problem does
 // not report it as fixed and new again. Stops cleanly when the environment's signal aborts (the
 // CLI's own SIGINT/SIGTERM when run from a terminal).
-import {watch} from 'node:fs'
-import type {FSWatcher} from 'node:fs'
-import {lstat} from 'node:fs/promises'
-import {dirname, resolve} from 'node:path'
-import {isDynamicPattern} from 'tinyglobby'
+import {resolve} from 'node:path'
 import {createLinter} from '../lint.js'
-import {expandPaths, MissingPathError} from '../files.js'
+import {expandPaths} from '../files.js'
+import {currentPaths, fingerprintOf, watchInputs} from '../watch.js'
 import {addToTotals, emptyTotals, visibleMessages} from '../report/messages.js'
 import type {ReportedMessage, Totals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {exitCodeFor} from './lint-command.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
-
-/** Wait this long after the last file event before re-checking, so one save is one re-check. */
-const debounceMs = 100
 
 interface Checked {
   /** Size, change and modification times: a re-check happens only when this differs. */
@@ -53,15 +47,8 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
   reporter.end(totals)
 
   const {signal, release} = stopSignalOf(environment)
-  const watchers: FSWatcher[] = []
   const rescan = async () => {
-    let current: string[]
-    try {
-      current = await expandPaths(options.paths, cwd)
-    } catch (error) {
-      if (!(error instanceof MissingPathError)) throw error
-      current = []
-    }
+    const current = await currentPaths(options.paths, cwd)
     for (const path of current) {
       if (signal.aborted) return
       const previous = state.get(path)
@@ -76,45 +63,14 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
       write(`${path}: removed\n`)
     }
   }
-
-  // Re-checks run one at a time; events during a re-check schedule one more.
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  let again = false
-  const schedule = () => {
-    if (signal.aborted) return
-    clearTimeout(timer)
-    timer = setTimeout(() => {
-      if (running) {
-        again = true
-        return
-      }
-      running = (async () => {
-        do {
-          again = false
-          await rescan()
-        } while (again && !signal.aborted)
-      })()
-        .catch((error: unknown) => void environment.stderr.write(`healthlint: re-check failed: ${(error as Error).message}\n`))
-        .finally(() => (running = undefined))
-    }, debounceMs)
-  }
-
-  for (const {directory, recursive} of await watchRootsOf(options.paths, cwd)) {
-    try {
-      const watcher = watch(directory, {recursive, persistent: true}, schedule)
-      watcher.on('error', (error) => environment.stderr.write(`healthlint: stopped watching ${directory}: ${error.message}\n`))
-      watchers.push(watcher)
-    } catch (error) {
-      environment.stderr.write(`healthlint: cannot watch ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
-    }
-  }
+  const watcher = await watchInputs(options.paths, cwd, {
+    onChange: rescan,
+    onError: (message) => void environment.stderr.write(`healthlint: ${message}\n`)
+  })
   write(`Watching ${state.size} article${state.size === 1 ? '' : 's'} for changes. Press Ctrl+C to stop.\n`)
 
   await new Promise<void>((done) => (signal.aborted ? done() : signal.addEventListener('abort', () => done(), {once: true})))
-  clearTimeout(timer)
-  for (const watcher of watchers) watcher.close()
-  await running
+  await watcher.close()
   release()
 
   // The exit code describes the articles as they were last checked.
@@ -154,40 +110,8 @@ export function formatChange(path: string, before: ReportedMessage[] | undefined
   return `${path}: ${what} (now ${now})\n${added.map((message) => line('+', message)).join('')}${fixed.map((message) => line('-', message)).join('')}`
 }
 
-/** The directories to watch: a directory input itself, a file's parent, a glob's fixed base. */
-async function watchRootsOf(inputs: string[], cwd: string): Promise<Array<{directory: string; recursive: boolean}>> {
-  const roots = new Map<string, boolean>()
-  const add = (directory: string, recursive: boolean) => roots.set(directory, (roots.get(directory) ?? false) || recursive)
-  for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const fixed: string[] = []
-      for (const segment of input.split('/')) {
-        if (isDynamicPattern(segment)) break
-        fixed.push(segment)
-      }
-      add(resolve(cwd, fixed.join('/') || '.'), true)
-    } else {
-      // expandPaths has already checked that every input exists. A file is watched through its
-      // directory, because many editors save by replacing the file.
-      const absolute = resolve(cwd, input)
-      const isDirectory = await lstat(absolute).then((stats) => stats.isDirectory(), () => false)
-      add(isDirectory ? absolute : dirname(absolute), isDirectory)
-    }
-  }
-  return [...roots].map(([directory, recursive]) => ({directory, recursive}))
-}
-
-async function fingerprintOf(absolute: string): Promise<string> {
-  try {
-    const stats = await lstat(absolute)
-    return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`
-  } catch {
-    return 'missing'
-  }
-}
-
 /** The signal that stops watching: the environment's, or the process's SIGINT and SIGTERM. */
-function stopSignalOf(environment: CliEnvironment): {signal: AbortSignal; release: () => void} {
+export function stopSignalOf(environment: CliEnvironment): {signal: AbortSignal; release: () => void} {
   if (environment.signal) return {signal: environment.signal, release: () => {}}
   const controller = new AbortController()
   const stop = () => controller.abort()

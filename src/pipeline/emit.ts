@@ -145,7 +145,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   let html: string
   let sections: BundleSection[]
   try {
-    body = toSafeHast.runSync(tree as MdastRoot) as HastRoot
+    body = renderBody(tree)
     html = toHtml(body)
     sections = sectionsOfHast(body)
   } catch (error) {
@@ -193,6 +193,15 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   return {ok: true, value: {slug, page: renderPage(article, body), article, entry}}
 }
 
+/**
+ * The sanitised HTML tree of an article body, as every published page contains it. Nodes keep
+ * their `position` in the original file (the preview uses it to mark problems in place). May
+ * throw RangeError on Markdown nested far deeper than `maxNestingDepth`.
+ */
+export function renderBody(tree: MdastRoot): HastRoot {
+  return toSafeHast.runSync(tree) as HastRoot
+}
+
 /** The index of a bundle: entries sorted by slug (code-unit order, independent of locale). */
 export function indexOf(entries: Iterable<BundleIndexEntry>): BundleIndex {
   const articles = [...entries].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
@@ -218,6 +227,11 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** The page: the article, its review dates and reviewer, and its schema.org description. */
 export function renderPage(article: BundleArticle, body: HastRoot): string {
+  return toHtml(pageTreeOf(article, body))
+}
+
+/** The page as an HTML tree (the preview shows its `<article>` with problems marked on it). */
+export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
   const structuredData = {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
@@ -273,7 +287,7 @@ export function renderPage(article: BundleArticle, body: HastRoot): string {
       text('\n')
     ]
   }
-  return toHtml(page)
+  return page
 }
 
 /**
@@ -297,7 +311,7 @@ function sectionsOfHast(body: HastRoot): BundleSection[] {
 }
 
 /** The first node nested deeper than `maxNestingDepth`, found without recursion. */
-function firstTooDeep(tree: MdastRoot): MdastNodes | undefined {
+export function firstTooDeep(tree: MdastRoot): MdastNodes | undefined {
   const stack: Array<{node: MdastNodes; depth: number}> = [{node: tree, depth: 0}]
   while (stack.length > 0) {
     const {node, depth} = stack.pop()!
