@@ -13,6 +13,8 @@ import {runWatch} from './watch-command.js'
 import {runReviewSchedule} from './schedule-command.js'
 import {scheduleFormats} from '../schedule.js'
 import {runBuild} from './build-command.js'
+import {runPreview} from './preview-command.js'
+import {defaultHost} from '../preview/server.js'
 import {OutputError} from '../output.js'
 import {reporters} from '../report/index.js'
 
@@ -24,11 +26,14 @@ export interface CliEnvironment {
   env: Record<string, string | undefined>
   /** The clock, for "today" when --now is not given. */
   clock?: () => Date
-  /** Stops `lint --watch` when aborted (default: the process's SIGINT and SIGTERM). */
+  /** Stops `lint --watch` and `preview` when aborted (default: the process's SIGINT and SIGTERM). */
   signal?: AbortSignal
 }
 
 export const exitCodes = {ok: 0, problems: 1, usage: 2} as const
+
+/** `preview`'s port when --port is not given. */
+export const defaultPort = 8321
 
 const usage = `Usage: healthlint <command> [options] [paths…]
 
@@ -37,6 +42,8 @@ Commands:
   build [paths…]     Check articles and publish those without errors (default: articles/ → dist/)
   review-schedule [paths…]
                      List the reviews due soonest, with reviewer and due date (default: articles/)
+  preview [paths…]   Serve the articles in a web browser with their problems marked on them,
+                     updating as files are saved (default: articles/)
 
 Options:
   --format NAME      Report format: stylish (default), json, github (annotations for GitHub
@@ -53,6 +60,9 @@ Options:
   --out DIR          (build) Output directory (default: dist/)
   --watch            (lint) Re-check articles as they change; print what changed
   --within DAYS      (review-schedule) Reviews due within DAYS days, and overdue ones (default: 90)
+  --port N           (preview) Port to listen on (default: 8321; 0 picks a free one)
+  --host HOST        (preview) Interface to listen on (default: 127.0.0.1, this computer only;
+                     another value lets other computers read the articles, drafts included)
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -70,6 +80,8 @@ const options = {
   out: {type: 'string'},
   watch: {type: 'boolean'},
   within: {type: 'string'},
+  port: {type: 'string'},
+  host: {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
@@ -89,6 +101,9 @@ export interface CommonOptions {
   watch: boolean
   /** review-schedule: days ahead to include. */
   within: number
+  /** preview: the port (0 = any free one) and interface to listen on. */
+  port: number
+  host: string
   /** Append the Markdown job summary to this file (relative to cwd). */
   summary?: string
   /** Lint only changed articles: compare with `ref` (or the default branch). */
@@ -116,7 +131,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stdout.write(usage)
     return exitCodes.ok
   }
-  if (command !== 'lint' && command !== 'build' && command !== 'review-schedule') {
+  if (command !== 'lint' && command !== 'build' && command !== 'review-schedule' && command !== 'preview') {
     stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
     return exitCodes.usage
   }
@@ -150,6 +165,17 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  const port = Number(values.port ?? defaultPort)
+  if (!/^\d+$/.test(values.port ?? String(defaultPort)) || port > 65535) {
+    stderr.write(`healthlint: --port must be a whole number from 0 to 65535; found \`${values.port}\`.\n`)
+    return exitCodes.usage
+  }
+  const host = values.host ?? defaultHost
+  if (host.trim() === '') {
+    stderr.write('healthlint: --host needs an address to listen on, such as 127.0.0.1.\n')
+    return exitCodes.usage
+  }
+
   let config: ResolvedConfig
   try {
     config = await loadConfig(environment.cwd, values.config)
@@ -172,13 +198,16 @@ export async function main(environment: CliEnvironment): Promise<number> {
     color,
     out: values.out ?? 'dist/',
     watch: values.watch ?? false,
-    within
+    within,
+    port,
+    host
   }
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
   if (changed.changed) common.changed = changed.changed
   try {
     if (command === 'review-schedule') return await runReviewSchedule(environment, common)
+    if (command === 'preview') return await runPreview(environment, common)
     if (common.watch) return await runWatch(environment, common)
     return await (command === 'build' ? runBuild : runLint)(environment, common)
   } catch (error) {

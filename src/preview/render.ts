@@ -1,0 +1,279 @@
+// The preview's pages: an index of the articles, and each article as build would publish it
+// with its lint messages marked in place and listed beside it. The article itself comes from the
+// emitter (renderBody + pageTreeOf), so the preview cannot drift from what build publishes; the
+// preview only adds its own markup around and inside it (see annotate.ts). Every page is an HTML
+// tree stringified by hast-util-to-html, so every value from an article is escaped.
+import {toHtml} from 'hast-util-to-html'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import type {ResolvedConfig} from '../config.js'
+import {emitArticle, firstTooDeep, formatDate, isDraft, pageTreeOf, renderBody} from '../pipeline/emit.js'
+import {reviewDueOf} from '../pipeline/review-due.js'
+import {pathOf} from '../pipeline/slugs.js'
+import {severityOf, toReported} from '../report/messages.js'
+import type {MessageSeverity, ReportedMessage} from '../report/messages.js'
+import {daysBetween} from '../today.js'
+import {annotateBody, element, severityLabels, text} from './annotate.js'
+import type {MessageToPlace, Placement} from './annotate.js'
+import '../vfile-data.js'
+
+export type ArticleStatus = 'ready' | 'draft' | 'withheld'
+
+/** One line of the index: what an editor needs to know about an article at a glance. */
+export interface ArticleSummary {
+  path: string
+  title: string
+  status: ArticleStatus
+  /** What build will do with the article, in a sentence. */
+  statusText: string
+  readingAge: number | undefined
+  reviewDue: string | undefined
+  errors: number
+  warnings: number
+  infos: number
+}
+
+/** The preview's address for an article: its path, encoded as one segment. */
+export function articleUrlOf(path: string): string {
+  return `/article/${encodeURIComponent(path)}`
+}
+
+export function summaryOf(file: VFile, config: ResolvedConfig): ArticleSummary {
+  const data = file.data.frontmatter?.data
+  const path = pathOf(file)
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const message of file.messages) counts[severityOf(message)]++
+  const {status, statusText} = verdictOf(file, config, counts.error)
+  return {
+    path,
+    title: typeof data?.title === 'string' && data.title.trim() !== '' ? data.title : path,
+    status,
+    statusText,
+    readingAge: file.data.readability?.readingAge,
+    reviewDue: reviewDueOf(data, config),
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info
+  }
+}
+
+/** What build does with the article: the same decisions, in the same order, as build.ts. */
+function verdictOf(file: VFile, config: ResolvedConfig, errors: number): {status: ArticleStatus; statusText: string} {
+  if (isDraft(file)) return {status: 'draft', statusText: 'Draft: checked, but not published.'}
+  if (errors > 0) return {status: 'withheld', statusText: `Not published: build withholds an article with errors (${plural(errors, 'error')}).`}
+  const emitted = emitArticle(file, config)
+  if (!emitted.ok) return {status: 'withheld', statusText: `Not published: ${emitted.reason}`}
+  return {status: 'ready', statusText: 'Ready to publish.'}
+}
+
+export function renderIndex(summaries: readonly ArticleSummary[], now: string): string {
+  const withErrors = summaries.filter((summary) => summary.errors > 0).length
+  const rows = summaries.map((summary) =>
+    element('tr', {className: [`hl-row-${summary.status}`]}, [
+      element('th', {scope: 'row'}, [
+        element('a', {href: articleUrlOf(summary.path)}, [text(summary.title)]),
+        element('br', {}),
+        element('span', {className: ['hl-path']}, [text(summary.path)])
+      ]),
+      element('td', {}, [statusBadgeOf(summary.status), text(' ' + summary.statusText)]),
+      element('td', {className: ['hl-number']}, [text(summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge)))]),
+      element('td', {}, reviewDueContent(summary.reviewDue, now)),
+      element('td', {className: ['hl-number']}, countContent(summary.errors, 'error')),
+      element('td', {className: ['hl-number']}, countContent(summary.warnings, 'warning'))
+    ])
+  )
+  const content: ElementContent[] = [
+    element('h1', {}, [text('Articles')]),
+    element('p', {className: ['hl-lede']}, [
+      text(`${plural(summaries.length, 'article')}, ${withErrors} with errors. Checked as of ${formatDate(now)}. This page updates by itself when an article is saved.`)
+    ]),
+    summaries.length === 0
+      ? element('p', {}, [text('No articles found.')])
+      : element('div', {className: ['hl-table-wrap']}, [
+          element('table', {className: ['hl-index']}, [
+            element('caption', {className: ['hl-sr']}, [text('Articles, with what build will do with each, reading age, review due date and problems found')]),
+            element('thead', {}, [
+              element('tr', {}, ['Article', 'Status', 'Reading age', 'Review due', 'Errors', 'Warnings'].map((heading) => element('th', {scope: 'col'}, [text(heading)])))
+            ]),
+            element('tbody', {}, rows)
+          ])
+        ])
+  ]
+  return documentOf({title: 'Articles · healthlint preview', page: 'index', content})
+}
+
+export function renderArticle(file: VFile, config: ResolvedConfig, now: string): string {
+  const summary = summaryOf(file, config)
+  const reported = file.messages.map((message, index) => ({number: index + 1, reported: toReported(message), hasPlace: message.place !== undefined}))
+
+  // Messages at a place in the body are marked there; the rest (file, frontmatter) go on top.
+  const body = bodyOf(file.data.tree)
+  const bodyStart = file.data.frontmatter?.position.end.offset ?? 0
+  const toOffset = location(file).toOffset
+  const toPlace: MessageToPlace[] = []
+  if (body) {
+    for (const {number, reported: message, hasPlace} of reported) {
+      const start = toOffset({line: message.line, column: message.column})
+      const end = toOffset({line: message.endLine, column: message.endColumn})
+      if (!hasPlace || start === undefined || start < bodyStart) continue
+      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, start, end: Math.max(start, end ?? start)})
+    }
+  }
+  const placements = body ? annotateBody(body, toPlace) : new Map<number, Placement>()
+  const inText = reported.filter(({number}) => placements.has(number))
+  const elsewhere = reported.filter(({number}) => !placements.has(number))
+
+  const emitted = emitArticle(file, config)
+  let article: Element
+  if (body && emitted.ok) {
+    article = findElement(pageTreeOf(emitted.value.article, body), 'article') ?? element('article', {}, body.children as ElementContent[])
+  } else {
+    // Build cannot make this page (the top panel says why); show the body it would contain.
+    const hasTitle = body?.children.some((node) => node.type === 'element' && node.tagName === 'h1') ?? false
+    article = element('article', {}, [
+      ...(hasTitle ? [] : [element('h1', {}, [text(summary.title)])]),
+      ...((body?.children ?? [element('p', {className: ['hl-empty']}, [text('This article has no body that can be shown.')])]) as ElementContent[])
+    ])
+  }
+
+  const facts: Array<[string, ElementContent[]]> = [
+    ['Status', [statusBadgeOf(summary.status), text(' ' + summary.statusText)]],
+    ['Reading age', [text(summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge)))]],
+    ['Review due', reviewDueContent(summary.reviewDue, now)],
+    ['Problems', [...countContent(summary.errors, 'error'), text(' '), ...countContent(summary.warnings, 'warning'), ...(summary.infos > 0 ? [text(' '), ...countContent(summary.infos, 'info')] : [])]]
+  ]
+  const content: ElementContent[] = [
+    element('section', {className: ['hl-summary'], ariaLabelledBy: ['hl-summary-heading']}, [
+      element('h2', {id: 'hl-summary-heading'}, [text('Checks for '), element('span', {className: ['hl-path']}, [text(summary.path)])]),
+      element('dl', {className: ['hl-facts']}, facts.flatMap(([term, value]) => [element('div', {}, [element('dt', {}, [text(term)]), element('dd', term === 'Problems' ? {id: 'hl-problems'} : {}, value)])])),
+      ...(elsewhere.length > 0
+        ? [
+            element('h3', {id: 'hl-file-heading'}, [text(`Problems in the frontmatter or the file (${elsewhere.length})`)]),
+            element('ol', {className: ['hl-list'], ariaLabelledBy: ['hl-file-heading']}, elsewhere.map(({number, reported: message}) => itemOf(number, message, undefined)))
+          ]
+        : [])
+    ]),
+    element('div', {className: ['hl-columns']}, [
+      element('div', {className: ['hl-page'], id: 'hl-article'}, [article]),
+      element('aside', {className: ['hl-messages'], id: 'hl-messages', tabIndex: -1, ariaLabelledBy: ['hl-messages-heading']}, [
+        element('h2', {id: 'hl-messages-heading'}, [text(`Problems in the text (${inText.length})`)]),
+        inText.length === 0
+          ? element('p', {}, [text('No problems found in the text.')])
+          : element('ol', {className: ['hl-list']}, inText.map(({number, reported: message}) => itemOf(number, message, placements.get(number))))
+      ])
+    ])
+  ]
+  return documentOf({title: `${summary.title} · healthlint preview`, page: 'article', path: summary.path, content})
+}
+
+export function renderNotFound(): string {
+  return documentOf({
+    title: 'Not found · healthlint preview',
+    page: 'missing',
+    content: [element('h1', {}, [text('Not found')]), element('p', {}, [text('There is no such article in this preview. It may have been removed or renamed. '), element('a', {href: '/'}, [text('See all articles')]), text('.')])]
+  })
+}
+
+/** The body as build would publish it, or undefined when there is none to show. */
+function bodyOf(tree: MdastRoot | undefined): HastRoot | undefined {
+  if (!tree || firstTooDeep(tree)) return undefined
+  try {
+    return renderBody(tree)
+  } catch (error) {
+    if (error instanceof RangeError) return undefined
+    throw error
+  }
+}
+
+function itemOf(number: number, message: ReportedMessage, placement: Placement | undefined): Element {
+  const {icon, label} = severityLabels[message.severity]
+  const where = `Line ${message.line}, column ${message.column}`
+  return element('li', {className: ['hl-item', `hl-${message.severity}`], id: `hl-item-${number}`, dataHlRule: message.ruleId}, [
+    element('p', {className: ['hl-item-head']}, [
+      element('span', {className: ['hl-badge', `hl-${message.severity}`]}, [element('span', {ariaHidden: 'true'}, [text(icon + ' ')]), text(`${label} ${number}`)]),
+      text(' '),
+      placement ? element('a', {href: `#hl-m-${number}`, className: ['hl-goto']}, [text(where)]) : element('span', {}, [text(where)]),
+      text(' '),
+      element('code', {className: ['hl-rule']}, [text(message.ruleId)])
+    ]),
+    element('p', {className: ['hl-reason']}, [text(message.message)]),
+    ...(message.note ? [element('p', {className: ['hl-note']}, [text(message.note)])] : []),
+    ...(message.url?.startsWith('https://') ? [element('p', {className: ['hl-more']}, [element('a', {href: message.url, rel: ['noreferrer']}, [text(`About the rule ${message.ruleId}`)])])] : [])
+  ])
+}
+
+function statusBadgeOf(status: ArticleStatus): Element {
+  const labels: Record<ArticleStatus, string> = {ready: '✔ Ready', draft: '✎ Draft', withheld: '✖ Withheld'}
+  return element('span', {className: ['hl-status', `hl-status-${status}`]}, [text(labels[status])])
+}
+
+function reviewDueContent(due: string | undefined, now: string): ElementContent[] {
+  if (!due) return [text('–')]
+  const days = daysBetween(now, due)
+  const when = days < 0 ? `overdue by ${plural(-days, 'day')}` : days === 0 ? 'today' : `in ${plural(days, 'day')}`
+  return [element('time', {dateTime: due}, [text(formatDate(due))]), text(' '), element('span', {className: days < 0 ? ['hl-overdue'] : ['hl-when']}, [text(`(${when})`)])]
+}
+
+function countContent(count: number, severity: MessageSeverity): ElementContent[] {
+  const {icon, label} = severityLabels[severity]
+  const word = label.toLowerCase()
+  return [element('span', {className: count > 0 ? ['hl-count', `hl-${severity}`] : ['hl-count', 'hl-none']}, [element('span', {ariaHidden: 'true'}, [text(icon + ' ')]), text(plural(count, word))])]
+}
+
+interface DocumentParts {
+  title: string
+  page: 'index' | 'article' | 'missing'
+  path?: string
+  content: ElementContent[]
+}
+
+/** The preview's page shell: one stylesheet, one script, landmarks, a live region. */
+function documentOf({title, page, path, content}: DocumentParts): string {
+  const skip = page === 'article' ? [element('a', {className: ['hl-skip'], href: '#hl-messages'}, [text('Skip to the problems')])] : []
+  const tree: HastRoot = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      element('html', {lang: 'en-GB'}, [
+        element('head', {}, [
+          element('meta', {charSet: 'utf-8'}),
+          element('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          element('title', {}, [text(title)]),
+          element('link', {rel: ['stylesheet'], href: '/assets/preview.css'}),
+          element('script', {src: '/assets/preview.js', defer: true}, [])
+        ]),
+        element('body', {dataHlPage: page, ...(path === undefined ? {} : {dataHlPath: path})}, [
+          ...skip,
+          element('header', {className: ['hl-bar']}, [
+            element('nav', {ariaLabel: 'Preview'}, [
+              element('a', {href: '/', className: ['hl-home']}, [text('healthlint preview')]),
+              ...(page === 'index' ? [] : [text(' › '), element('a', {href: '/'}, [text('All articles')])])
+            ]),
+            element('p', {id: 'hl-status', className: ['hl-live-status'], role: 'status', ariaLive: 'polite'}, [])
+          ]),
+          element('main', {id: 'hl-main'}, [element('div', {id: 'hl-live'}, content)])
+        ])
+      ])
+    ]
+  }
+  return toHtml(tree) + '\n'
+}
+
+function findElement(tree: HastRoot, tagName: string): Element | undefined {
+  const stack: Array<HastRoot | Element> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === tagName) return child
+      stack.push(child)
+    }
+  }
+  return undefined
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`
+}
