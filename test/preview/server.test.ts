@@ -2,6 +2,7 @@
 // where it listens, its change events, and the `preview` command.
 import {describe, it, before, after} from 'node:test'
 import assert from 'node:assert/strict'
+import {spawn} from 'node:child_process'
 import {request as httpRequest} from 'node:http'
 import {connect} from 'node:net'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -220,6 +221,33 @@ describe('healthlint preview', () => {
     assert.equal(await cli.done, 0)
     assert.equal(cli.stderr(), '')
     rmSync(root, {recursive: true, force: true})
+  })
+
+  it('stops cleanly on SIGINT when run as a process, even with a page listening for changes', async () => {
+    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const child = spawn(process.execPath, [join(packageRoot, 'bin', 'healthlint.js'), 'preview', '--port', '0'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const controller = new AbortController()
+    try {
+      const deadline = Date.now() + 5000
+      while (!stdout.includes('Press Ctrl+C to stop.')) {
+        if (Date.now() > deadline) assert.fail(`no address printed: ${stdout}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      const events = await fetch(new URL('/events', /at (\S+)\n/.exec(stdout)![1]), {signal: controller.signal})
+      assert.equal(events.status, 200)
+      child.kill('SIGINT')
+      let timer: NodeJS.Timeout | undefined
+      const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 5000)))])
+      clearTimeout(timer)
+      assert.equal(code, 0)
+    } finally {
+      controller.abort()
+      child.kill('SIGKILL')
+      rmSync(root, {recursive: true, force: true})
+    }
   })
 
   it('refuses a bad --port, a port in use, and a path that does not exist (exit 2)', async () => {
