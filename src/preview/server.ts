@@ -168,7 +168,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       send(response, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are supported.\n')
       return
     }
-    const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname
+    const pathname = pathnameOf(request.url ?? '/')
     if (pathname === '/') {
       send(response, 200, 'text/html; charset=utf-8', renderIndex([...state.values()].map((entry) => entry.summary), now), request.method)
       return
@@ -253,6 +253,14 @@ export function isAllowedHost(header: string | undefined, host: string, port: nu
   const names = new Set([host.includes(':') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]'])
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(header.toLowerCase())
   return match !== null && names.has(match[1]!) && Number(match[2] ?? 80) === port
+}
+
+function pathnameOf(url: string): string {
+  try {
+    return new URL(url, 'http://preview.invalid').pathname
+  } catch {
+    return ''
+  }
 }
 
 function decodeSegment(segment: string): string | undefined {
