@@ -7,6 +7,9 @@ import emptyArticle from './empty-article.js'
 import frontmatterSyntax from './frontmatter-syntax.js'
 import frontmatterSchema from './frontmatter-schema.js'
 import markdownLimits from './markdown-limits.js'
+import readability from './readability.js'
+import hardSentence from './hard-sentence.js'
+import plainEnglish from './plain-english.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -14,5 +17,8 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   emptyArticle,
   frontmatterSyntax,
   frontmatterSchema,
-  markdownLimits
+  markdownLimits,
+  readability,
+  hardSentence,
+  plainEnglish
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

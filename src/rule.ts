@@ -6,6 +6,7 @@ import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
+import type {VFileMessage} from 'vfile-message'
 import type {Frontmatter} from './pipeline/frontmatter.js'
 
 export type Severity = 'off' | 'warning' | 'error'
@@ -24,6 +25,11 @@ export interface RuleExample {
 }
 
 export interface ReportExtra {
+  /**
+   * Report this message as an error whatever the rule's configured severity (but not when the
+   * rule is off): for the worst case of a rule that otherwise warns.
+   */
+  error?: boolean
   note?: string
   actual?: string
   expected?: string[]
@@ -72,6 +78,7 @@ export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/READ
 
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = docsBase + definition.id
+  const escalated = new WeakSet<VFileMessage>()
   const plugin = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
     definition.check({
       tree,
@@ -81,13 +88,37 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
         const message = file.message(reason, {place: placeOf(place)})
+        if (extra?.error) escalated.add(message)
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
         if (extra?.expected) message.expected = extra.expected
       }
     })
   })
-  return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
+  return {...definition, url, plugin: escalating(plugin as unknown as LintPlugin, escalated) as unknown as Plugin<[unknown?], Root>}
+}
+
+type Transformer = (tree: Root, file: VFile, next: (error?: unknown) => void) => void
+type LintPlugin = (config: unknown) => Transformer | undefined
+
+/**
+ * `lintRule` stamps the configured severity on every message after the rule runs; this runs
+ * after it and turns the messages reported with `error: true` into errors.
+ */
+function escalating(plugin: LintPlugin, escalated: WeakSet<VFileMessage>): LintPlugin {
+  const wrapped = (config: unknown): Transformer | undefined => {
+    const transform = plugin(config)
+    if (!transform) return undefined
+    // Three parameters: unified passes a callback only to transformers that declare one.
+    return (tree, file, next) => {
+      transform(tree, file, (error) => {
+        for (const message of file.messages) if (escalated.has(message)) message.fatal = true
+        next(error)
+      })
+    }
+  }
+  Object.defineProperty(wrapped, 'name', {value: plugin.name})
+  return wrapped
 }
 
 function placeOf(place: Node | Position | Point | undefined): Position | Point {

@@ -3,6 +3,7 @@
 import type {VFile} from 'vfile'
 import {visibleMessages} from './messages.js'
 import type {ReportedMessage} from './messages.js'
+import {readabilityReportOf} from './readability.js'
 
 export interface JsonFileReport {
   path: string
@@ -12,6 +13,8 @@ export interface JsonFileReport {
 
 export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
   const report: JsonFileReport = {path: file.history[0] ?? '', messages: visibleMessages(file, quiet)}
+  const readability = readabilityReportOf(file)
+  if (readability) report.readability = readability
   return report
 }
 
