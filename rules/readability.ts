@@ -75,7 +75,7 @@ function check(context: RuleContext<ReadabilityOptions>): void {
   const place = {line: start.line, column: start.column}
   if (scores.smog > options.maxSmogGrade) {
     context.report(
-      `The reading age of this article is ${age} (SMOG grade ${grade}), above the maximum of SMOG grade ${options.maxSmogGrade}, where the NHS rewrites an article first; the target is a reading age of ${options.targetAge}.${where}`,
+      `The reading age of this article is ${age} (SMOG grade ${grade}): a SMOG grade above ${options.maxSmogGrade} is a priority for rewriting in NHS guidance, and the target is a reading age of ${options.targetAge}. Rewrite it before publishing.${where}`,
       place,
       {error: true, actual: grade, expected: [String(options.maxSmogGrade)]}
     )
