@@ -79,7 +79,7 @@ function check(context: RuleContext<HardSentenceOptions>): void {
   const {file, options} = context
   const sentences = file.data.sentences ?? []
   const hard: number[] = []
-  const judging = {age: options.targetAge, minWords: options.minWords, minFormulas: options.minFormulas}
+  const judging = {age: options.targetAge, minWords: options.minWords}
   sentences.forEach((sentence, index) => {
     const above = formulasAbove(sentence, sentence.ages, judging)
     const dense = above >= options.minFormulas

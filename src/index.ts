@@ -10,3 +10,5 @@ export type {Rule, RuleDefinition, RuleContext, RuleExample, Severity} from './r
 export type {Frontmatter, SourceRange} from './pipeline/frontmatter.js'
 export {toJsonReport} from './report/json.js'
 export {formatStylish} from './report/stylish.js'
+export type {ReadabilityScores, ScoredSentence} from './pipeline/score.js'
+export {readabilitySummaryOf} from './report/readability.js'

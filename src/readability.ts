@@ -103,8 +103,6 @@ export interface HardnessOptions {
   age: number
   /** Sentences with fewer words are never judged (one long word skews a short sentence). */
   minWords: number
-  /** How many of the seven formulas must put the sentence above the target age. */
-  minFormulas: number
 }
 
 /** How many of the seven formulas put the sentence above `age` (0 when it is too short to judge). */

@@ -26,7 +26,7 @@ async function verdicts(body: string, age: number) {
   }
   const ours = new Map<number, number>()
   for (const sentence of file.data.sentences ?? []) {
-    const above = formulasAbove(sentence, sentence.ages, {age, minWords: 5, minFormulas: 4})
+    const above = formulasAbove(sentence, sentence.ages, {age, minWords: 5})
     if (above >= 4) ours.set(sentence.node.position?.start.offset ?? -1, above)
   }
   return {theirs, ours}

@@ -88,7 +88,8 @@ export function scoreArticle(file: VFile): void {
   try {
     prose = toNlcst(proseView(tree) as MdastNodes, file, parser, {ignore, source: [urlType]})
   } catch {
-    // The converter only throws for unpositioned trees, which the parse stage never makes.
+    // The converter throws only for unpositioned trees, which the parse stage never makes, or
+    // when nesting is deep enough to exhaust the stack (markdown-limits reports that article).
     return
   }
   file.data.prose = prose
