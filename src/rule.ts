@@ -76,6 +76,9 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   plugin: Plugin<[unknown?], Root>
 }
 
+/** The options schema and defaults of a rule that takes no options. */
+export const withoutOptions = {optionsSchema: {type: 'object', additionalProperties: false, properties: {}}, defaults: {}} as const
+
 export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
 
 // The severity each message was reported with, when it differs from the rule's: `lintRule`

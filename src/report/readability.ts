@@ -4,20 +4,7 @@
 import type {VFile} from 'vfile'
 import type {ReadabilityScores} from '../pipeline/score.js'
 
-export interface ReadabilityReport {
-  sentences: number
-  words: number
-  syllables: number
-  polysyllables: number
-  complexWords: number
-  letters: number
-  fleschReadingEase: number
-  fleschKincaidGrade: number
-  smog: number
-  gunningFog: number
-  colemanLiau: number
-  automatedReadabilityIndex: number
-  readingAge: number
+export interface ReadabilityReport extends ReadabilityScores {
   /** The `readability` rule's target reading age, when the rule ran. */
   targetAge?: number
   /** How many sentences the `hard-sentence` rule flagged, when it ran. */
