@@ -4,7 +4,7 @@
 // order from the text that was reviewed (the "Trojan Source" trick), so what a patient reads is
 // not what the clinician approved. Articles written in English never need them. Turn it off
 // only for articles in right-to-left languages, and review those by eye.
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import {pointAt} from '../src/pipeline/load.js'
 
 const bidi = /[\u202A-\u202E\u2066-\u2069]/g
@@ -27,8 +27,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [{name: 'ordinary text', input: '---\ntitle: Dosing\n---\n\nTake 1 to 2 tablets, up to 4 times in 24 hours.\n'}],
     invalid: [

@@ -6,7 +6,7 @@
 //
 // The slugs of all articles are read before any is checked (`collectSlugs` in
 // src/pipeline/slugs.ts), so this rule sees the whole run while lint still streams file by file.
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import {pathOf, slugOf} from '../src/pipeline/slugs.js'
 
 export default defineRule({
@@ -16,8 +16,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   // A clash needs two files, which a single-file example cannot show; test/build/slugs.test.ts
   // lints and builds pairs of articles on disk.
   examples: {

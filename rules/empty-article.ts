@@ -2,7 +2,7 @@
 //
 // Why: an empty page published under a health topic tells patients nothing and hides the gap
 // from the content team. Turn it off: never.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 const recorded = reportRecordedProblems('empty-article')
 
@@ -13,8 +13,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [{name: 'frontmatter and a body', input: '---\ntitle: Hay fever\n---\n\nHay fever is an allergy to pollen.\n'}],
     invalid: [

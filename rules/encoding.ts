@@ -3,7 +3,7 @@
 // Why: a file saved in another encoding turns "Caffeine" into "Caf�ine", and a NUL byte inside
 // a dose ("Give 2\0 doses") can hide or change what patients read. healthlint refuses to guess:
 // the file must be re-saved. Turn it off: never; a file it flags cannot be read reliably.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 export default defineRule({
   id: 'encoding',
@@ -12,8 +12,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'UTF-8 with CRLF line endings', input: '---\r\ntitle: Café\r\n---\r\n\r\nText.\r\n'},

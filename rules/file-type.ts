@@ -3,7 +3,7 @@
 // Why: articles arrive in pull requests from anyone. A symbolic link could make the build
 // publish a file from elsewhere on the CI machine (a credentials file, say), and a huge file
 // could exhaust the machine. Turn it off: never.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 export default defineRule({
   id: 'file-type',
@@ -12,8 +12,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   // Symbolic links and oversized files cannot be written as inline examples; the loader's tests
   // create them on disk (test/pipeline/load.test.ts).
   examples: {

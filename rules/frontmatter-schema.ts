@@ -8,7 +8,7 @@
 import {basename, extname} from 'node:path'
 import type {ErrorObject} from 'ajv'
 import {closest, distance} from 'fastest-levenshtein'
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
 import {compileSchema} from '../src/schema.js'
 import {readSchema} from '../src/paths.js'
@@ -27,8 +27,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'all required fields', input: header + 'title: Lower back pain\nlastReviewed: 2025-12-22\n---\n\nText.\n'},

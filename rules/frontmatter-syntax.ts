@@ -5,7 +5,7 @@
 // languages (`---js`) are never evaluated, and YAML features that metadata never needs
 // (aliases, anchors, merge keys, tags, prototype keys) are refused because they are how
 // crafted files attack parsers. Turn it off: never.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 export default defineRule({
   id: 'frontmatter-syntax',
@@ -14,8 +14,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'plain YAML', input: '---\ntitle: Hay fever\ntags: [allergy, pollen]\n---\n\nText.\n'},

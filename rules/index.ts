@@ -21,6 +21,9 @@ import remoteImage from './remote-image.js'
 import suppression from './suppression.js'
 import duplicateSlug from './duplicate-slug.js'
 import unsafeHtml from './unsafe-html.js'
+import readability from './readability.js'
+import hardSentence from './hard-sentence.js'
+import plainEnglish from './plain-english.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -42,5 +45,8 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   remoteImage,
   suppression,
   duplicateSlug,
-  unsafeHtml
+  unsafeHtml,
+  readability,
+  hardSentence,
+  plainEnglish
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

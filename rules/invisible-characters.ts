@@ -3,7 +3,7 @@
 // Why: a zero-width space inside "4 g" or a word makes search, screen readers and copy-paste
 // behave unexpectedly, and hidden characters can disguise one word as another. They are almost
 // always pasted in by accident. Turn it off: rarely; a zero-width joiner inside emoji is allowed.
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import {pointAt} from '../src/pipeline/load.js'
 
 // Zero-width space, non-joiner, word joiner, soft hyphen, BOM inside text, and C0/C1 controls
@@ -23,8 +23,7 @@ export default defineRule({
   rationale: 'Invisible characters break search, screen readers and copy-paste, and can disguise one word as another. They are almost always pasted in by accident.',
   severity: 'warning',
   requires: 'file',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [{name: 'ordinary text and an emoji with a joiner', input: '---\ntitle: Dosing\n---\n\nMaximum dose: 4 g a day. 👩\u200D⚕️\n'}],
     invalid: [

@@ -4,7 +4,7 @@
 // Why: crafted Markdown (thousands of nested quotes or lists, runs of brackets and emphasis
 // markers) can make Markdown tools run for minutes or crash. Real articles never come near the
 // limits; an article over them is refused with a message at its place. Turn it off: never.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 export default defineRule({
   id: 'markdown-limits',
@@ -13,8 +13,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [{name: 'ordinary nesting', input: '---\ntitle: Hay fever\n---\n\n> Quote\n>\n> - item\n>   - nested item\n'}],
     invalid: [

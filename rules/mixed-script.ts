@@ -3,7 +3,7 @@
 // Why: "pаracetamol" with a Cyrillic "а" looks right but is a different word to search engines,
 // screen readers and spell checkers; mixing scripts is also how phishing text disguises names.
 // Turn it off: for articles that legitimately mix alphabets within words (rare in English).
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {Text} from 'mdast'
 import {visit} from 'unist-util-visit'
 
@@ -18,8 +18,7 @@ export default defineRule({
   rationale: 'A word with a look-alike letter from another alphabet reads the same but is a different word to search, screen readers and spell checkers, and is a common disguise in phishing.',
   severity: 'warning',
   requires: 'tree',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'Latin words', input: '---\ntitle: Dosing\n---\n\nParacetamol and ibuprofen.\n'},

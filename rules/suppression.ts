@@ -7,7 +7,7 @@
 // can never be silenced from inside an article. A refused comment suppresses nothing, and this
 // rule says why. The facts are found by the check stage (`src/pipeline/suppress.ts`) before the
 // other rules run. Turn it off: never; it is itself a safety rule, so it cannot be suppressed.
-import {defineRule, reportRecordedProblems} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
 
 const article = (body: string) => `---\ntitle: Lower back pain\n---\n\n${body}`
 
@@ -18,8 +18,7 @@ export default defineRule({
   severity: 'error',
   requires: 'tree',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'an article without comments', input: article('Lower back pain is one of the most common reasons adults seek GP advice.\n')},

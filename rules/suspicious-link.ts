@@ -4,7 +4,7 @@
 // address but which opens another ("www.nhs.uk" → nhs.uk.evil.example), a punycode host that
 // imitates a familiar name, or a user name hidden before an "@" in the address are the usual
 // phishing tricks. Turn it off: never; fix the link instead.
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
@@ -19,8 +19,7 @@ export default defineRule({
   severity: 'warning',
   requires: 'tree',
   safety: true,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'a link whose text is its own address', input: '---\ntitle: Links\n---\n\nSee [www.nhs.uk](https://www.nhs.uk/conditions/).\n'},

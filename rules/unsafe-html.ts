@@ -8,7 +8,7 @@
 // lack. HTML comments are not reported: they are meant to be invisible. Turn it off: only if the
 // authors know raw HTML is dropped and want no reminder.
 import type {Definition, Image, Link, Nodes} from 'mdast'
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
 import {isProtocolRelative, isPublishableUrl} from '../src/pipeline/sanitize.js'
 import type {UrlProperty} from '../src/pipeline/sanitize.js'
@@ -22,8 +22,7 @@ export default defineRule({
   rationale: 'Raw HTML and addresses such as javascript: or data: are how a page is made to run scripts or pose as another site. Publishing always removes them; this rule says where, so content is never dropped silently.',
   severity: 'warning',
   requires: 'tree',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'Markdown links and images', input: header + 'See [NHS 111](https://111.nhs.uk), email <mailto:help@example.org>, call [111](tel:111) or read [the next section](#red-flags).\n\n![A diagram of the spine](https://example.org/spine.png)\n'},

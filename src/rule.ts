@@ -21,17 +21,17 @@ export interface RuleExample {
   now?: string
   /** For failing examples: the exact messages, as `line:column: reason`. */
   messages?: string[]
-  /** For failing examples whose messages are capped below the rule's severity (see `ReportExtra.severity`). */
-  severity?: 'warning'
+  /** For failing examples whose messages have another severity than the rule's (see `ReportExtra.severity`). */
+  severity?: 'error' | 'warning'
 }
 
 export interface ReportExtra {
   /**
-   * Report this message as a warning even when the rule is configured as an error (a rule
-   * configured as a warning reports everything as warnings). For rules whose problems come in two
-   * grades, such as a review that is overdue (error) or falls due soon (warning).
+   * This message's severity, whatever the rule's configured one (never when the rule is off).
+   * For rules whose problems come in two grades: a review that falls due soon (warning) or is
+   * overdue (error); a reading age above the target (warning) or above the maximum (error).
    */
-  severity?: 'warning'
+  severity?: 'error' | 'warning'
   note?: string
   actual?: string
   expected?: string[]
@@ -76,11 +76,15 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   plugin: Plugin<[unknown?], Root>
 }
 
+/** The options schema and defaults of a rule that takes no options. */
+export const withoutOptions = {optionsSchema: {type: 'object', additionalProperties: false, properties: {}}, defaults: {}} as const
+
 export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
 
-// Messages reported with `severity: 'warning'`; `lintRule` stamps the configured severity on every
-// message after the rule has run, so the cap is applied after it.
-const capped = new WeakSet<object>()
+// The severity each message was reported with, when it differs from the rule's: `lintRule`
+// stamps the configured severity on every message after the rule has run, so this is applied
+// after it.
+const overrides = new WeakMap<object, 'error' | 'warning'>()
 
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = docsBase + definition.id
@@ -93,7 +97,7 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
         const message = file.message(reason, {place: placeOf(place)})
-        if (extra?.severity === 'warning') capped.add(message)
+        if (extra?.severity) overrides.set(message, extra.severity)
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
         if (extra?.expected) message.expected = extra.expected
@@ -103,13 +107,18 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
   const plugin = function (this: unknown, config: unknown) {
     const transform = (lint as unknown as (this: unknown, config: unknown) => Transform | undefined).call(this, config)
     if (!transform) return undefined
+    // Three parameters: unified passes a callback only to transformers that declare one.
     return (tree: Root, file: VFile, next: (error?: Error) => void) => {
       transform(tree, file, (error) => {
-        for (const message of file.messages) if (capped.has(message)) message.fatal = false
+        for (const message of file.messages) {
+          const severity = overrides.get(message)
+          if (severity) message.fatal = severity === 'error'
+        }
         next(error)
       })
     }
   }
+  Object.defineProperty(plugin, 'name', {value: (lint as {name: string}).name})
   return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
 }
 

@@ -2,9 +2,10 @@
 import type {Root} from 'mdast'
 import type {Frontmatter} from './pipeline/frontmatter.js'
 import type {Problem} from './pipeline/problems.js'
-import type {ReadabilityScores} from './pipeline/score.js'
 import type {Suppression} from './pipeline/suppress.js'
 import type {SlugIndex} from './pipeline/slugs.js'
+import type {Root as NlcstRoot} from 'nlcst'
+import type {ReadabilityScores, ScoredSentence} from './pipeline/score.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -25,6 +26,17 @@ declare module 'vfile' {
     contentHash: string
     /** Every article's slug in this run (set by `lint`/`build` before checking; see pipeline/slugs.ts). */
     slugs: SlugIndex
+    /**
+     * The body's prose as natural language (paragraphs, sentences, words; score stage), without
+     * code, HTML, images, tables and URLs, positioned in the original file. Absent without prose.
+     */
+    prose: NlcstRoot
+    /** The sentences the scores count (prose without headings), with their counts (score stage). */
+    sentences: ScoredSentence[]
+    /** The target reading age the `readability` rule checked against (check stage). */
+    readabilityTarget: number
+    /** Indexes into `sentences` of the sentences the `hard-sentence` rule flagged (check stage). */
+    hardSentences: number[]
   }
 }
 

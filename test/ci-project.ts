@@ -10,19 +10,19 @@ import type {VFile} from 'vfile'
  * data, not advice), so that CI-format tests see only the problems they plant.
  */
 export const placeholderBody = [
-  'Placeholder text for testing. This is general information, not a substitute for an assessment.',
+  'This page is for tests. This is not medical advice.',
   '',
   '## Red flags',
   '',
-  '- Placeholder symptom for testing',
+  '- A sign to test',
   '',
-  'Placeholder urgent action for testing: call 999.',
+  'Call 999 if you see it.',
   '',
   '## When to see a GP',
   '',
-  '- Placeholder reason for testing',
+  '- A reason to test',
   '',
-  'Last reviewed by Dr Placeholder, Placeholder credential'
+  'Last reviewed by Dr Jo Test, GP'
 ].join('\n')
 
 /** A valid article in neutral placeholder wording, with frontmatter fields overridable. */
@@ -35,7 +35,7 @@ export function placeholderArticle(fields: Record<string, string> = {}, body = p
     ...fields
   }
   const lines = Object.entries(values).filter(([, value]) => value !== '').map(([key, value]) => `${key}: ${value}`)
-  return `---\n${lines.join('\n')}\nreviewedBy:\n  name: Dr Placeholder\n  credential: Placeholder credential\n---\n\n# Placeholder article\n\n${body}\n`
+  return `---\n${lines.join('\n')}\nreviewedBy:\n  name: Dr Jo Test\n  credential: GP\n---\n\n# Placeholder article\n\n${body}\n`
 }
 
 /** An article without frontmatter: one frontmatter-syntax error. */

@@ -19,6 +19,7 @@ import type {ResolvedConfig} from '../config.js'
 import {compileSchema} from '../schema.js'
 import {readSchema} from '../paths.js'
 import {addDays} from '../today.js'
+import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from './score.js'
 import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
@@ -376,12 +377,9 @@ function headingOption(config: ResolvedConfig, ruleId: string, fallback: readonl
   return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : fallback
 }
 
-const readabilityKeys = ['sentences', 'words', 'syllables', 'polysyllables', 'complexWords', 'letters', 'fleschReadingEase', 'fleschKincaidGrade', 'smog', 'gunningFog', 'colemanLiau', 'automatedReadabilityIndex', 'readingAge'] as const satisfies ReadonlyArray<keyof ReadabilityScores>
-
-/** Only the documented scores, in a fixed order, so the bundle has exactly its schema's keys. */
+/** Only the documented scores, in a fixed order and rounded, as in the JSON report. */
 function pickReadability(scores: ReadabilityScores | undefined): ReadabilityScores | null {
-  if (!scores) return null
-  return Object.fromEntries(readabilityKeys.map((key) => [key, scores[key]])) as unknown as ReadabilityScores
+  return scores ? roundedScores(scores) : null
 }
 
 function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {

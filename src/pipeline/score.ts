@@ -1,6 +1,36 @@
-// Stage 3: score. Computes the article's readability from its prose only.
-// (Implemented in issue #4; until then it records nothing and rules that need scores skip.)
+// Stage 3: score. Turns the article's prose into natural-language sentences and words, counts
+// them once, and computes the document's readability scores.
+//
+// Prose is the Markdown body without code, inline code, HTML, images, tables and URLs (links
+// whose text is the address itself); the frontmatter was already blanked out by the parse stage,
+// so every sentence and word keeps its position in the original file. Sentences come from
+// `parse-english` through `mdast-util-to-nlcst` directly: remark-retext would build a plain
+// Latin parser and split "Dr. Smith" or "e.g." into extra sentences.
+//
+// Headings are prose (plain-english reads them) but are not scored: a heading is a label, and
+// counting it as a sentence would make every article look easier than it is. List items are
+// scored, each as its own sentence, because that is how patients read them.
+import type {Nodes as MdastNodes, Root} from 'mdast'
+import type {Root as NlcstRoot, Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
+import {toNlcst} from 'mdast-util-to-nlcst'
+import {toString as mdastToString} from 'mdast-util-to-string'
+import {toString} from 'nlcst-to-string'
+import {ParseEnglish} from 'parse-english'
+import {syllable} from 'syllable'
+import {daleChall} from 'dale-chall'
+import {spache} from 'spache'
+import {
+  automatedReadabilityIndex,
+  colemanLiau,
+  fleschKincaidGrade,
+  fleschReadingEase,
+  gunningFog,
+  readingAgeOf,
+  sentenceAges,
+  smogGrade
+} from '../readability.js'
+import type {Counts, SentenceCounts} from '../readability.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
 export interface ReadabilityScores {
@@ -16,8 +46,182 @@ export interface ReadabilityScores {
   gunningFog: number
   colemanLiau: number
   automatedReadabilityIndex: number
-  /** UK reading age: US grade + 5. */
+  /** UK reading age: the SMOG grade + 5 (the NHS measures patient information with SMOG). */
   readingAge: number
 }
 
-export function scoreArticle(_file: VFile): void {}
+/** One scored sentence: its counts, and retext-readability's seven ages for it. */
+export interface ScoredSentence extends SentenceCounts {
+  /** The sentence, positioned in the original file. */
+  node: Sentence
+  /** Letters and digits in its words. */
+  letters: number
+  /** Automated readability, Coleman–Liau, Dale–Chall, Flesch, Gunning fog, SMOG, Spache. */
+  ages: number[]
+}
+
+const parser = new ParseEnglish()
+const easyWords = new Set(daleChall)
+const familiarWords = new Set(spache)
+
+// Not prose: skipped entirely. (Tables are skipped by mdast-util-to-nlcst itself.)
+const ignore = ['code', 'html', 'image', 'imageReference', 'definition', 'math', 'yaml', 'toml']
+// Kept in the sentence as a non-word, so "see https://… for more" stays one sentence.
+const urlType = 'healthlintUrl'
+
+// Syllables and letters per distinct word: most words in an article (and across articles)
+// repeat, and `syllable` is the costly part of counting. Bounded so a huge run cannot grow it
+// without limit.
+const wordCache = new Map<string, {syllables: number; letters: number}>()
+const wordCacheLimit = 50_000
+const letterPattern = /[\p{L}\p{N}]/gu
+
+/**
+ * Score the article's prose. Stores `file.data.prose` (the natural-language tree),
+ * `file.data.sentences` (the scored sentences, in order) and `file.data.readability`
+ * (absent when the article has no prose words). Never throws for content.
+ */
+export function scoreArticle(file: VFile): void {
+  const tree = file.data.tree
+  if (!tree || tree.children.length === 0 || !tree.position) return
+  let prose: NlcstRoot
+  try {
+    prose = toNlcst(proseView(tree) as MdastNodes, file, parser, {ignore, source: [urlType]})
+  } catch {
+    // The converter throws only for unpositioned trees, which the parse stage never makes, or
+    // when nesting is deep enough to exhaust the stack (markdown-limits reports that article).
+    return
+  }
+  file.data.prose = prose
+
+  const headings = headingRanges(tree)
+  const sentences: ScoredSentence[] = []
+  for (const paragraph of prose.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode' || inHeading(sentence, headings)) continue
+      const scored = scoreSentence(sentence)
+      if (scored) sentences.push(scored)
+    }
+  }
+  file.data.sentences = sentences
+  const scores = scoreDocument(sentences)
+  if (scores) file.data.readability = scores
+}
+
+/** Document scores from scored sentences, or undefined when there are no words. */
+export function scoreDocument(sentences: readonly ScoredSentence[]): ReadabilityScores | undefined {
+  const counts: Counts = {sentences: sentences.length, words: 0, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
+  for (const sentence of sentences) {
+    counts.words += sentence.words
+    counts.syllables += sentence.syllables
+    counts.polysyllables += sentence.polysyllables
+    counts.complexWords += sentence.complexWords
+    counts.letters += sentence.letters
+  }
+  return scoresOf(counts)
+}
+
+/** Every score from the counts, or undefined when there is nothing to score. */
+export function scoresOf(counts: Counts): ReadabilityScores | undefined {
+  if (counts.sentences === 0 || counts.words === 0) return undefined
+  const smog = smogGrade(counts)
+  return {
+    ...counts,
+    fleschReadingEase: fleschReadingEase(counts),
+    fleschKincaidGrade: fleschKincaidGrade(counts),
+    smog,
+    gunningFog: gunningFog(counts),
+    colemanLiau: colemanLiau(counts),
+    automatedReadabilityIndex: automatedReadabilityIndex(counts),
+    readingAge: readingAgeOf(smog)
+  }
+}
+
+/**
+ * Count one sentence the way retext-readability does: every word node, its syllables, its
+ * characters as written; polysyllables have 3+ syllables, complex words are polysyllables not
+ * starting with a capital; distinct words on the Dale–Chall and Spache lists.
+ */
+function scoreSentence(node: Sentence): ScoredSentence | undefined {
+  const counts = {words: 0, syllables: 0, polysyllables: 0, complexWords: 0, characters: 0, letters: 0, daleChallWords: 0, spacheWords: 0}
+  let easy: Set<string> | undefined
+  let familiar: Set<string> | undefined
+  for (const child of node.children) {
+    if (child.type !== 'WordNode') continue
+    const value = toString(child)
+    const caseless = value.toLowerCase()
+    const facts = wordFacts(value)
+    counts.words++
+    counts.syllables += facts.syllables
+    counts.characters += value.length
+    counts.letters += facts.letters
+    if (facts.syllables >= 3) {
+      counts.polysyllables++
+      if (value.charCodeAt(0) === caseless.charCodeAt(0)) counts.complexWords++
+    }
+    if (easyWords.has(caseless) && !(easy ??= new Set()).has(caseless)) {
+      easy.add(caseless)
+      counts.daleChallWords++
+    }
+    if (familiarWords.has(caseless) && !(familiar ??= new Set()).has(caseless)) {
+      familiar.add(caseless)
+      counts.spacheWords++
+    }
+  }
+  if (counts.words === 0) return undefined
+  return {node, ...counts, ages: sentenceAges(counts)}
+}
+
+function wordFacts(value: string): {syllables: number; letters: number} {
+  let facts = wordCache.get(value)
+  if (!facts) {
+    if (wordCache.size >= wordCacheLimit) wordCache.clear()
+    facts = {syllables: syllable(value), letters: value.match(letterPattern)?.length ?? 0}
+    wordCache.set(value, facts)
+  }
+  return facts
+}
+
+/**
+ * The tree as prose sees it: links whose text is their own address (autolinks, bare URLs,
+ * e-mail addresses) become a non-word node. Untouched subtrees are shared, not copied.
+ */
+function proseView<Node extends MdastNodes>(node: Node): MdastNodes | {type: string; position: Node['position']} {
+  if (node.type === 'link' && isAddress(mdastToString(node), node.url)) return {type: urlType, position: node.position}
+  if (!('children' in node)) return node
+  let changed = false
+  const children = node.children.map((child) => {
+    const viewed = proseView(child as MdastNodes)
+    if (viewed !== child) changed = true
+    return viewed
+  })
+  return changed ? ({...node, children} as MdastNodes) : node
+}
+
+function isAddress(text: string, url: string): boolean {
+  const trimmed = text.trim()
+  return trimmed === url || trimmed === url.replace(/^mailto:/i, '') || /^(?:[a-z][a-z\d+.-]*:\/\/|www\.)\S+$/i.test(trimmed)
+}
+
+function headingRanges(tree: Root): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  const stack: MdastNodes[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type === 'heading') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) ranges.push([start, end])
+    } else if ('children' in node) {
+      for (const child of node.children) stack.push(child as MdastNodes)
+    }
+  }
+  return ranges
+}
+
+function inHeading(sentence: Sentence, headings: ReadonlyArray<[number, number]>): boolean {
+  const offset = sentence.position?.start.offset
+  if (offset === undefined) return false
+  return headings.some(([start, end]) => offset >= start && offset < end)
+}

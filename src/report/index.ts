@@ -7,6 +7,7 @@ import {createJunitReporter} from './junit.js'
 import type {Totals} from './messages.js'
 import {createSarifReporter} from './sarif.js'
 import {formatStylish, formatTotals} from './stylish.js'
+import {readabilitySummaryOf} from './readability.js'
 
 export interface ReporterOptions {
   write(chunk: string): void
@@ -26,7 +27,8 @@ export type ReporterFactory = (options: ReporterOptions) => Reporter
 export const reporters: Record<string, ReporterFactory> = {
   stylish(options) {
     return {
-      file: (file) => options.write(formatStylish(file, options)),
+      // With --quiet (errors only) the per-file readability summary is left out too.
+      file: (file) => options.write(formatStylish(file, options, options.quiet ? undefined : readabilitySummaryOf(file))),
       end: (totals) => options.write(formatTotals(totals, options))
     }
   },

@@ -3,6 +3,7 @@
 import type {VFile} from 'vfile'
 import {visibleMessages} from './messages.js'
 import type {ReportedMessage} from './messages.js'
+import {readabilityReportOf} from './readability.js'
 
 export interface JsonFileReport {
   path: string
@@ -45,6 +46,8 @@ export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
       suppressed: item.suppressed
     }))
   }
+  const readability = readabilityReportOf(file)
+  if (readability) report.readability = readability
   return report
 }
 

@@ -2,6 +2,7 @@
 // wherever they land (text, attributes, the JSON-LD block, JSON files).
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
+import {roundedScores} from '../../src/report/readability.js'
 import {join} from 'node:path'
 import {readFile} from 'node:fs/promises'
 import {resolveConfig} from '../../src/config.js'
@@ -47,7 +48,8 @@ describe('emitArticle', () => {
     assert.deepEqual(json.seekReview, ['Back pain is not improving after 2 to 4 weeks', 'Pain spreads down the leg'])
     const {createHash} = await import('node:crypto')
     assert.equal(json.contentHash, createHash('sha256').update(input).digest('hex'))
-    assert.equal(json.readability, null, 'no scores recorded')
+    const linted = await lintText(input, {path: 'articles/lower-back-pain.md'})
+    assert.deepEqual(json.readability, roundedScores(linted.data.readability!), 'the scores the lint computed, as the JSON report rounds them')
     assert.deepEqual(entry.files, {html: 'articles/lower-back-pain.html', json: 'articles/lower-back-pain.json'})
   })
 
@@ -80,10 +82,10 @@ describe('emitArticle', () => {
     assert.deepEqual([unconfigured.article.redFlags, unconfigured.article.seekReview], [[], []])
   })
 
-  it('publishes only the documented readability scores', async () => {
+  it('publishes only the documented readability scores, rounded to 2 decimals', async () => {
     const file = await lintText(article(seedBody()), {path: 'articles/lower-back-pain.md'})
     const scores = {sentences: 3, words: 40, syllables: 60, polysyllables: 2, complexWords: 2, letters: 180, fleschReadingEase: 70.1, fleschKincaidGrade: 6.2, smog: 7.1, gunningFog: 8, colemanLiau: 7.5, automatedReadabilityIndex: 5.9, readingAge: 11.2}
-    file.data.readability = {...scores, internalNote: 'not for the bundle'} as typeof scores
+    file.data.readability = {...scores, readingAge: 11.2049, internalNote: 'not for the bundle'} as typeof scores
     const result = emitArticle(file, defaults)
     assert.ok(result.ok)
     assert.deepEqual(result.value.article.readability, scores)

@@ -16,7 +16,7 @@ let cwd: string
 // The real article has no errors and one warning (its red-flags section names no urgent action)
 // on this date; the rules that read the body are switched off where a test needs a quiet article.
 const now = ['--now', '2026-03-01']
-const quietBody = {rules: Object.fromEntries(['red-flags-urgent-action'].map((id) => [id, 'off']))}
+const quietBody = {rules: Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english'].map((id) => [id, 'off']))}
 
 before(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))
@@ -33,7 +33,7 @@ describe('healthlint (in-process)', () => {
   it('exits 0 when there are no errors', async () => {
     const result = await runCli(['lint', 'articles/clean.md', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 0)
-    assert.equal(result.stdout, '✔ 1 article checked: no problems\n')
+    assert.equal(result.stdout, 'articles/clean.md\n  reading age 15; 69 sentences\n\n✔ 1 article checked: no problems\n')
     const warned = await runCli(['lint', 'articles/clean.md', ...now], cwd)
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /articles\/clean\.md:35:1 {2}warning {2}.* {2}red-flags-urgent-action\n/)
@@ -63,7 +63,7 @@ describe('healthlint (in-process)', () => {
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /0 errors, 2 warnings/)
     const quiet = await runCli(['lint', '--config', 'warn.json', '--quiet', ...now], cwd)
-    assert.equal(quiet.stdout, '✔ 3 articles checked: no problems\n')
+    assert.equal(quiet.stdout, '✔ 3 articles checked: no problems\n', 'the readability summary is left out too')
     assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '1', ...now], cwd)).code, 1)
     assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '2', ...now], cwd)).code, 0)
   })

@@ -17,7 +17,7 @@ const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), '
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
 const colourMessage = '`colour` is not a frontmatter field. Remove it, or use one of the known fields: title, description, category, lastReviewed, reviewedBy, slug, tags, nextReview, contributors, sources, status.'
 
-const bodyWordingRules = ['red-flags-urgent-action']
+const bodyWordingRules = ['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english']
 
 function temporaryArticles(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'healthlint-watch-'))
@@ -59,7 +59,7 @@ describe('healthlint lint --watch', () => {
     const root = temporaryArticles({'a.md': seed})
     const watch = startWatch(root)
     try {
-      assert.equal(await waitFor(watch.output, 'Press Ctrl+C to stop.\n'), '✔ 1 article checked: no problems\nWatching 1 article for changes. Press Ctrl+C to stop.\n')
+      assert.equal(await waitFor(watch.output, 'Press Ctrl+C to stop.\n'), 'articles/a.md\n  reading age 15; 69 sentences\n\n✔ 1 article checked: no problems\nWatching 1 article for changes. Press Ctrl+C to stop.\n')
 
       let from = watch.output().length
       writeFileSync(join(root, 'articles', 'a.md'), withColour)

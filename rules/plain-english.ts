@@ -1,0 +1,226 @@
+// plain-english: medical and formal words are replaced by plain ones where a plain one exists.
+//
+// Why: patients search for and understand the words they use themselves ("tummy", "high blood
+// pressure", "before"), not "abdomen", "hypertension" or "prior to". The vocabulary is
+// `rules/data/plain-english.json`, seeded from the NHS A to Z of health writing and the Plain
+// English Campaign's A to Z of alternative words (words and alternatives only). Editors extend
+// it there, or per project with the `vocabulary` (a JSON file), `add` and `ignore` options.
+// Each use is reported at the word, with the alternatives. Where patients need the medical term
+// (they will hear it from their doctor), keep it and explain it, and add it to `ignore`.
+// Turn it off: for content written for clinicians rather than patients.
+import {readFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import type {Root as NlcstRoot, Word} from 'nlcst'
+import type {Point} from 'unist'
+import {toString} from 'nlcst-to-string'
+import {defineRule} from '../src/rule.js'
+import type {RuleContext} from '../src/rule.js'
+import {packageRoot} from '../src/paths.js'
+
+export interface PlainEnglishOptions extends Record<string, unknown> {
+  /** A JSON file of more words (same shape as rules/data/plain-english.json), relative to the working directory. */
+  vocabulary?: string
+  /** More words or phrases, each with its plain alternatives. */
+  add: Record<string, string[] | string>
+  /** Words or phrases from the vocabulary not to report. */
+  ignore: string[]
+}
+
+interface Entry {
+  tokens: string[]
+  alternatives: string[]
+}
+
+/** Entries by their first word, longest phrase first. */
+type Vocabulary = Map<string, Entry[]>
+
+const seed = readWords(join(packageRoot, 'rules', 'data', 'plain-english.json'))
+const vocabularies = new Map<string, Vocabulary | Error>()
+
+const header = '---\ntitle: Placeholder\n---\n\n'
+
+export default defineRule<PlainEnglishOptions>({
+  id: 'plain-english',
+  description: 'Medical and formal words that have a plain alternative (from the NHS and Plain English Campaign A to Z lists) are flagged with the alternative.',
+  rationale: 'Patients understand and search for the words they use themselves, such as "tummy" rather than "abdomen" or "before" rather than "prior to". Keep a medical term where patients will hear it from their doctor, and explain it. Turn it off only for content written for clinicians.',
+  severity: 'warning',
+  requires: 'tree',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      vocabulary: {type: 'string', minLength: 1},
+      add: {
+        type: 'object',
+        additionalProperties: {anyOf: [{type: 'string'}, {type: 'array', items: {type: 'string'}}]}
+      },
+      ignore: {type: 'array', items: {type: 'string'}}
+    }
+  },
+  defaults: {add: {}, ignore: []},
+  examples: {
+    valid: [
+      {name: 'everyday words', input: header + 'You may have a pain in your tummy before it gets better.\n'},
+      {name: 'words that only contain a listed word', input: header + 'The renewal is due. Chronically late trains are annoying.\n'},
+      {name: 'a condition name that keeps a listed word', input: header + 'Cardiac arrest is not the same as a heart attack.\n'},
+      {name: 'listed words in code', input: header + 'Set `prior_to` or:\n\n```\nin order to\n```\n'},
+      {name: 'an ignored word', input: header + 'This is a chronic condition.\n', options: {ignore: ['chronic']}},
+      {name: 'a phrase broken by punctuation', input: header + 'Get help in order, to start with.\n'}
+    ],
+    invalid: [
+      {
+        name: 'a medical word',
+        input: header + 'Hypertension is common.\n',
+        messages: ['5:1: “Hypertension” is not plain English: use “high blood pressure” instead, or explain it if patients need the term.']
+      },
+      {
+        name: 'a formal phrase across a line break, and a word in a heading',
+        input: header + '## Before you commence\n\nCall us prior\nto your visit.\n',
+        messages: [
+          '5:15: “commence” is not plain English: use “start” or “begin” instead, or explain it if patients need the term.',
+          '7:9: “prior to” is not plain English: use “before” instead, or explain it if patients need the term.'
+        ]
+      },
+      {
+        name: 'a word added in the config',
+        input: header + 'Take the tablets as directed.\n',
+        options: {add: {'as directed': ['as your doctor told you']}},
+        messages: ['5:18: “as directed” is not plain English: use “as your doctor told you” instead, or explain it if patients need the term.']
+      }
+    ]
+  },
+  check
+})
+
+function check(context: RuleContext<PlainEnglishOptions>): void {
+  const {file, options} = context
+  const prose = file.data.prose
+  if (!prose) return
+  const vocabulary = vocabularyFor(options, file.cwd)
+  if (vocabulary instanceof Error) {
+    context.report(`The plain-english vocabulary file \`${options.vocabulary}\` could not be read (${vocabulary.message}). Fix the \`vocabulary\` option of the \`plain-english\` rule.`, {line: 1, column: 1})
+    return
+  }
+  const text = String(file.value)
+  for (const run of wordRuns(prose)) {
+    let index = 0
+    while (index < run.length) {
+      const entry = (vocabulary.get(run[index]!.key) ?? []).find((candidate) => matches(run, index, candidate.tokens))
+      if (!entry) {
+        index++
+        continue
+      }
+      const first = run[index]!.node.position
+      const last = run[index + entry.tokens.length - 1]!.node.position
+      index += entry.tokens.length
+      // Never report what cannot be located.
+      if (entry.alternatives.length === 0 || first?.start.offset === undefined || last?.end.offset === undefined) continue
+      const written = text.slice(first.start.offset, last.end.offset).replace(/\s+/g, ' ')
+      context.report(
+        `“${written}” is not plain English: use ${listOf(entry.alternatives.map((alternative) => `“${alternative}”`))} instead, or explain it if patients need the term.`,
+        {start: point(first.start), end: point(last.end)},
+        {actual: written, expected: entry.alternatives}
+      )
+    }
+  }
+}
+
+interface RunWord {
+  node: Word
+  key: string
+}
+
+/**
+ * Runs of words with only white space between them, sentence by sentence: a phrase matches
+ * within a run, never across punctuation, symbols, code or a URL.
+ */
+function wordRuns(prose: NlcstRoot): RunWord[][] {
+  const runs: RunWord[][] = []
+  for (const paragraph of prose.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      let run: RunWord[] = []
+      for (const child of sentence.children) {
+        if (child.type === 'WordNode') run.push({node: child, key: normalise(toString(child))})
+        else if (child.type !== 'WhiteSpaceNode' && run.length > 0) {
+          runs.push(run)
+          run = []
+        }
+      }
+      if (run.length > 0) runs.push(run)
+    }
+  }
+  return runs
+}
+
+function matches(run: readonly RunWord[], index: number, tokens: readonly string[]): boolean {
+  if (index + tokens.length > run.length) return false
+  return tokens.every((token, offset) => run[index + offset]!.key === token)
+}
+
+function vocabularyFor(options: PlainEnglishOptions, cwd: string): Vocabulary | Error {
+  const key = JSON.stringify([options.vocabulary ? resolve(cwd, options.vocabulary) : '', options.add, options.ignore])
+  let vocabulary = vocabularies.get(key)
+  if (!vocabulary) {
+    try {
+      const extra = options.vocabulary ? readWords(resolve(cwd, options.vocabulary)) : {}
+      vocabulary = buildVocabulary([seed, extra, options.add], options.ignore)
+    } catch (error) {
+      vocabulary = new Error((error as NodeJS.ErrnoException).code ?? (error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message))
+    }
+    vocabularies.set(key, vocabulary)
+  }
+  return vocabulary
+}
+
+/** The words of a vocabulary file: `{"words": {...}}` or the mapping itself. */
+function readWords(path: string): Record<string, string[] | string> {
+  const data = JSON.parse(readFileSync(path, 'utf8')) as unknown
+  const words = data && typeof data === 'object' && 'words' in data ? (data as {words: unknown}).words : data
+  if (!words || typeof words !== 'object' || Array.isArray(words)) throw new Error('not a mapping of words to alternatives')
+  for (const value of Object.values(words)) {
+    if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
+      throw new Error('each word needs a list of alternatives')
+    }
+  }
+  return words as Record<string, string[] | string>
+}
+
+/** Later sources override earlier ones; ignored phrases become known names that are never reported. */
+function buildVocabulary(sources: ReadonlyArray<Record<string, string[] | string>>, ignore: readonly string[]): Vocabulary {
+  const entries = new Map<string, Entry>()
+  const add = (phrase: string, alternatives: string[]) => {
+    const tokens = tokensOf(phrase)
+    if (tokens.length > 0) entries.set(tokens.join(' '), {tokens, alternatives})
+  }
+  for (const words of sources) {
+    for (const [phrase, alternatives] of Object.entries(words)) add(phrase, typeof alternatives === 'string' ? [alternatives] : alternatives)
+  }
+  // An ignored phrase stays in as a known name, so it also shadows the shorter listed words in it.
+  for (const phrase of ignore) add(phrase, [])
+  const vocabulary: Vocabulary = new Map()
+  for (const entry of entries.values()) {
+    const list = vocabulary.get(entry.tokens[0]!) ?? []
+    list.push(entry)
+    vocabulary.set(entry.tokens[0]!, list)
+  }
+  for (const list of vocabulary.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  return vocabulary
+}
+
+function tokensOf(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean).map(normalise)
+}
+
+function normalise(word: string): string {
+  return word.toLowerCase().replaceAll('’', "'")
+}
+
+function point(place: Point): Point {
+  return {line: place.line, column: place.column}
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+}

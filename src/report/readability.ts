@@ -1,0 +1,57 @@
+// How the reports show an article's readability: the scores as a fixed-order, rounded object
+// (JSON), and a one-line summary (stylish). Both read only what the score stage and the
+// readability rules stored on `file.data`.
+import type {VFile} from 'vfile'
+import type {ReadabilityScores} from '../pipeline/score.js'
+
+export interface ReadabilityReport extends ReadabilityScores {
+  /** The `readability` rule's target reading age, when the rule ran. */
+  targetAge?: number
+  /** How many sentences the `hard-sentence` rule flagged, when it ran. */
+  hardSentences?: number
+}
+
+/** The scores in a fixed key order, rounded to 2 decimals: the form every output uses. */
+export function roundedScores(scores: ReadabilityScores): ReadabilityScores {
+  return {
+    sentences: scores.sentences,
+    words: scores.words,
+    syllables: scores.syllables,
+    polysyllables: scores.polysyllables,
+    complexWords: scores.complexWords,
+    letters: scores.letters,
+    fleschReadingEase: round(scores.fleschReadingEase),
+    fleschKincaidGrade: round(scores.fleschKincaidGrade),
+    smog: round(scores.smog),
+    gunningFog: round(scores.gunningFog),
+    colemanLiau: round(scores.colemanLiau),
+    automatedReadabilityIndex: round(scores.automatedReadabilityIndex),
+    readingAge: round(scores.readingAge)
+  }
+}
+
+/** The readability object of the JSON report: the rounded scores and the rules' verdicts. */
+export function readabilityReportOf(file: VFile): ReadabilityReport | undefined {
+  const scores: ReadabilityScores | undefined = file.data.readability
+  if (!scores) return undefined
+  const report: ReadabilityReport = roundedScores(scores)
+  if (file.data.readabilityTarget !== undefined) report.targetAge = file.data.readabilityTarget
+  if (file.data.hardSentences) report.hardSentences = file.data.hardSentences.length
+  return report
+}
+
+/** "reading age 12, target 11; 3 of 41 sentences hard", or undefined without prose. */
+export function readabilitySummaryOf(file: VFile): string | undefined {
+  const scores = file.data.readability
+  if (!scores) return undefined
+  const target = file.data.readabilityTarget
+  const hard = file.data.hardSentences
+  const age = `reading age ${Math.round(scores.readingAge)}${target === undefined ? '' : `, target ${target}`}`
+  const sentences = hard ? `${hard.length} of ${scores.sentences} sentences hard` : `${scores.sentences} sentence${scores.sentences === 1 ? '' : 's'}`
+  return `${age}; ${sentences}`
+}
+
+function round(value: number): number {
+  // `+ 0` turns -0 into 0, so the output never shows "-0".
+  return Math.round(value * 100) / 100 + 0
+}
