@@ -35,6 +35,9 @@ const blockElements = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'o
 const flowContainers = new Set(['blockquote', 'section', 'div', 'li', 'td', 'th', 'dd', 'figure'])
 // Elements that cannot hold phrasing content directly: a point inside one becomes a callout.
 const structuralElements = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'blockquote', 'section', 'div', 'figure'])
+// Blocks of running text: a message covering one whole is marked on its text (a hard sentence
+// can be a whole paragraph or list item), not called out.
+const textBlocks = new Set(['p', 'li', 'td', 'th', 'dt', 'dd'])
 // Blocks that may only stand inside their parent (a list item, a table cell): their callout goes inside.
 const cellElements = new Set(['li', 'td', 'th', 'dd'])
 const voidElements = new Set(['img', 'br', 'hr', 'input'])
@@ -58,16 +61,20 @@ function placeMessage(body: Root, message: MessageToPlace): Placement {
   const target = path.at(-1)!
   const range = rangeOf(target)
 
-  if (target.type === 'element' && blockElements.has(target.tagName) && range && start <= range.start && end >= range.end) {
-    // The block is outlined too, so it is clear what the callout is about; not a heading, which
-    // stands for its whole section (or, at the top, for the whole article).
-    if (!/^h[1-6]$/.test(target.tagName)) target.properties.className = [...new Set([...classesOf(target), 'hl-flagged', `hl-flagged-${message.severity}`])]
-    if (cellElements.has(target.tagName)) {
-      target.children.unshift(calloutOf(message))
-    } else {
-      insertCallout(path.slice(0, -1), target, start, message)
+  if (target.type === 'element' && blockElements.has(target.tagName) && range) {
+    const whole = start <= range.start && end >= range.end
+    // A point at the very start of a block is about the block (a heading standing for its
+    // section or the article); a paragraph or list item that is one whole sentence is still text.
+    const atStart = end === start && start === range.start
+    if ((whole && !(textBlocks.has(target.tagName) && markText(path, message))) || atStart) {
+      // The block is outlined too, so it is clear what the callout is about; not a heading,
+      // which stands for its whole section (or, at the top, for the whole article).
+      if (whole && !/^h[1-6]$/.test(target.tagName)) target.properties.className = [...new Set([...classesOf(target), 'hl-flagged', `hl-flagged-${message.severity}`])]
+      if (cellElements.has(target.tagName)) target.children.unshift(calloutOf(message))
+      else insertCallout(path.slice(0, -1), target, start, message)
+      return 'callout'
     }
-    return 'callout'
+    if (whole) return 'mark'
   }
 
   if (end > start && markText(path, message)) return 'mark'
@@ -79,6 +86,7 @@ function placeMessage(body: Root, message: MessageToPlace): Placement {
   if (voidElements.has(target.tagName) || target.children.length === 0) {
     const parent = path.at(-2)!
     const mark = markOf(message, [target], true)
+    if (target.position) mark.position = target.position
     parent.children.splice(parent.children.indexOf(target), 1, mark)
     if (!insertAfterLink(path, referenceOf(message))) parent.children.splice(parent.children.indexOf(mark) + 1, 0, referenceOf(message))
     return 'mark'
@@ -172,6 +180,8 @@ function markText(path: Parent[], message: MessageToPlace): boolean {
     const pieces: Array<Text | Element> = []
     if (from > 0) pieces.push(textAt(node.value.slice(0, from), range.start))
     const mark = markOf(message, [textAt(node.value.slice(from, to), range.start + from, range.start + to)], index === 0)
+    // Positioned like its text, so that later messages still find their place in and around it.
+    mark.position = textAt('', range.start + from, range.start + to).position
     pieces.push(mark)
     if (to < node.value.length) pieces.push(textAt(node.value.slice(to), range.start + to, range.end))
     parent.children.splice(parent.children.indexOf(node), 1, ...pieces)

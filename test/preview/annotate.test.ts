@@ -70,9 +70,19 @@ describe('annotateBody', () => {
     assert.ok(html.startsWith(`${callout(1)}<h2 id="user-content-red-flag-symptoms">Red flag symptoms</h2>`), html)
   })
 
-  it('puts the callout for a whole list item inside the item (a list holds only items)', async () => {
-    const {html} = await annotate('- First placeholder\n- Second placeholder\n', [{at: '- Second', length: '- Second placeholder'.length}])
-    assert.equal(html, `<ul>\n<li>First placeholder</li>\n<li class="hl-flagged hl-flagged-warning">${callout(1)}Second placeholder</li>\n</ul>`)
+  it('marks a paragraph or list item that is one whole sentence on its text, not with a callout', async () => {
+    const {html, placements} = await annotate('Stiffness, especially in the morning or after rest.\n\n- First placeholder\n- Second placeholder\n', [
+      {at: 'Stiffness', length: 'Stiffness, especially in the morning or after rest.'.length},
+      {at: '- Second', length: '- Second placeholder'.length}
+    ])
+    assert.deepEqual(placements, ['mark', 'mark'])
+    assert.equal(html, `<p><mark class="hl-mark hl-warning" id="hl-m-1" tabindex="-1" data-hl-message="1" title="${title(1)}">Stiffness, especially in the morning or after rest.</mark>${reference(1)}</p>\n<ul>\n<li>First placeholder</li>\n<li><mark class="hl-mark hl-warning" id="hl-m-2" tabindex="-1" data-hl-message="2" title="${title(2)}">Second placeholder</mark>${reference(2)}</li>\n</ul>`)
+  })
+
+  it('calls out a point at the very start of a heading before it (a message about the whole article)', async () => {
+    const {html, placements} = await annotate('# Lower back pain\n\nPlaceholder paragraph.\n', [{at: '# Lower', length: 0}])
+    assert.deepEqual(placements, ['callout'])
+    assert.equal(html, `${callout(1)}<h1 id="user-content-lower-back-pain">Lower back pain</h1>\n<p>Placeholder paragraph.</p>`)
   })
 
   it('calls out raw HTML between blocks (which publishing drops) before the next block', async () => {
@@ -88,6 +98,15 @@ describe('annotateBody', () => {
     assert.equal(html, `<p>Another paragraph with <span class="hl-point hl-warning" id="hl-m-1" tabindex="-1" data-hl-message="1" title="${title(1)}">${reference(1)}</span>inline here.</p>`)
   })
 
+  it('puts a point inside an already marked sentence where it belongs', async () => {
+    const markdown = 'Another paragraph with <span>inline</span> here.\n'
+    const {html, placements} = await annotate(markdown, [{at: 'Another', length: markdown.length - 1}, {at: '<span>', length: 0}])
+    assert.deepEqual(placements, ['mark', 'point'])
+    const piece = (text: string, first = false) => `<mark class="hl-mark hl-warning"${first ? ' id="hl-m-1" tabindex="-1"' : ''} data-hl-message="1" title="${title(1)}">${text}</mark>`
+    const point = `<span class="hl-point hl-warning" id="hl-m-2" tabindex="-1" data-hl-message="2" title="${title(2)}">${reference(2)}</span>`
+    assert.equal(html, `<p>${piece('Another paragraph with ', true)}${point}${piece('inline')}${piece(' here.')}${reference(1)}</p>`)
+  })
+
   it('wraps an image in a mark', async () => {
     const image = '![An image](https://example.com/a.png)'
     const {html} = await annotate(`Text before.\n\n${image}\n`, [{at: image, length: image.length}])
@@ -96,9 +115,9 @@ describe('annotateBody', () => {
 
   it('escapes what a message says: reasons quote article text', async () => {
     const reason = 'Raw HTML is not published: `"><script>alert(1)</script>` will be removed.'
-    const {html} = await annotate('Placeholder paragraph.\n\nSecond paragraph.\n', [
+    const {html} = await annotate('Placeholder paragraph.\n\n- First item\n- Second item\n', [
       {at: 'Placeholder', length: 'Placeholder'.length, reason},
-      {at: 'Second', length: 'Second paragraph.'.length, reason}
+      {at: '- First', length: '- First item\n- Second item'.length, reason}
     ])
     // In an attribute the quote is escaped, so the attribute cannot be closed early…
     assert.ok(html.includes('title="Warning 1 (some-rule): Raw HTML is not published: &#x60;&#x22;>'), html)

@@ -11,13 +11,16 @@ import {lintText} from '../helpers.js'
 
 const now = '2026-01-15'
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
-const rules = {'red-flags-urgent-action': 'off'}
+// Only the article's structure matters here: the prose rules are off.
+const rules = {'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off'}
 const config = resolveConfig({rules})
 
 describe('summaryOf', () => {
   it('says what build will do: publish, skip a draft, withhold for errors or for metadata it cannot publish', async () => {
-    const ready = summaryOf(await lintText(seed, {rules, now}), config)
-    assert.deepEqual(ready, {path: 'articles/example-article.md', title: 'Lower back pain', status: 'ready', statusText: 'Ready to publish.', readingAge: undefined, reviewDue: '2026-12-22', errors: 0, warnings: 0, infos: 0})
+    const file = await lintText(seed, {rules, now})
+    const ready = summaryOf(file, config)
+    assert.equal(typeof file.data.readability?.readingAge, 'number')
+    assert.deepEqual(ready, {path: 'articles/example-article.md', title: 'Lower back pain', status: 'ready', statusText: 'Ready to publish.', readingAge: file.data.readability?.readingAge, reviewDue: '2026-12-22', errors: 0, warnings: 0, infos: 0})
 
     const draft = summaryOf(await lintText(seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\nstatus: draft\n'), {rules, now}), config)
     assert.equal(draft.status, 'draft')
