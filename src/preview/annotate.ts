@@ -2,11 +2,13 @@
 // arrives sanitised (renderBody) with every node still carrying its position in the original
 // file; each message is placed by its source range:
 //
-// - a range inside the text (a hard sentence, a link) → its text is wrapped in <mark>;
-// - a range covering a whole block (a list, a heading, a paragraph), or falling between blocks
-//   (raw HTML that publishing drops) → a callout block before it, so a missing section or a
-//   dropped passage is called out where it belongs;
-// - a point with no text to mark → a small marker at that point.
+// - a range of text (a hard sentence, even one that is a whole paragraph or list item; a word;
+//   a link) → its text is wrapped in <mark>, followed by a numbered reference to the list;
+// - a range covering a whole block that is not running text (a list, a heading, a table), a
+//   point at the start of a block (a message about a section or the whole article), or a range
+//   between blocks (raw HTML that publishing drops) → a callout before it, so a missing heading
+//   or a dropped passage is called out where it belongs;
+// - a point inside text with nothing to mark (inline HTML that is dropped) → a small marker there.
 //
 // Every node added here is built from the message's own fields as text nodes, never from
 // article markup, and the result is only ever stringified by hast-util-to-html, which escapes.
@@ -29,7 +31,7 @@ export type Placement = 'mark' | 'callout' | 'point'
 
 type Parent = Root | Element
 
-// Elements whose whole range, when reported, gets a callout rather than marked text.
+// Block elements: reported whole, they get a callout (unless they are running text, below).
 const blockElements = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'pre', 'hr', 'section', 'div', 'dl', 'dt', 'dd', 'figure'])
 // Elements in which a callout (a <div>) may stand among the children.
 const flowContainers = new Set(['blockquote', 'section', 'div', 'li', 'td', 'th', 'dd', 'figure'])
