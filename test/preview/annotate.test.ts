@@ -79,6 +79,15 @@ describe('annotateBody', () => {
     assert.equal(html, `<p><mark class="hl-mark hl-warning" id="hl-m-1" tabindex="-1" data-hl-message="1" title="${title(1)}">Stiffness, especially in the morning or after rest.</mark>${reference(1)}</p>\n<ul>\n<li>First placeholder</li>\n<li><mark class="hl-mark hl-warning" id="hl-m-2" tabindex="-1" data-hl-message="2" title="${title(2)}">Second placeholder</mark>${reference(2)}</li>\n</ul>`)
   })
 
+  it('calls out something missing even when it is reported at a paragraph (the last block, say)', async () => {
+    const file = await lintText('# Placeholder\n\nPlaceholder paragraph.\n', {rules: {}})
+    const body = renderBody(file.data.tree!)
+    const start = '# Placeholder\n\n'.length
+    const placed = annotateBody(body, [{number: 1, severity: 'error', ruleId: 'require-reviewer', reason: 'Placeholder reason.', start, end: start + 'Placeholder paragraph.'.length}])
+    assert.deepEqual([...placed.values()], ['callout'])
+    assert.match(toHtml(body), /<\/h1>\n<div class="hl-callout hl-error" id="hl-m-1"[^>]*>[\s\S]*<\/div><p class="hl-flagged hl-flagged-error">Placeholder paragraph\.<\/p>$/)
+  })
+
   it('calls out a point at the very start of a heading before it (a message about the whole article)', async () => {
     const {html, placements} = await annotate('# Lower back pain\n\nPlaceholder paragraph.\n', [{at: '# Lower', length: 0}])
     assert.deepEqual(placements, ['callout'])
