@@ -83,12 +83,15 @@ const securityHeaders = {
   'Cache-Control': 'no-store'
 } as const
 
-const assets = new Map(
-  [
-    ['/assets/preview.css', 'preview.css', 'text/css; charset=utf-8'],
-    ['/assets/preview.js', 'preview.js', 'text/javascript; charset=utf-8']
-  ].map(([route, name, type]) => [route!, {body: readFileSync(join(packageRoot, 'src', 'preview', 'assets', name!)), type: type!}])
-)
+/** The preview's stylesheet and script, read from the package's source folder (tsc copies no other files). */
+function readAssets(): Map<string, {body: Buffer; type: string}> {
+  return new Map(
+    [
+      ['/assets/preview.css', 'preview.css', 'text/css; charset=utf-8'],
+      ['/assets/preview.js', 'preview.js', 'text/javascript; charset=utf-8']
+    ].map(([route, name, type]) => [route!, {body: readFileSync(join(packageRoot, 'src', 'preview', 'assets', name!)), type: type!}])
+  )
+}
 
 interface Entry {
   fingerprint: string
@@ -103,6 +106,7 @@ interface Entry {
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const {cwd, config, now} = options
   const host = options.host ?? defaultHost
+  const assets = readAssets()
   const state = new Map<string, Entry>()
   let slugKey = ''
 
