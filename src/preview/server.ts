@@ -125,7 +125,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const file = await linter.lintFile(path)
       const summary = summaryOf(file, config)
       state.set(path, {fingerprint, file, summary})
-      if (!previous || previous.fingerprint !== fingerprint || JSON.stringify(previous.summary) !== JSON.stringify(summary) || messagesKey(previous.file) !== messagesKey(file)) {
+      // After a slug change every article is re-checked, but only those whose messages moved changed.
+      if (!previous || previous.fingerprint !== fingerprint || messagesKey(previous.file) !== messagesKey(file)) {
         changes.push({path, removed: false, summary})
       }
     }
