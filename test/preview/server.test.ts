@@ -193,6 +193,37 @@ describe('preview change events', () => {
   })
 })
 
+describe('preview re-checks', () => {
+  it('re-checks the other articles when a slug changes (duplicate-slug), and drops removed ones', async () => {
+    const root = temporaryProject({'articles/a.md': seed, 'articles/b.md': seed.replace('title: Lower back pain', 'title: Other')}, rules)
+    const updates: string[][] = []
+    const server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0, onUpdate: (changes) => void updates.push(changes.map((change) => `${change.path}${change.removed ? ' removed' : ''}`))})
+    const waitForUpdate = async (count: number) => {
+      const deadline = Date.now() + 5000
+      while (updates.length < count) {
+        if (Date.now() > deadline) assert.fail(`no update: ${JSON.stringify(updates)}`)
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+    }
+    try {
+      writeFileSync(join(root, 'articles', 'b.md'), seed.replace('title: Lower back pain', 'title: Other').replace('category: musculoskeletal\n', 'category: musculoskeletal\nslug: a\n'))
+      await waitForUpdate(1)
+      assert.deepEqual(updates[0], ['articles/a.md', 'articles/b.md'])
+      assert.match((await request(server.url, '/article/articles%2Fa.md')).body, /data-hl-rule="duplicate-slug"/)
+
+      rmSync(join(root, 'articles', 'b.md'))
+      await waitForUpdate(2)
+      assert.deepEqual(updates[1], ['articles/a.md', 'articles/b.md removed'])
+      assert.doesNotMatch((await request(server.url, '/article/articles%2Fa.md')).body, /duplicate-slug/)
+      assert.equal((await request(server.url, '/article/articles%2Fb.md')).status, 404)
+      assert.equal(server.articles(), 1)
+    } finally {
+      await server.close()
+      rmSync(root, {recursive: true, force: true})
+    }
+  })
+})
+
 describe('healthlint preview', () => {
   const run = (argv: string[], cwd: string, signal?: AbortSignal) => {
     let stdout = ''
