@@ -21,6 +21,8 @@ export interface Limits {
   maxDelimitersPerBlock: number
   /** Widest table, in columns. */
   maxTableColumns: number
+  /** Longest time the Markdown parser may spend on one article, in milliseconds. */
+  maxParseMilliseconds: number
 }
 
 export interface RuleSetting {
@@ -36,12 +38,16 @@ export interface ResolvedConfig {
 }
 
 export const defaultLimits: Limits = {
-  maxFileBytes: 1_048_576,
+  // Four times the largest article of the MedQuAD corpus (56 KB); the parser needs seconds
+  // for a few hundred KB of dense Markdown, so a larger file is refused by size, the same way
+  // on every machine, rather than by the time budget.
+  maxFileBytes: 262_144,
   maxFrontmatterBytes: 8192,
   maxFrontmatterDepth: 8,
   maxNestingDepth: 32,
   maxDelimitersPerBlock: 2000,
-  maxTableColumns: 20
+  maxTableColumns: 20,
+  maxParseMilliseconds: 5000
 }
 
 export const defaultConfigName = 'healthlint.config.json'

@@ -65,7 +65,9 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
     return text
   }
 
-  if (firstLine.trimEnd() !== '---') {
+  // Only spaces and tabs may follow the fence (as on the closing line): `trimEnd` would also
+  // accept U+FEFF, U+00A0 or U+2028 there, which gray-matter reads as a fence language.
+  if (!/^---[ \t]*$/.test(firstLine)) {
     const language = firstLine.slice(3).trim()
     recordProblem(
       file,

@@ -18,6 +18,7 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
   let blockStart = 0
   let blockDelimiters = 0
   let offset = 0
+  let previous = 0
   for (const line of body.split('\n')) {
     if (line.trim() === '') {
       blockDelimiters = 0
@@ -33,15 +34,36 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
           return false
         }
       }
+      // A table has as many columns as its delimiter row (`| --- | --- |`), which follows the
+      // header row: refuse a wide one before parsing, since parsing it is what takes the time.
+      const columns = delimiterRowCells(rest)
+      if (columns > limits.maxTableColumns) {
+        recordProblem(file, 'markdown-limits', tooWide(columns, limits), pointAt(String(file.value), previous))
+        return false
+      }
       blockDelimiters += line.match(delimiter)?.length ?? 0
       if (blockDelimiters > limits.maxDelimitersPerBlock) {
         recordProblem(file, 'markdown-limits', `This block has more than ${limits.maxDelimitersPerBlock} emphasis, link or code markers (such as * _ [ ] ( ) \`), far more than any article needs, so it was not parsed. Split the text into paragraphs or remove the stray markers.`, pointAt(String(file.value), blockStart))
         return false
       }
     }
+    previous = offset
     offset += line.length + 1
   }
   return true
+}
+
+/** The number of cells of `line` if it is a table's delimiter row, else 0. Linear: no regex backtracking. */
+function delimiterRowCells(line: string): number {
+  if (!line.includes('|') || !line.includes('-') || /[^|:\- \t]/.test(line)) return 0
+  let cells = line.trim().split('|')
+  if (cells[0]!.trim() === '') cells = cells.slice(1)
+  if (cells.length > 0 && cells.at(-1)!.trim() === '') cells = cells.slice(0, -1)
+  return cells.every((cell) => /^[ \t]*:?-+:?[ \t]*$/.test(cell)) ? cells.length : 0
+}
+
+function tooWide(columns: number, limits: Limits): string {
+  return `This table has ${columns} columns, more than the limit of ${limits.maxTableColumns}; it would not fit on a phone screen. Split it into smaller tables or a list.`
 }
 
 /**
@@ -60,7 +82,7 @@ export function checkTree(file: VFile, tree: Root, limits: Limits): boolean {
     if (node.type === 'table') {
       const columns = Math.max(0, ...((node as Parent).children as Parent[]).map((row) => row.children.length))
       if (columns > limits.maxTableColumns) {
-        recordProblem(file, 'markdown-limits', `This table has ${columns} columns, more than the limit of ${limits.maxTableColumns}; it would not fit on a phone screen. Split it into smaller tables or a list.`, node.position ?? {line: 1, column: 1})
+        recordProblem(file, 'markdown-limits', tooWide(columns, limits), node.position ?? {line: 1, column: 1})
         ok = false
       }
     }

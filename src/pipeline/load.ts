@@ -3,6 +3,8 @@
 // `file.data.problems` with a rule id and a position in the original file, and the check stage
 // turns them into messages under that rule's configured severity.
 import {createHash} from 'node:crypto'
+import {constants} from 'node:fs'
+import type {Stats} from 'node:fs'
 import {lstat, open} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
@@ -36,7 +38,12 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
       recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
       return file
     }
-    bytes = await readCapped(absolute, limits.maxFileBytes)
+    const read = await readExactly(absolute, stats)
+    if (!read) {
+      recordProblem(file, 'file-type', 'This file changed while it was being read. Check it again when nothing is writing to it.', start())
+      return file
+    }
+    bytes = read
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
@@ -99,21 +106,26 @@ function start(): Point {
   return {line: 1, column: 1, offset: 0}
 }
 
-async function readCapped(path: string, limit: number): Promise<Uint8Array> {
-  // Read at most limit + 1 bytes so a file that grows between lstat and read stays bounded.
-  const handle = await open(path, 'r')
+/**
+ * Read the regular file that lstat saw (`seen`, already within the size limit), or undefined
+ * when the path changed in between: it is opened without following a symbolic link (and without
+ * blocking on a FIFO) and must still be the same file. One byte more than its size is asked for,
+ * so a file that grows meanwhile is noticed instead of read past the limit.
+ */
+async function readExactly(path: string, seen: Stats): Promise<Uint8Array | undefined> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   try {
-    const buffer = Buffer.alloc(limit + 1)
+    const stats = await handle.stat()
+    if (!stats.isFile() || stats.ino !== seen.ino || stats.dev !== seen.dev) return undefined
+    const size = seen.size
+    const buffer = Buffer.alloc(size + 1)
     let total = 0
     for (;;) {
       const {bytesRead} = await handle.read(buffer, total, buffer.length - total, total)
-      if (bytesRead === 0 || total + bytesRead >= buffer.length) {
-        total += bytesRead
-        break
-      }
       total += bytesRead
+      if (bytesRead === 0 || total === buffer.length) break
     }
-    return buffer.subarray(0, Math.min(total, limit))
+    return total > size ? undefined : buffer.subarray(0, total)
   } finally {
     await handle.close()
   }

@@ -1,7 +1,9 @@
 // A build killed at any moment leaves the output directory either as it was or as the complete
 // new bundle: never half-written. The real executable is spawned on a corpus of 200 articles and
-// killed with SIGKILL at delays spread over a whole build; after each kill the directory must be
-// byte-identical to the previous bundle or to the new one.
+// killed with SIGKILL at random moments of a whole build (a fixed seed, so a failure can be
+// replayed; HEALTHLINT_FUZZ_SEED and HEALTHLINT_FUZZ_RUNS change the seed and the number of
+// kills); after each kill the directory must be byte-identical to the previous bundle or to the
+// new one.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
@@ -12,6 +14,20 @@ import {article, assertValidBundle, makeProject, seedBody, snapshot} from './sup
 
 const bin = join(packageRoot, 'bin', 'healthlint.js')
 const size = 200
+const seed = Number(process.env.HEALTHLINT_FUZZ_SEED ?? 20260115)
+const kills = Math.max(1, Math.round(6 * (Number(process.env.HEALTHLINT_FUZZ_RUNS ?? 1) || 1)))
+
+/** `count` numbers in [0, 1) from a small seeded generator (mulberry32). */
+function randomFractions(count: number, state: number): number[] {
+  const numbers: number[] = []
+  for (let index = 0; index < count; index++) {
+    state = (state + 0x6d2b79f5) | 0
+    let value = Math.imul(state ^ (state >>> 15), 1 | state)
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value
+    numbers.push(((value ^ (value >>> 14)) >>> 0) / 4294967296)
+  }
+  return numbers
+}
 
 function corpus(version: number): Record<string, string> {
   const files: Record<string, string> = {}
@@ -58,8 +74,11 @@ describe('a build killed mid-way', () => {
     assert.equal(timed.code, 0)
     let current = 0
     const outcomes: string[] = []
-    // Delays from process start-up to past the end of a build, so kills land in every phase.
-    for (const fraction of [0.05, 0.4, 0.7, 0.9, 1, 1.05, 1.15, 1.5]) {
+    // Random delays from process start-up to past the end of a build, so kills land in every
+    // phase, most of them late, where the bundle is flushed and swapped in; one kill early and
+    // one run left to finish make sure both outcomes occur.
+    const fractions = [0.05, ...randomFractions(kills, seed).map((random) => 0.2 + 1.1 * Math.sqrt(random)), 1.5]
+    for (const fraction of fractions) {
       const next = 1 - current
       await writeCorpus(cwd, next + 1)
       const run = await runBuild(cwd, 'dist', Math.round(timed.milliseconds * fraction))
@@ -70,12 +89,12 @@ describe('a build killed mid-way', () => {
         // next build puts it back before doing anything else.
         assert.ok((await readdir(cwd)).some((name) => name.startsWith('.dist.previous-')))
         found = current
-        outcomes.push('killed mid-swap')
+        outcomes.push(`${fraction.toFixed(2)}: killed mid-swap`)
       } else {
         found = bundles.findIndex((bundle) => bundle.size === state.size && [...bundle].every(([path, bytes]) => state.get(path)?.equals(bytes)))
-        assert.notEqual(found, -1, `after a kill at ${fraction} of a build (exit ${run.code}), dist/ is one of the complete bundles`)
+        assert.notEqual(found, -1, `after a kill at ${fraction.toFixed(3)} of a build (exit ${run.code}, seed ${seed}), dist/ is one of the complete bundles`)
         assert.ok(found === current || found === next)
-        outcomes.push(`${run.code === null ? 'killed' : 'finished'}, ${found === current ? 'old' : 'new'} bundle`)
+        outcomes.push(`${fraction.toFixed(2)}: ${run.code === null ? 'killed' : 'finished'}, ${found === current ? 'old' : 'new'} bundle`)
       }
       current = found
     }
@@ -85,6 +104,6 @@ describe('a build killed mid-way', () => {
     assert.deepEqual(await snapshot(join(cwd, 'dist')), bundles[0])
     assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'dist', 'reference-1', 'reference-2'])
     t.diagnostic(`a rebuild of ${size} articles took ${Math.round(timed.milliseconds)} ms; ${outcomes.join('; ')}`)
-    assert.ok(outcomes.some((outcome) => outcome.startsWith('killed')), `some builds were killed: ${outcomes.join('; ')}`)
+    assert.ok(outcomes.some((outcome) => outcome.includes('killed')), `some builds were killed: ${outcomes.join('; ')}`)
   })
 })

@@ -145,3 +145,48 @@ export function attributesOf(html: string): Array<[string, string, string]> {
 export function withoutAttributeValues(html: string): string {
   return html.replace(/="[^"]*"/g, '=""')
 }
+
+const forbiddenTags = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'button', 'textarea', 'select', 'meta', 'base', 'link', 'svg', 'math', 'noscript', 'xmp', 'frame', 'frameset'])
+
+/** The output-safety contract for an HTML fragment published from an article body. */
+export function assertSafeFragment(html: string, where: string, whole = html): void {
+  const attributes = attributesOf(html)
+  // A section's fragment links resolve in the whole body (footnotes are not in any section).
+  const ids = new Set(attributesOf(whole).filter(([, name]) => name === 'id').map(([, , value]) => value))
+  for (const [tag, name, value] of attributes) {
+    assert.ok(!forbiddenTags.has(tag), `${where}: no <${tag}>`)
+    if (tag === 'input') assert.match(html, /<input type="checkbox" disabled>/, `${where}: only task-list checkboxes`)
+    assert.ok(!name.startsWith('on'), `${where}: no event handler ${name}`)
+    assert.ok(!['style', 'srcdoc', 'formaction', 'action', 'xlink:href'].includes(name), `${where}: no ${name} attribute`)
+    if (['href', 'src', 'cite', 'longdesc', 'action', 'data'].includes(name)) {
+      assert.doesNotMatch(value, /^\s*(javascript|vbscript|data|file):/i, `${where}: ${name}="${value}"`)
+      assert.doesNotMatch(value, /^[\\/]{2}/, `${where}: protocol-relative ${name}="${value}"`)
+    }
+    if (name === 'id' || name === 'name') assert.ok(value.startsWith('user-content-'), `${where}: ${name}="${value}" is prefixed`)
+    if (name === 'href' && value.startsWith('#')) assert.ok(ids.has(value.slice(1)), `${where}: href="${value}" resolves to an id`)
+  }
+}
+
+/**
+ * The output-safety contract for a whole bundle (`files` as `snapshot` returns them): JSON
+ * escapes `<`, `>`, `&`, U+2028 and U+2029 and its HTML fragments are safe; each page has one
+ * script, the JSON-LD block, and a safe body.
+ */
+export function assertSafeBundle(files: Map<string, Buffer>): void {
+  for (const [path, bytes] of files) {
+    const text = bytes.toString('utf8')
+    if (path.endsWith('.json')) {
+      assert.doesNotMatch(text, /[<>&\u2028\u2029]/, `${path} escapes <, >, &, U+2028 and U+2029`)
+      const json = JSON.parse(text) as {html?: string; sections?: Array<{html: string}>}
+      if (json.html !== undefined) {
+        assertSafeFragment(json.html, `${path} html`)
+        for (const section of json.sections ?? []) assertSafeFragment(section.html, `${path} section`, json.html)
+      }
+    } else {
+      const head = /<head>([\s\S]*)<\/head>/.exec(text)![1]!
+      assert.equal(withoutAttributeValues(head).match(/<script/g)?.length, 1, `${path}: one script, the JSON-LD block`)
+      assert.match(head, /<script type="application\/ld\+json">[^<]*<\/script>/)
+      assertSafeFragment(text.slice(text.indexOf('</head>')), `${path} page`)
+    }
+  }
+}

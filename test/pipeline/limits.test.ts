@@ -39,6 +39,19 @@ describe('markdown limits', () => {
     assert.equal(result.tree, undefined)
   })
 
+  it('refuses a wide table by its delimiter row, before parsing it', async () => {
+    const row = (cells: number, cell: string) => '|' + ` ${cell} |`.repeat(cells)
+    const wide = await limits(`${row(500, 'a')}\n${row(500, '-')}\n` + `${row(500, '1')}\n`.repeat(50))
+    assert.deepEqual(wide.messages, ['5:1: This table has 500 columns, more than the limit of 20; it would not fit on a phone screen. Split it into smaller tables or a list.'])
+    assert.equal(wide.tree, undefined, 'the body was not parsed')
+    assert.ok(wide.ms < 2000, `${Math.round(wide.ms)} ms`)
+    const quoted = await limits(`> ${row(21, 'a')}\n> ${row(21, ':-:')}`)
+    assert.match(quoted.messages[0] ?? '', /^5:1: This table has 21 columns/)
+    // At the limit, and lines of dashes and pipes that are not delimiter rows, are fine.
+    assert.deepEqual((await limits(`${row(20, 'a')}\n${row(20, ':--')}\n${row(20, '1')}`)).messages, [])
+    assert.deepEqual((await limits('a | b\n' + '-|'.repeat(30) + 'x\n\n' + '-- '.repeat(30))).messages, [])
+  })
+
   it('lets the config raise a limit', async () => {
     assert.deepEqual((await limits('> '.repeat(40) + 'x', {maxNestingDepth: 100})).messages, [])
     assert.deepEqual((await limits(`|${' a |'.repeat(25)}\n|${' - |'.repeat(25)}`, {maxTableColumns: 30})).messages, [])

@@ -10,10 +10,10 @@ import {chromium} from 'playwright-core'
 import {resolveConfig} from '../../src/config.js'
 import {packageRoot} from '../../src/paths.js'
 import {startPreview} from '../../src/preview/server.js'
-import {chromiumPath} from '../browser.js'
+import {chromiumArgs, chromiumPath} from '../browser.js'
 
 const server = await startPreview({cwd: packageRoot, config: resolveConfig({}), now: '2026-01-15', paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
-const browser = await chromium.launch({executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu']})
+const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs})
 try {
   const page = await browser.newPage({viewport: {width: 1280, height: 800}})
   await page.goto(new URL('/article/articles%2Flower-back-pain.md', server.url).href)

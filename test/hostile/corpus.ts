@@ -1,0 +1,90 @@
+// The hostile corpus on disk: every committed attack article (test/fixtures/hostile/*.md) copied
+// into a fresh project, plus the cases that cannot be committed and are made at run time: a
+// symbolic link to a secret outside the project, a FIFO, a file over the size limit, binary and
+// malformed bytes, and a body that keeps the Markdown parser busy past its time budget.
+import {execFileSync} from 'node:child_process'
+import {copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {packageRoot} from '../../src/paths.js'
+
+export const fixtures = join(packageRoot, 'test/fixtures/hostile')
+export const now = '2026-01-15'
+
+/** Unguessable text in the symbolic link's target: it must never appear in any output. */
+export const secret = `HEALTHLINT-SECRET-${process.pid}-not-for-publishing`
+
+/**
+ * The suite's config: the rules that ask for an article's sections are off (the attacks are not
+ * articles), and the parse budget is short so that the one case that needs it is quick.
+ */
+export const config = {
+  rules: Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off'])),
+  limits: {maxParseMilliseconds: 1500}
+}
+
+/** Valid healthlint frontmatter (8 lines, then the closing fence on line 9). */
+export const header = [
+  '---',
+  'title: Placeholder article',
+  'description: A placeholder article used to test publishing.',
+  'category: testing',
+  'lastReviewed: 2025-12-22',
+  'reviewedBy:',
+  '  name: Dr Jane Smith',
+  '  credential: GMC registered GP',
+  '---',
+  ''
+].join('\n')
+
+const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part)))
+
+/** Files made at run time (name → bytes). */
+export function generated(): Record<string, Buffer> {
+  return {
+    // Over the 256 KiB default limit (and over 1 MiB), but otherwise a plain article.
+    'extra-too-large.md': bytes(header, '\n', 'Most back pain gets better on its own. '.repeat(27_000)),
+    // One 100 KB line of ordinary words: slow paths in line-based code would show here.
+    'extra-long-line.md': bytes(header, '\n', 'Most back pain gets better on its own. '.repeat(2600), '\n'),
+    // 16,000 underlined headings: micromark rewrites its event list for each, ~45 s in all.
+    'extra-setext-flood.md': bytes(header, '\n', 'a\n=\n'.repeat(16_000)),
+    'extra-binary.md': bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    'extra-overlong-utf8.md': bytes('---\ntitle: a', [0xc0, 0xaf], '\n---\n\nText.\n'),
+    'extra-surrogate-utf8.md': bytes('---\ntitle: ', [0xed, 0xa0, 0x80], '\n---\n\nText.\n'),
+    'extra-utf16be.md': bytes([0xfe, 0xff], Array.from(Buffer.from('---\ntitle: x\n---\n', 'utf16le').swap16())),
+    'extra-nul-only.md': Buffer.alloc(64)
+  }
+}
+
+export interface HostileProject {
+  /** The project directory; articles are in `articles/`. */
+  cwd: string
+  /** Every article's file name, sorted. */
+  names: string[]
+  /** Whether a FIFO could be made (needs `mkfifo`). */
+  fifo: boolean
+  remove(): Promise<void>
+}
+
+/** A fresh project holding the whole hostile corpus in `articles/` and the suite's config. */
+export async function makeHostileProject(): Promise<HostileProject> {
+  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-hostile-'))
+  const articles = join(cwd, 'articles')
+  await mkdir(articles)
+  for (const name of await readdir(fixtures)) {
+    if (name.endsWith('.md')) await copyFile(join(fixtures, name), join(articles, name))
+  }
+  for (const [name, content] of Object.entries(generated())) await writeFile(join(articles, name), content)
+  // The secret lives outside the articles directory, as a runner's credentials file would.
+  await writeFile(join(cwd, 'secret.txt'), `---\ntitle: ${secret}\n---\n\n${secret}\n`)
+  await symlink(join(cwd, 'secret.txt'), join(articles, 'symlink-escape.md'))
+  let fifo = true
+  try {
+    execFileSync('mkfifo', [join(articles, 'extra-fifo.md')], {stdio: 'ignore'})
+  } catch {
+    fifo = false
+  }
+  await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify(config))
+  const names = (await readdir(articles)).sort()
+  return {cwd, names, fifo, remove: () => rm(cwd, {recursive: true, force: true})}
+}
