@@ -16,6 +16,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
+  dependsOnRun: true,
   optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
   defaults: {},
   // A clash needs two files, which a single-file example cannot show; test/build/slugs.test.ts

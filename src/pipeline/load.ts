@@ -36,7 +36,7 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
       recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
       return file
     }
-    bytes = await readCapped(absolute, limits.maxFileBytes)
+    bytes = await readCapped(absolute, limits.maxFileBytes, stats.size)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
@@ -99,19 +99,23 @@ function start(): Point {
   return {line: 1, column: 1, offset: 0}
 }
 
-async function readCapped(path: string, limit: number): Promise<Uint8Array> {
-  // Read at most limit + 1 bytes so a file that grows between lstat and read stays bounded.
+async function readCapped(path: string, limit: number, size: number): Promise<Uint8Array> {
+  // Read at most limit + 1 bytes so a file that grows between lstat and read stays bounded. The
+  // buffer starts at the size lstat gave (plus one, to notice growth) and grows only if the file
+  // did: allocating the whole limit for every article cost more than reading it.
   const handle = await open(path, 'r')
   try {
-    const buffer = Buffer.alloc(limit + 1)
+    let buffer = Buffer.allocUnsafe(Math.min(limit, size) + 1)
     let total = 0
     for (;;) {
       const {bytesRead} = await handle.read(buffer, total, buffer.length - total, total)
-      if (bytesRead === 0 || total + bytesRead >= buffer.length) {
-        total += bytesRead
-        break
-      }
       total += bytesRead
+      if (bytesRead === 0 || total > limit) break
+      if (total === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2))
+        buffer.copy(grown, 0, 0, total)
+        buffer = grown
+      }
     }
     return buffer.subarray(0, Math.min(total, limit))
   } finally {
