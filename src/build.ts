@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import {createLinter} from './lint.js'
 import type {LintOptions} from './lint.js'
 import {expandPaths} from './files.js'
-import {collectSlugs, pathOf} from './pipeline/slugs.js'
+import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
 import type {EmittedFacts} from './pipeline/facts.js'
@@ -50,8 +50,8 @@ export const publishRuleId = 'publish'
  */
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
-  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs, emit: true})
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs, hashes, emit: true})
   const staging = await openStaging(resolve(options.cwd, options.out)).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })

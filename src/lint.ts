@@ -8,7 +8,7 @@ import type {ResolvedConfig} from './config.js'
 import {decodeInto, loadArticle} from './pipeline/load.js'
 import {createFinisher} from './pipeline/finish.js'
 import {expandPaths} from './files.js'
-import {collectSlugs, pathOf} from './pipeline/slugs.js'
+import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import type {SlugIndex} from './pipeline/slugs.js'
 import {factsOf, mayPublish, restoreFacts, survivesJson} from './pipeline/facts.js'
 import type {ArticleFacts, EmittedFacts} from './pipeline/facts.js'
@@ -24,6 +24,11 @@ export interface LintOptions {
   now: string
   /** Every article's slug in the run, for the `duplicate-slug` rule (`lint` and `build` collect it). */
   slugs?: SlugIndex
+  /**
+   * Path → hash of its bytes, from reading the run's index (`readRunIndex`): an article whose
+   * facts are cached under that hash is not read again.
+   */
+  hashes?: ReadonlyMap<string, string>
   /** The content-hash cache (cache.ts); without one, every article is analysed. */
   cache?: ArticleCache
   /**
@@ -94,7 +99,17 @@ export function createLinter(options: LintOptions): Linter {
     return file
   }
 
-  const load = async (path: string) => prepare(await loadArticle(path, options.cwd, config.limits))
+  const load = async (path: string) => {
+    const hash = options.hashes?.get(path)
+    if (hash !== undefined && cache) {
+      // A hit needs only the hash: the facts carry everything reported (not the text or tree).
+      const file = new VFile({path, cwd: options.cwd})
+      file.data.contentHash = hash
+      const prepared = await prepare(file)
+      if (prepared.cached) return prepared
+    }
+    return prepare(await loadArticle(path, options.cwd, config.limits))
+  }
 
   return {
     async lintFile(path) {
@@ -134,8 +149,8 @@ const readAhead = 8
  */
 export async function* lint(inputs: string[], options: LintOptions): AsyncGenerator<VFile> {
   const paths = await expandPaths(inputs, options.cwd)
-  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs})
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs, hashes})
   yield* linter.lintFiles(paths)
   await linter.flush()
 }

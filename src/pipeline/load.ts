@@ -3,7 +3,7 @@
 // `file.data.problems` with a rule id and a position in the original file, and the check stage
 // turns them into messages under that rule's configured severity.
 import {createHash} from 'node:crypto'
-import {lstat, open} from 'node:fs/promises'
+import {closeSync, lstatSync, openSync, readSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import type {Point} from 'unist'
@@ -23,7 +23,9 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
   const absolute = resolve(cwd, path)
   let bytes: Uint8Array
   try {
-    const stats = await lstat(absolute)
+    // Synchronous calls: articles are small and usually in the page cache, where a round trip
+    // through libuv's thread pool costs more than the read itself.
+    const stats = lstatSync(absolute)
     if (stats.isSymbolicLink()) {
       recordProblem(file, 'file-type', 'This file is a symbolic link; healthlint only reads regular files, so that a link cannot publish a file from elsewhere on the machine. Replace the link with the article itself.', start())
       return file
@@ -36,7 +38,7 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
       recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
       return file
     }
-    bytes = await readCapped(absolute, limits.maxFileBytes, stats.size)
+    bytes = readCapped(absolute, limits.maxFileBytes, stats.size)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
@@ -99,16 +101,16 @@ function start(): Point {
   return {line: 1, column: 1, offset: 0}
 }
 
-async function readCapped(path: string, limit: number, size: number): Promise<Uint8Array> {
+function readCapped(path: string, limit: number, size: number): Uint8Array {
   // Read at most limit + 1 bytes so a file that grows between lstat and read stays bounded. The
   // buffer starts at the size lstat gave (plus one, to notice growth) and grows only if the file
   // did: allocating the whole limit for every article cost more than reading it.
-  const handle = await open(path, 'r')
+  const descriptor = openSync(path, 'r')
   try {
     let buffer = Buffer.allocUnsafe(Math.min(limit, size) + 1)
     let total = 0
     for (;;) {
-      const {bytesRead} = await handle.read(buffer, total, buffer.length - total, total)
+      const bytesRead = readSync(descriptor, buffer, total, buffer.length - total, total)
       total += bytesRead
       if (bytesRead === 0 || total > limit) break
       if (total === buffer.length) {
@@ -119,7 +121,7 @@ async function readCapped(path: string, limit: number, size: number): Promise<Ui
     }
     return buffer.subarray(0, Math.min(total, limit))
   } finally {
-    await handle.close()
+    closeSync(descriptor)
   }
 }
 

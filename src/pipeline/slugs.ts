@@ -39,10 +39,26 @@ export function pathOf(file: VFile): string {
 
 /** Read the slug of every article in `paths`; unreadable articles count under their file name. */
 export async function collectSlugs(paths: readonly string[], cwd: string, limits: Limits): Promise<SlugIndex> {
+  return (await readRunIndex(paths, cwd, limits)).slugs
+}
+
+export interface RunIndex {
+  slugs: SlugIndex
+  /** Path → SHA-256 of the bytes read, for the articles that could be read. */
+  hashes: ReadonlyMap<string, string>
+}
+
+/**
+ * Read every article once before checking any: its slug (see above), and the hash of its bytes,
+ * so that an article found in the cache need not be read a second time.
+ */
+export async function readRunIndex(paths: readonly string[], cwd: string, limits: Limits): Promise<RunIndex> {
   const index = new Map<string, string[]>()
+  const hashes = new Map<string, string>()
   let frontmatter: Promise<typeof import('./frontmatter.js')> | undefined
   for (const path of paths) {
     const file = await loadArticle(path, cwd, limits)
+    if (file.data.contentHash !== undefined) hashes.set(path, file.data.contentHash)
     if (file.data.loaded && mayHaveSlugField(String(file.value), limits)) {
       frontmatter ??= import('./frontmatter.js')
       ;(await frontmatter).parseFrontmatter(file, limits)
@@ -52,7 +68,7 @@ export async function collectSlugs(paths: readonly string[], cwd: string, limits
     if (owners) owners.push(path)
     else index.set(slug, [path])
   }
-  return index
+  return {slugs: index, hashes}
 }
 
 /**
