@@ -10,7 +10,8 @@
 // whose header, JSON or shape does not match is ignored and rewritten, never trusted. Writes
 // are atomic (a temporary file renamed into place), so concurrent runs can share a cache. The
 // two most recently used other key directories are kept (say, two configs used in turn); older
-// ones are removed.
+// ones are removed. Messages are stored compactly (each distinct string once per file): most
+// messages of an article repeat a few wordings, and parsing them is most of a warm run.
 import {createHash, randomBytes} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {mkdir, readdir, rename, rm, stat, unlink, writeFile} from 'node:fs/promises'
@@ -18,10 +19,11 @@ import {basename, extname, join} from 'node:path'
 import type {ResolvedConfig} from './config.js'
 import {packageRoot, readPackageJson} from './paths.js'
 import {isArticleFacts, isEmittedFacts} from './pipeline/facts.js'
-import type {ArticleFacts, EmittedFacts} from './pipeline/facts.js'
+import type {ArticleFacts, EmittedFacts, PlainMessage} from './pipeline/facts.js'
+import type {Point, Position} from 'unist'
 
 /** Bump when the layout or the facts change shape. */
-export const cacheFormat = 1
+export const cacheFormat = 2
 
 export interface CacheKey {
   /** The package version and a hash of its compiled code and data. */
@@ -137,8 +139,9 @@ export function openCache(directory: string, key: CacheKey): ArticleCache {
     directory,
     stats,
     async readFacts(contentHash, path) {
-      const value = await read('facts', contentHash, path)
-      if (value === undefined) return undefined
+      const stored = await read('facts', contentHash, path)
+      if (stored === undefined) return undefined
+      const value = decodeFacts(stored)
       if (!isArticleFacts(value) || value.contentHash !== contentHash) {
         stats.rejected++
         return undefined
@@ -155,13 +158,83 @@ export function openCache(directory: string, key: CacheKey): ArticleCache {
       }
       return value
     },
-    writeFacts: (contentHash, path, facts) => write('facts', contentHash, path, facts),
+    writeFacts: (contentHash, path, facts) => write('facts', contentHash, path, encodeFacts(facts)),
     writeEmitted: (contentHash, path, emitted) => write('emitted', contentHash, path, emitted),
     async flush() {
       while (pending.size > 0) await Promise.all(pending)
     }
   }
 }
+
+// Compact messages: [reason, ruleId, source, url, fatal, place, note, actual, expected], strings
+// as indexes into the entry's `strings` (-1 for none), fatal as 1, 0 or -1 (null), the place as
+// [] or [line, column, offset] or the same for start and end (offset null when absent).
+type StoredMessage = [number, number, number, number, number, Array<number | null>, number, number, number[] | null]
+type StoredPoint = Array<number | null>
+
+function encodeFacts(facts: ArticleFacts): unknown {
+  const strings: string[] = []
+  const indexes = new Map<string, number>()
+  const ref = (value: string | null | undefined) => {
+    if (value === null || value === undefined) return -1
+    let index = indexes.get(value)
+    if (index === undefined) {
+      index = strings.push(value) - 1
+      indexes.set(value, index)
+    }
+    return index
+  }
+  const point = (value: Point): StoredPoint => [value.line, value.column, value.offset ?? null]
+  const messages = facts.messages.map((message): StoredMessage => [
+    ref(message.reason), ref(message.ruleId), ref(message.source), ref(message.url),
+    message.fatal === true ? 1 : message.fatal === false ? 0 : -1,
+    !message.place ? [] : 'start' in message.place ? [...point(message.place.start), ...point(message.place.end)] : point(message.place),
+    ref(message.note), ref(message.actual), message.expected ? message.expected.map(ref) : null
+  ])
+  return {...facts, messages, strings}
+}
+
+/** The facts from their stored form; anything malformed gives undefined (a rejected entry). */
+function decodeFacts(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return undefined
+  const {messages, strings, ...rest} = stored as {messages?: unknown; strings?: unknown}
+  if (!Array.isArray(messages) || !Array.isArray(strings) || !strings.every((item) => typeof item === 'string')) return undefined
+  const text = (index: unknown): string | null | typeof invalid => (index === -1 ? null : typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < strings.length ? strings[index] as string : invalid)
+  const point = (values: unknown[]): Point => {
+    const result: Point = {line: values[0] as number, column: values[1] as number}
+    if (values[2] !== null) result.offset = values[2] as number
+    return result
+  }
+  const decoded: PlainMessage[] = []
+  for (const item of messages) {
+    if (!Array.isArray(item) || item.length !== 9) return undefined
+    const [reason, ruleId, source, url, fatal, place, note, actual, expected] = item as StoredMessage
+    const values = [text(reason), text(ruleId), text(source), text(url), text(note), text(actual)]
+    if (values.includes(invalid) || values[0] === null) return undefined
+    if (!Array.isArray(place) || ![0, 3, 6].includes(place.length) || !place.every((value) => value === null || typeof value === 'number')) return undefined
+    const [reasonText, ruleIdText, sourceText, urlText, noteText, actualText] = values as Array<string | null>
+    const message: PlainMessage = {
+      reason: reasonText!,
+      place: place.length === 0 ? null : place.length === 3 ? point(place) : {start: point(place.slice(0, 3)), end: point(place.slice(3))} satisfies Position,
+      ruleId: ruleIdText!,
+      source: sourceText!,
+      url: urlText!,
+      fatal: fatal === 1 ? true : fatal === 0 ? false : null
+    }
+    if (noteText !== null) message.note = noteText!
+    if (actualText !== null) message.actual = actualText!
+    if (expected !== null) {
+      if (!Array.isArray(expected)) return undefined
+      const list = expected.map(text)
+      if (list.some((value) => value === null || value === invalid)) return undefined
+      message.expected = list as string[]
+    }
+    decoded.push(message)
+  }
+  return {...rest, messages: decoded}
+}
+
+const invalid = Symbol('invalid')
 
 /** The cache key for `config`: this tool, these rules and limits, these schemas. */
 export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'>): CacheKey {

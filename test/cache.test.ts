@@ -241,6 +241,33 @@ describe('the content-hash cache', () => {
   })
 })
 
+describe('cache entries', () => {
+  it('give back exactly the facts written: every kind of place, severity and optional field', async () => {
+    const cwd = await makeProject({})
+    const cache = cacheFor(cwd)
+    const position = {start: {line: 2, column: 3, offset: 10}, end: {line: 2, column: 9, offset: 16}}
+    const facts = {
+      contentHash: 'a'.repeat(64),
+      loaded: true,
+      messages: [
+        {reason: 'Repeated wording.', place: position, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: false},
+        {reason: 'Repeated wording.', place: {line: 4, column: 1}, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: true, note: 'A note.', actual: 'x', expected: ['y', 'z']},
+        {reason: 'No place, no rule.', place: null, ruleId: null, source: null, url: null, fatal: null, expected: []}
+      ],
+      suppressions: [{ruleId: 'plain-english', kind: 'disable-next-line' as const, reason: 'quoted', position, fromLine: 3, toLine: 3, suppressed: 0}],
+      frontmatter: {data: {title: 'T', tags: ['a'], nested: {value: 1}}, position, ranges: [['/title', {key: position, value: position}]] as Array<[string, {key: typeof position; value: typeof position}]>},
+      readability: {sentences: 1, words: 2, syllables: 3, polysyllables: 0, complexWords: 0, letters: 9, fleschReadingEase: 1.5, fleschKincaidGrade: 2.5, smog: 3.5, gunningFog: 4.5, colemanLiau: 5.5, automatedReadabilityIndex: 6.5, readingAge: 8.5},
+      readabilityTarget: 11,
+      hardSentences: [0]
+    }
+    await cache.writeFacts(facts.contentHash, 'articles/a.md', facts)
+    await cache.flush()
+    assert.deepEqual(await cache.readFacts(facts.contentHash, 'articles/a.md'), facts)
+    // Another file name is another entry.
+    assert.equal(await cache.readFacts(facts.contentHash, 'articles/b.md'), undefined)
+  })
+})
+
 describe('the rules a cache hit runs again', () => {
   it('are file rules, so that they can run without the Markdown tree', () => {
     const recomputed = rules.filter(isRecomputed)

@@ -13,7 +13,8 @@
 // BENCH_ARTICLES (generated articles, default 10000), BENCH_MEDQUAD_LIMIT (first N MedQuAD
 // files), BENCH_BASELINE_FULL=1 (also run remark-cli on all generated articles; by default it
 // runs on the first 1,500 of them: beyond ~5,000 it needs more than Node's default heap),
-// HEALTHLINT_CORPUS (the MedQuAD directory), BENCH_KEEP=1 (keep the temp directory).
+// HEALTHLINT_CORPUS (the MedQuAD directory), BENCH_KEEP=1 (keep the temp directory),
+// BENCH_GENERATE=DIR (only write the generated corpus to DIR, for profiling by hand).
 import {execFileSync, spawn} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
@@ -216,14 +217,15 @@ function withHealthlintFrontmatter(text: string): string {
 }
 
 /**
- * `count` articles of about 6 KB in healthlint's format: the seed article's body (in this repo,
- * `articles/lower-back-pain.md`) with a numbered title, plus MedQuAD paragraphs chosen by a
+ * `count` articles of about 6 KB in healthlint's format: the seed article (in this repo,
+ * `articles/lower-back-pain.md`, frontmatter included) with a numbered title, plus MedQuAD paragraphs chosen by a
  * seeded generator, so the corpus is the same on every machine and holds no new wording.
  */
 async function generateCorpus(directory: string, count: number): Promise<void> {
   await mkdir(directory, {recursive: true})
   const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
-  const seedBody = seed.slice(seed.indexOf('\n---\n', 4) + 5)
+  const seedHeader = seed.slice(0, seed.indexOf('\n---\n', 4) + 5)
+  const seedBody = seed.slice(seedHeader.length)
   const medquad = process.env.HEALTHLINT_CORPUS ?? findShared('corpus/medquad')
   const paragraphs: string[] = []
   for (const name of (await readdir(medquad)).sort().slice(0, 300)) {
@@ -244,18 +246,8 @@ async function generateCorpus(directory: string, count: number): Promise<void> {
       size += paragraph.length + 2
     }
     const body = seedBody.replace('# Lower back pain', `# Lower back pain (placeholder ${number})`).replace('\n## Common causes of lower back pain', `\n${extra.join('\n\n')}\n\n## Common causes of lower back pain`)
-    await writeFile(join(directory, `article-${number}.md`), [
-      '---',
-      `title: "Lower back pain (placeholder ${number})"`,
-      'description: This page explains common causes of lower back pain, how it is assessed in general practice, and when to seek further review.',
-      'category: musculoskeletal',
-      'lastReviewed: 2026-01-10',
-      'reviewedBy:',
-      '  name: Placeholder Reviewer',
-      '  credential: GMC registered GP',
-      '---',
-      body
-    ].join('\n'))
+    const header = seedHeader.replace(/^title: .*$/m, `title: "Lower back pain (placeholder ${number})"`)
+    await writeFile(join(directory, `article-${number}.md`), header + body)
   }
 }
 
@@ -299,4 +291,5 @@ function report(jobs: Job[], samples: Map<Job, Sample[]>, notes: string[]): stri
   return [...lines, '', ...derived, ...notes.map((note) => `- ${note}`), ''].join('\n')
 }
 
-await main()
+if (process.env.BENCH_GENERATE) await generateCorpus(process.env.BENCH_GENERATE, generatedCount)
+else await main()

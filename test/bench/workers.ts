@@ -34,10 +34,10 @@ if (!isMainThread) {
   if (mode === 'single') {
     await analyseAll(paths, () => received++)
   } else {
-    // Contiguous shares keep the order easy to restore; a real pool would hand out one at a time.
-    const size = Math.ceil(paths.length / Number(workers))
-    await Promise.all(Array.from({length: Number(workers)}, (_, index) => new Promise<void>((done, fail) => {
-      const worker = new Worker(self, {workerData: paths.slice(index * size, (index + 1) * size)})
+    // Every n-th article to each worker, so that long and short articles are shared evenly.
+    const count = Number(workers)
+    await Promise.all(Array.from({length: count}, (_, index) => new Promise<void>((done, fail) => {
+      const worker = new Worker(self, {workerData: paths.filter((_, position) => position % count === index)})
       worker.on('message', () => received++)
       worker.on('error', fail)
       worker.on('exit', () => done())
@@ -52,10 +52,10 @@ if (!isMainThread) {
   const results: Record<string, string[]> = {single: [], workers: []}
   for (let run = 0; run < runs; run++) {
     for (const mode of ['single', 'workers']) {
-      const child = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, self, '--child', mode, directory, count, workers], {encoding: 'utf8'})
-      const [seconds, kb] = child.stderr.trim().split('\n').at(-1)!.split(' ')
+      const child = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, self, '--child', mode, directory, count, workers], {encoding: 'utf8'})
+      const [seconds, kb, user, system] = child.stderr.trim().split('\n').at(-1)!.split(' ')
       results[mode]!.push(`${seconds} s ${Math.round(Number(kb) / 1024)} MB`)
-      process.stdout.write(`${mode} ${count}: ${seconds} s, ${Math.round(Number(kb) / 1024)} MB\n`)
+      process.stdout.write(`${mode} ${count}: ${seconds} s wall, ${(Number(user) + Number(system)).toFixed(2)} s CPU, ${Math.round(Number(kb) / 1024)} MB\n`)
     }
   }
 }
