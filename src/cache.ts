@@ -10,11 +10,11 @@
 // whose header, JSON or shape does not match is ignored and rewritten, never trusted. Writes
 // are atomic (a temporary file renamed into place), so concurrent runs can share a cache. The
 // two most recently used other key directories are kept (say, two configs used in turn); older
-// ones are removed. Messages are stored compactly (each distinct string once per file): most
+// ones are removed (see `prepare`). Messages are stored compactly (each distinct string once per file): most
 // messages of an article repeat a few wordings, and parsing them is most of a warm run.
 import {createHash, randomBytes} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
-import {mkdir, readdir, rename, rm, stat, unlink, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile} from 'node:fs/promises'
 import {basename, extname, join} from 'node:path'
 import type {ResolvedConfig} from './config.js'
 import {packageRoot, readPackageJson} from './paths.js'
@@ -261,10 +261,22 @@ function nameOf(path: string): string {
   return basename(path, extname(path))
 }
 
-/** Create the key directory (and a .gitignore for the whole cache), and prune old keys. */
+const cacheTag = 'CACHEDIR.TAG'
+// The Cache Directory Tagging Specification's signature: backup tools skip a directory holding it.
+const cacheTagText = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by healthlint.\n'
+
+/**
+ * Create the key directory, and prune old keys. A cache directory healthlint creates gets a
+ * .gitignore and a CACHEDIR.TAG; old keys are pruned only in a directory holding that tag, so a
+ * `cache.directory` pointed at an existing folder by mistake is never tidied up or git-ignored.
+ */
 async function prepare(directory: string, keyDirectory: string): Promise<void> {
+  if ((await mkdir(directory, {recursive: true})) !== undefined) {
+    await writeFile(join(directory, '.gitignore'), '# Created by healthlint: the cache is local to each checkout.\n*\n', {flag: 'wx'}).catch(() => undefined)
+    await writeFile(join(directory, cacheTag), cacheTagText, {flag: 'wx'}).catch(() => undefined)
+  }
   await mkdir(keyDirectory, {recursive: true})
-  await writeFile(join(directory, '.gitignore'), '# Created by healthlint: the cache is local to each checkout.\n*\n', {flag: 'wx'}).catch(() => undefined)
+  if (!(await readFile(join(directory, cacheTag), 'utf8').catch(() => '')).startsWith(cacheTagText.slice(0, 44))) return
   const others: Array<{path: string; mtime: number}> = []
   for (const entry of await readdir(directory, {withFileTypes: true})) {
     const path = join(directory, entry.name)

@@ -43,7 +43,7 @@ export interface Linter {
   lintFile(path: string): Promise<VFile>
   /** Check an article held in memory, as if it had been read from `path`. */
   lintBytes(path: string, bytes: Uint8Array): Promise<VFile>
-  /** Lint the articles at `paths` in order, reading a few ahead. */
+  /** Lint the articles at `paths`, yielding each as soon as it is done, in order. */
   lintFiles(paths: readonly string[]): AsyncGenerator<VFile>
   /** Wait until every cache write has finished. */
   flush(): Promise<void>
@@ -61,8 +61,7 @@ export function createLinter(options: LintOptions): Linter {
     return {suppressions, facts: factsOf(file, suppressions)}
   }
 
-  // Reading (the article, its cache entries) is I/O; the rest is CPU. `lintFiles` reads a few
-  // articles ahead, so the two overlap.
+  // The cache lookup: the facts, and for a build that may publish the article, its output.
   const prepare = async (file: VFile): Promise<Prepared> => {
     const path = pathOf(file)
     // Files that could not be read have no hash and are never cached.
@@ -119,14 +118,8 @@ export function createLinter(options: LintOptions): Linter {
       return complete(await prepare(decodeInto(new VFile({path, cwd: options.cwd}), bytes)))
     },
     async *lintFiles(paths) {
-      const ahead: Array<Promise<Prepared>> = []
-      let next = 0
-      while (next < paths.length && ahead.length < readAhead) ahead.push(load(paths[next++]!))
-      while (ahead.length > 0) {
-        const prepared = await ahead.shift()!
-        if (next < paths.length) ahead.push(load(paths[next++]!))
-        yield await complete(prepared)
-      }
+      // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
+      for (const path of paths) yield await complete(await load(path))
     },
     async flush() {
       await cache?.flush()
@@ -139,9 +132,6 @@ interface Prepared {
   cached?: ArticleFacts
   emitted?: EmittedFacts
 }
-
-/** Articles read ahead of the one being checked (each held in memory until its turn). */
-const readAhead = 8
 
 /**
  * Lint the articles at `inputs` (files, directories or globs), yielding each file's VFile in

@@ -107,7 +107,7 @@ describe('the content-hash cache', () => {
     assert.deepEqual([bySchemas.stats.hits, bySchemas.stats.misses], [0, 3])
 
     // Old keys are pruned: the current one and the two most recently used others are kept.
-    const keys = (await readdir(join(cwd, '.healthlint-cache'))).filter((name) => name !== '.gitignore')
+    const keys = (await readdir(join(cwd, '.healthlint-cache'))).filter((name) => /^[0-9a-f]{16}$/.test(name))
     assert.equal(keys.length, 3)
   })
 
@@ -175,6 +175,19 @@ describe('the content-hash cache', () => {
     assert.deepEqual([rewritten.stats.hits, rewritten.stats.rejected], [3, 0])
   })
 
+  it('never git-ignores or prunes a directory it did not create', async () => {
+    const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'articles'}}), 'articles/0123456789abcdef/keep.md': article(seedBody())})
+    for (const toolVersion of ['a', 'b', 'c', 'd']) {
+      const config = resolveConfig({cache: {directory: 'articles'}})
+      const cache = openCache(join(cwd, 'articles'), {...cacheKeyOf(config), toolVersion})
+      await lintWith(cwd, cache)
+    }
+    const names = await readdir(join(cwd, 'articles'))
+    assert.ok(!names.includes('.gitignore') && !names.includes('CACHEDIR.TAG'))
+    assert.ok(names.includes('0123456789abcdef'), 'a folder that looks like a key is left alone')
+    assert.ok((await readdir(join(cwd, 'articles/0123456789abcdef'))).includes('keep.md'))
+  })
+
   it('reads and writes nothing with --no-cache', async () => {
     const cwd = await makeProject(project())
     const result = await runCli(['lint', '--now', now, '--no-cache'], cwd)
@@ -187,6 +200,7 @@ describe('the content-hash cache', () => {
     await runCli(['lint', '--now', now], cwd)
     assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'healthlint.config.json', 'tmp'])
     assert.match(await readFile(join(cwd, 'tmp/lint-cache/.gitignore'), 'utf8'), /^\*$/m)
+    assert.match(await readFile(join(cwd, 'tmp/lint-cache/CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55$/m)
   })
 
   it('gives byte-identical reports in every format, cached or not', async () => {

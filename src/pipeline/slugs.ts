@@ -63,7 +63,9 @@ export async function readRunIndex(paths: readonly string[], cwd: string, limits
       frontmatter ??= import('./frontmatter.js')
       ;(await frontmatter).parseFrontmatter(file, limits)
     }
-    const {slug} = slugOf(file.data.frontmatter?.data, path)
+    // A copy: a slug parsed out of the frontmatter may be a slice of the whole text, which the
+    // index would otherwise keep alive for the rest of the run.
+    const slug = JSON.parse(JSON.stringify(slugOf(file.data.frontmatter?.data, path).slug)) as string
     const owners = index.get(slug)
     if (owners) owners.push(path)
     else index.set(slug, [path])
