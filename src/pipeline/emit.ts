@@ -24,10 +24,9 @@ import type {ReadabilityScores} from './score.js'
 import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
-import '../vfile-data.js'
-
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
 import type {EmittedFacts} from './facts.js'
+import '../vfile-data.js'
 
 // The light helpers live in bundle.ts (a run where every article is cached never loads this file).
 export {bundleSchemaVersion, indexOf, isDraft, toJsonText} from './bundle.js'
@@ -118,7 +117,6 @@ const toSafeHast = unified()
   .use(() => secureLinks)
   .freeze()
 
-
 /** `emitArticle`'s result as plain data, as the cache and the build use it. */
 export function emittedFactsOf(result: EmitResult): EmittedFacts {
   if (!result.ok) return result.place ? {ok: false, reason: result.reason, place: result.place} : {ok: false, reason: result.reason}
@@ -199,7 +197,6 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   }
   return {ok: true, value: {slug, page: renderPage(article, body), article, entry}}
 }
-
 
 /** `2025-12-22` → `22 December 2025`, the way UK readers write dates. */
 export function formatDate(date: string): string {
