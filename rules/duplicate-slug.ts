@@ -16,6 +16,7 @@ export default defineRule({
   severity: 'error',
   requires: 'file',
   safety: true,
+  dependsOnRun: true,
   ...withoutOptions,
   // A clash needs two files, which a single-file example cannot show; test/build/slugs.test.ts
   // lints and builds pairs of articles on disk.

@@ -14,7 +14,9 @@ import {compileSchema} from '../src/schema.js'
 import {readSchema} from '../src/paths.js'
 
 const schema = readSchema('article.schema.json')
-const validate = compileSchema(schema)
+// Compiled on first use: a run whose articles are all cached never needs it.
+let compiled: ReturnType<typeof compileSchema> | undefined
+const validator = () => (compiled ??= compileSchema(schema))
 const fields = Object.keys(schema.properties as Record<string, unknown>)
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -69,6 +71,7 @@ function check(context: RuleContext<Record<string, unknown>>): void {
   const ranges = frontmatter.ranges
   const opening = frontmatter.position.start
 
+  const validate = validator()
   if (!validate(data)) {
     // One message per value: the first (most basic) problem ajv found there.
     const seen = new Set<string>()

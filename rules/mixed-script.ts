@@ -5,7 +5,7 @@
 // Turn it off: for articles that legitimately mix alphabets within words (rare in English).
 import {defineRule, withoutOptions} from '../src/rule.js'
 import type {Text} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../src/visit.js'
 
 const word = /[\p{L}\p{M}]+/gu
 const latin = /\p{Script=Latin}/u

@@ -5,7 +5,7 @@
 // hosts you trust in the `allowedHosts` option.
 import {defineRule} from '../src/rule.js'
 import type {Image} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../src/visit.js'
 
 export default defineRule({
   id: 'remote-image',

@@ -6,7 +6,7 @@
 // not replace", …), in any paragraph of the body; headings do not count. Turn it off: only where
 // the site shows the same disclaimer on every page, and then say so in the config.
 import type {Paragraph} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../src/visit.js'
 import {defineRule} from '../src/rule.js'
 import {findPhrase} from '../src/phrases.js'
 import {textOf} from '../src/pipeline/sections.js'

@@ -7,7 +7,7 @@
 // red-flag symptoms, the rule says so at that list. Turn it off: only for content that is not
 // about symptoms (such as an administrative page), and then per file, never globally.
 import type {List, Root} from 'mdast'
-import {CONTINUE, SKIP, visit} from 'unist-util-visit'
+import {CONTINUE, SKIP, visit} from '../src/visit.js'
 import {defineRule} from '../src/rule.js'
 import {findSections, itemsOf, normalise, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'

@@ -7,7 +7,7 @@
 // frontmatter, cannot be trusted to be the reviewed version. Names are compared ignoring letter
 // case, punctuation and titles such as "Dr". Turn it off: never.
 import type {Paragraph} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../src/visit.js'
 import {defineRule} from '../src/rule.js'
 import {normalise, textOf} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'

@@ -26,6 +26,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'file',
   safety: true,
+  dependsOnDate: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

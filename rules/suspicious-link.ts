@@ -7,7 +7,7 @@
 import {defineRule, withoutOptions} from '../src/rule.js'
 import type {Link} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visit} from '../src/visit.js'
 
 // Link text that is itself a web address or a bare domain such as "nhs.uk/conditions".
 const addressLike = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]\S*)?$/i

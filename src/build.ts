@@ -1,16 +1,19 @@
 // Publishing: lint every article, then write a bundle of those without errors and swap it in
 // atomically. Articles stream through one at a time (lint → emit → write), so memory holds only
-// the index entries, never all the articles.
+// the index entries, never all the articles. The linter works out each publishable article's
+// output as it checks it (`emit: true`), so the output is cached with the article's facts.
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {createLinter} from './lint.js'
 import type {LintOptions} from './lint.js'
 import {expandPaths} from './files.js'
-import {collectSlugs, pathOf} from './pipeline/slugs.js'
-import {emitArticle, indexOf, isDraft, toJsonText} from './pipeline/emit.js'
+import {pathOf, readRunIndex} from './pipeline/slugs.js'
+import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
+import type {EmittedFacts} from './pipeline/facts.js'
 import {OutputError, openStaging} from './output.js'
-import {compareMessages} from './pipeline/check.js'
+import {compareMessages} from './pipeline/finish.js'
+import {withoutStack} from './rule.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -47,22 +50,22 @@ export const publishRuleId = 'publish'
  */
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
-  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs})
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs, hashes, emit: true})
   const staging = await openStaging(resolve(options.cwd, options.out)).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })
   const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: []}
   const entries: BundleIndexEntry[] = []
   try {
-    for (const path of paths) {
-      const file = await linter.lintFile(path)
+    for await (const file of linter.lintFiles(paths)) {
       const outcome = await publish(file)
       if (outcome.status === 'published') summary.published.push(outcome.slug)
       else summary[outcome.status].push(pathOf(file))
       options.onArticle?.(file, outcome)
     }
     await staging.write('index.json', toJsonText(indexOf(entries), 2) + '\n')
+    await linter.flush()
     await staging.commit()
   } catch (error) {
     await staging.discard()
@@ -74,19 +77,33 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   async function publish(file: VFile): Promise<ArticleOutcome> {
     if (isDraft(file)) return {status: 'skipped'}
     if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
-    const result = emitArticle(file, options.config)
+    const result = file.data.emitted ?? (await emitNow(file))
     if (!result.ok) {
-      const message = file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'})
+      const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'}))
       message.fatal = true
       file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }
-    const {slug, page, article, entry} = result.value
-    await staging.write(entry.files.html, page)
-    await staging.write(entry.files.json, toJsonText(article, 2) + '\n')
-    entries.push(entry)
-    return {status: 'published', slug}
+    await staging.write(result.entry.files.html, result.page)
+    await staging.write(result.entry.files.json, result.json)
+    entries.push(detached(result.entry))
+    return {status: 'published', slug: result.slug}
   }
+
+  // The linter emits every article that may be published; this covers one it did not expect to.
+  async function emitNow(file: VFile): Promise<EmittedFacts> {
+    const {emitArticle, emittedFactsOf} = await import('./pipeline/emit.js')
+    return emittedFactsOf(emitArticle(file, options.config))
+  }
+}
+
+/**
+ * A copy of an index entry that holds only its own strings. Values parsed out of an article are
+ * often slices of its whole text, which keep that text alive: kept for every article in a run,
+ * they made memory grow with the number of articles.
+ */
+function detached(entry: BundleIndexEntry): BundleIndexEntry {
+  return JSON.parse(JSON.stringify(entry)) as BundleIndexEntry
 }
 
 /** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */

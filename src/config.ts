@@ -30,9 +30,16 @@ export interface RuleSetting {
   options: Record<string, unknown>
 }
 
+export interface CacheSettings {
+  /** The cache directory, relative to cwd (default `.healthlint-cache`). */
+  directory: string
+}
+
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>
   limits: Limits
+  /** Where the content-hash cache lives; not part of the cache key. */
+  cache: CacheSettings
   /** Path of the config file read, relative to cwd, or undefined for the defaults. */
   source: string | undefined
 }
@@ -51,6 +58,7 @@ export const defaultLimits: Limits = {
 }
 
 export const defaultConfigName = 'healthlint.config.json'
+export const defaultCacheDirectory = '.healthlint-cache'
 
 /** A configuration problem: the CLI prints `message` and exits 2. */
 export class ConfigError extends Error {
@@ -66,8 +74,8 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
     const problems = (validateConfig.errors ?? []).map((error) => formatAjvError(error, raw))
     throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }
-  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>}
-  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, source}
+  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>}
+  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: config.cache?.directory ?? defaultCacheDirectory}, source}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }

@@ -1,14 +1,19 @@
-// The pipeline: load → parse → score → check, one article at a time, so results can be
-// reported (and memory released) as each article finishes.
+// The pipeline: load → parse → score → check → finish, one article at a time, so results can be
+// reported (and memory released) as each article finishes. With a cache, an article whose bytes,
+// file name, config and tool are unchanged skips parse, score and check: its facts are read back
+// (pipeline/facts.ts) and only the rules that depend on today or on the other articles run again
+// (pipeline/finish.ts). The Markdown stack is imported on the first article that needs it.
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from './config.js'
 import {decodeInto, loadArticle} from './pipeline/load.js'
-import {parseArticle} from './pipeline/parse.js'
-import {scoreArticle} from './pipeline/score.js'
-import {createChecker} from './pipeline/check.js'
+import {createFinisher} from './pipeline/finish.js'
 import {expandPaths} from './files.js'
-import {collectSlugs} from './pipeline/slugs.js'
+import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import type {SlugIndex} from './pipeline/slugs.js'
+import {factsOf, mayPublish, restoreFacts, survivesJson} from './pipeline/facts.js'
+import type {ArticleFacts, EmittedFacts} from './pipeline/facts.js'
+import type {ArticleCache} from './cache.js'
+import type {Analyser} from './pipeline/analyse.js'
 import './vfile-data.js'
 
 export interface LintOptions {
@@ -19,6 +24,18 @@ export interface LintOptions {
   now: string
   /** Every article's slug in the run, for the `duplicate-slug` rule (`lint` and `build` collect it). */
   slugs?: SlugIndex
+  /**
+   * Path → hash of its bytes, from reading the run's index (`readRunIndex`): an article whose
+   * facts are cached under that hash is not read again.
+   */
+  hashes?: ReadonlyMap<string, string>
+  /** The content-hash cache (cache.ts); without one, every article is analysed. */
+  cache?: ArticleCache
+  /**
+   * Also work out what publishing makes of each article that may be published, as
+   * `file.data.emitted` (the build sets this, so the output is cached with the facts).
+   */
+  emit?: boolean
 }
 
 export interface Linter {
@@ -26,26 +43,94 @@ export interface Linter {
   lintFile(path: string): Promise<VFile>
   /** Check an article held in memory, as if it had been read from `path`. */
   lintBytes(path: string, bytes: Uint8Array): Promise<VFile>
+  /** Lint the articles at `paths`, yielding each as soon as it is done, in order. */
+  lintFiles(paths: readonly string[]): AsyncGenerator<VFile>
+  /** Wait until every cache write has finished. */
+  flush(): Promise<void>
 }
 
 export function createLinter(options: LintOptions): Linter {
-  const checker = createChecker(options.config)
-  const finish = async (file: VFile) => {
+  const {config, cache} = options
+  const finisher = createFinisher(config)
+  let analyser: Promise<Analyser> | undefined
+  let emitter: Promise<typeof import('./pipeline/emit.js')> | undefined
+
+  const analyse = async (file: VFile) => {
+    analyser ??= import('./pipeline/analyse.js').then((module) => module.createAnalyser(config))
+    const suppressions = await (await analyser).analyse(file)
+    return {suppressions, facts: factsOf(file, suppressions)}
+  }
+
+  // The cache lookup: the facts, and for a build that may publish the article, its output.
+  const prepare = async (file: VFile): Promise<Prepared> => {
+    const path = pathOf(file)
+    // Files that could not be read have no hash and are never cached.
+    const hash = file.data.contentHash
+    if (hash === undefined || !cache) return {file}
+    const cached = await cache.readFacts(hash, path)
+    if (!cached || !options.emit || !mayPublish(cached)) return {file, cached}
+    const emitted = await cache.readEmitted(hash, path)
+    // Publishable but its output is not cached (say, only `lint` ran before): analyse again.
+    return emitted ? {file, cached, emitted} : {file}
+  }
+
+  const complete = async ({file, cached, emitted}: Prepared) => {
     file.data.now = options.now
     if (options.slugs) file.data.slugs = options.slugs
-    parseArticle(file, options.config.limits)
-    scoreArticle(file)
-    await checker.check(file)
+    let suppressions
+    if (cached) {
+      suppressions = restoreFacts(file, cached)
+      if (emitted) file.data.emitted = emitted
+    } else {
+      const fresh = await analyse(file)
+      suppressions = fresh.suppressions
+      const hash = file.data.contentHash
+      const store = hash !== undefined && cache && survivesJson(fresh.facts) ? cache : undefined
+      if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
+      if (options.emit && mayPublish(fresh.facts)) {
+        emitter ??= import('./pipeline/emit.js')
+        const {emitArticle, emittedFactsOf} = await emitter
+        file.data.emitted = emittedFactsOf(emitArticle(file, config))
+        if (store) await store.writeEmitted(hash!, pathOf(file), file.data.emitted)
+      }
+    }
+    await finisher.finish(file, suppressions)
     return file
   }
+
+  const load = async (path: string) => {
+    const hash = options.hashes?.get(path)
+    if (hash !== undefined && cache) {
+      // A hit needs only the hash: the facts carry everything reported (not the text or tree).
+      const file = new VFile({path, cwd: options.cwd})
+      file.data.contentHash = hash
+      const prepared = await prepare(file)
+      if (prepared.cached) return prepared
+    }
+    return prepare(await loadArticle(path, options.cwd, config.limits))
+  }
+
   return {
     async lintFile(path) {
-      return finish(await loadArticle(path, options.cwd, options.config.limits))
+      return complete(await load(path))
     },
     async lintBytes(path, bytes) {
-      return finish(decodeInto(new VFile({path, cwd: options.cwd}), bytes))
+      return complete(await prepare(decodeInto(new VFile({path, cwd: options.cwd}), bytes)))
+    },
+    async *lintFiles(paths) {
+      // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
+      for (const path of paths) yield await complete(await load(path))
+    },
+    async flush() {
+      await cache?.flush()
     }
   }
+}
+
+interface Prepared {
+  file: VFile
+  cached?: ArticleFacts
+  emitted?: EmittedFacts
 }
 
 /**
@@ -54,7 +139,8 @@ export function createLinter(options: LintOptions): Linter {
  */
 export async function* lint(inputs: string[], options: LintOptions): AsyncGenerator<VFile> {
   const paths = await expandPaths(inputs, options.cwd)
-  const slugs = await collectSlugs(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs})
-  for (const path of paths) yield await linter.lintFile(path)
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const linter = createLinter({...options, slugs, hashes})
+  yield* linter.lintFiles(paths)
+  await linter.flush()
 }

@@ -66,6 +66,17 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   requires: 'file' | 'tree'
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
+  /**
+   * The verdict depends on today (`context.now`), so it is never cached: the rule runs again on
+   * every run, on the facts the cache keeps. Such a rule must be a `file` rule that reads only
+   * the frontmatter (`context.frontmatter`), because a cache hit has no Markdown tree.
+   */
+  dependsOnDate?: boolean
+  /**
+   * The verdict depends on the other articles in the run (`file.data.slugs`), so it is never
+   * cached; the same constraints as `dependsOnDate` apply.
+   */
+  dependsOnRun?: boolean
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
   check(context: RuleContext<Options>): void
 }
@@ -96,7 +107,7 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       frontmatter: file.data.frontmatter,
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
-        const message = file.message(reason, {place: placeOf(place)})
+        const message = withoutStack(() => file.message(reason, {place: placeOf(place)}))
         if (extra?.severity) overrides.set(message, extra.severity)
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
@@ -120,6 +131,26 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
   }
   Object.defineProperty(plugin, 'name', {value: (lint as {name: string}).name})
   return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
+}
+
+/** Whether the rule runs on every run, never cached (see `dependsOnDate`, `dependsOnRun`). */
+export function isRecomputed(rule: Pick<RuleDefinition, 'dependsOnDate' | 'dependsOnRun'>): boolean {
+  return rule.dependsOnDate === true || rule.dependsOnRun === true
+}
+
+/**
+ * Run `make` without capturing a stack trace. A VFileMessage is an Error, so constructing one
+ * captures the stack, which vfile-message then discards (its `stack` is ''); with tens of
+ * thousands of messages in a run that capture is a measurable share of the time.
+ */
+export function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
 
 type Transform = (tree: Root, file: VFile, next: (error?: Error) => void) => void

@@ -4,7 +4,7 @@ import {build} from '../build.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
-import {exitCodeFor} from './lint-command.js'
+import {cacheFor, exitCodeFor} from './lint-command.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const totals = emptyTotals()
@@ -15,7 +15,9 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
     cwd: environment.cwd,
     env: environment.env
   })
+  const cache = cacheFor(environment, options)
   const summary = await build(options.paths, {
+    ...(cache ? {cache} : {}),
     cwd: environment.cwd,
     config: options.config,
     now: options.now,

@@ -6,6 +6,8 @@ import {lint} from '../lint.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {createSummary} from '../report/summary.js'
+import {cacheKeyOf, openCache} from '../cache.js'
+import type {ArticleCache} from '../cache.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 
@@ -20,7 +22,8 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
     env: environment.env
   })
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
-  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now})) {
+  const cache = cacheFor(environment, options)
+  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, ...(cache ? {cache} : {})})) {
     addToTotals(totals, file)
     reporter.file(file)
     summary?.file(file)
@@ -59,4 +62,10 @@ export function exitCodeFor(totals: {errors: number; warnings: number}, maxWarni
   if (totals.errors > 0) return exitCodes.problems
   if (maxWarnings !== undefined && totals.warnings > maxWarnings) return exitCodes.problems
   return exitCodes.ok
+}
+
+/** The content-hash cache for this run, or undefined with --no-cache. */
+export function cacheFor(environment: CliEnvironment, options: CommonOptions): ArticleCache | undefined {
+  if (!options.cache) return undefined
+  return openCache(resolve(environment.cwd, options.config.cache.directory), cacheKeyOf(options.config))
 }

@@ -1,22 +1,17 @@
 // The command line: everything from outside (arguments, working directory, streams,
 // environment) is passed in, and `main` returns the exit code. Only this folder touches process.
+//
+// Only what every command needs is imported up front; each command's modules (and the config
+// with its schemas and rules) are imported when the command runs, so `--version`, `--help` and
+// usage errors answer at once, and a run whose articles are all cached never loads the
+// Markdown stack.
 import {parseArgs} from 'node:util'
 import type {ParseArgsConfig} from 'node:util'
-import {ConfigError, loadConfig} from '../config.js'
 import type {ResolvedConfig} from '../config.js'
-import {MissingPathError} from '../files.js'
-import {ChangedError} from '../changed.js'
 import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
-import {runLint} from './lint-command.js'
-import {runWatch} from './watch-command.js'
-import {runReviewSchedule} from './schedule-command.js'
-import {scheduleFormats} from '../schedule.js'
-import {runBuild} from './build-command.js'
-import {runPreview} from './preview-command.js'
-import {defaultHost} from '../preview/server.js'
-import {OutputError} from '../output.js'
-import {reporters} from '../report/index.js'
+import {formatNames, scheduleFormatNames} from '../report/formats.js'
+import {defaultHost} from '../preview/defaults.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -63,6 +58,8 @@ Options:
   --port N           (preview) Port to listen on (default: 8321; 0 picks a free one)
   --host HOST        (preview) Interface to listen on (default: 127.0.0.1, this computer only;
                      another value lets other computers read the articles, drafts included)
+  --no-cache         Analyse every article, neither reading nor writing the cache
+                     (default: .healthlint-cache/, or \`cache.directory\` in the config)
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -84,6 +81,7 @@ const options = {
   host: {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
+  'no-cache': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } satisfies ParseArgsConfig['options']
@@ -108,6 +106,8 @@ export interface CommonOptions {
   summary?: string
   /** Lint only changed articles: compare with `ref` (or the default branch). */
   changed?: {ref?: string}
+  /** Use the content-hash cache (lint and build; off with --no-cache). */
+  cache: boolean
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -150,7 +150,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     }
   }
   const format = values.format ?? (command === 'review-schedule' ? 'table' : 'stylish')
-  const formats: readonly string[] = command === 'review-schedule' ? scheduleFormats : Object.keys(reporters)
+  const formats: readonly string[] = command === 'review-schedule' ? scheduleFormatNames : formatNames
   if (!formats.includes(format)) {
     stderr.write(`healthlint: unknown --format \`${format}\`; use one of ${formats.join(', ')}.\n`)
     return exitCodes.usage
@@ -176,6 +176,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  const {ConfigError, loadConfig} = await import('../config.js')
   let config: ResolvedConfig
   try {
     config = await loadConfig(environment.cwd, values.config)
@@ -200,17 +201,20 @@ export async function main(environment: CliEnvironment): Promise<number> {
     watch: values.watch ?? false,
     within,
     port,
-    host
+    host,
+    cache: !values['no-cache']
   }
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
   if (changed.changed) common.changed = changed.changed
   try {
-    if (command === 'review-schedule') return await runReviewSchedule(environment, common)
-    if (command === 'preview') return await runPreview(environment, common)
-    if (common.watch) return await runWatch(environment, common)
-    return await (command === 'build' ? runBuild : runLint)(environment, common)
+    if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
+    if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)
+    if (common.watch) return await (await import('./watch-command.js')).runWatch(environment, common)
+    if (command === 'build') return await (await import('./build-command.js')).runBuild(environment, common)
+    return await (await import('./lint-command.js')).runLint(environment, common)
   } catch (error) {
+    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../files.js'), import('../changed.js'), import('../output.js')])
     if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage

@@ -2,19 +2,31 @@
 // (remark-lint's `lintRule`), configured as `[severity, options]`. Inline suppression comments
 // are read before the rules run (so refused ones are reported by the `suppression` rule) and
 // applied after.
+//
+// In two steps, so that what depends only on the article can be cached: `analyse` runs the
+// rules whose verdict depends on the article's content and the config alone, and returns the
+// suppressions; the finish stage (finish.ts) runs the rules that depend on today or on the other
+// articles, then applies the suppressions. `check` does both.
 import {unified} from 'unified'
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
+import {isRecomputed} from '../rule.js'
 import type {ResolvedConfig} from '../config.js'
-import {applySuppressions, readSuppressions} from './suppress.js'
-import type {RuleLookup} from './suppress.js'
+import {readSuppressions} from './suppress.js'
+import type {RuleLookup, Suppression} from './suppress.js'
+import {createFinisher} from './finish.js'
+
+export {compareMessages} from './finish.js'
 
 const labels = {off: 'off', warning: 'warn', error: 'error'} as const
 
 export interface Checker {
+  /** Run every rule, apply the suppressions and sort the messages. */
   check(file: VFile): Promise<void>
+  /** Run the rules that depend only on the article and the config; return the suppressions, not yet applied. */
+  analyse(file: VFile): Promise<Suppression[]>
 }
 
 export function createChecker(config: ResolvedConfig): Checker {
@@ -22,7 +34,7 @@ export function createChecker(config: ResolvedConfig): Checker {
     const processor = unified() as unknown as Processor<Root, Root, Root>
     for (const rule of rules) {
       const setting = config.rules[rule.id]
-      if (!setting || setting.severity === 'off' || !which(rule.requires)) continue
+      if (!setting || setting.severity === 'off' || isRecomputed(rule) || !which(rule.requires)) continue
       processor.use(rule.plugin as never, [labels[setting.severity], setting.options])
     }
     return processor.freeze()
@@ -32,19 +44,18 @@ export function createChecker(config: ResolvedConfig): Checker {
   const empty: Root = {type: 'root', children: []}
   const safety = new Set(rules.filter((rule) => rule.safety === true).map((rule) => rule.id))
   const lookup: RuleLookup = {ruleIds: rules.map((rule) => rule.id), isSafetyRule: (id) => safety.has(id)}
+  const finisher = createFinisher(config)
 
+  const analyse = async (file: VFile) => {
+    const tree = file.data.tree
+    const suppressions = tree ? readSuppressions(file, tree, lookup) : []
+    await (tree ? everything : fileOnly).run(tree ?? empty, file)
+    return suppressions
+  }
   return {
+    analyse,
     async check(file) {
-      const tree = file.data.tree
-      const suppressions = tree ? readSuppressions(file, tree, lookup) : []
-      await (tree ? everything : fileOnly).run(tree ?? empty, file)
-      applySuppressions(file, suppressions)
-      file.messages.sort(compareMessages)
+      await finisher.finish(file, await analyse(file))
     }
   }
-}
-
-/** Position order, then rule id and reason: the order every report lists messages in. */
-export function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)) || a.reason.localeCompare(b.reason)
 }

@@ -24,10 +24,12 @@ import type {ReadabilityScores} from './score.js'
 import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
+import {bundleSchemaVersion, toJsonText} from './bundle.js'
+import type {EmittedFacts} from './facts.js'
 import '../vfile-data.js'
 
-/** The bundle format's version: see "Versioning" in the README. Bump it by the rule given there. */
-export const bundleSchemaVersion = '1.0'
+// The light helpers live in bundle.ts (a run where every article is cached never loads this file).
+export {bundleSchemaVersion, indexOf, isDraft, toJsonText} from './bundle.js'
 
 export interface BundleSection {
   /** The heading's `id` in `html` (starts with `user-content-`). */
@@ -115,9 +117,11 @@ const toSafeHast = unified()
   .use(() => secureLinks)
   .freeze()
 
-/** Whether the article asks not to be published yet. */
-export function isDraft(file: VFile): boolean {
-  return file.data.frontmatter?.data?.status === 'draft'
+/** `emitArticle`'s result as plain data, as the cache and the build use it. */
+export function emittedFactsOf(result: EmitResult): EmittedFacts {
+  if (!result.ok) return result.place ? {ok: false, reason: result.reason, place: result.place} : {ok: false, reason: result.reason}
+  const {slug, page, article, entry} = result.value
+  return {ok: true, slug, page, json: toJsonText(article, 2) + '\n', entry}
 }
 
 /** Build everything published for `file`, which must have passed lint without errors. */
@@ -201,21 +205,6 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
  */
 export function renderBody(tree: MdastRoot): HastRoot {
   return toSafeHast.runSync(tree) as HastRoot
-}
-
-/** The index of a bundle: entries sorted by slug (code-unit order, independent of locale). */
-export function indexOf(entries: Iterable<BundleIndexEntry>): BundleIndex {
-  const articles = [...entries].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-  return {schemaVersion: bundleSchemaVersion, articles}
-}
-
-/**
- * JSON that is safe wherever it is pasted: inside HTML, a `<script>` block or a JavaScript
- * string. `<`, `>`, `&`, U+2028 and U+2029 only occur inside JSON strings, where `\uXXXX` means
- * the same character.
- */
-export function toJsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (character) => '\\u' + character.charCodeAt(0).toString(16).padStart(4, '0'))
 }
 
 /** `2025-12-22` → `22 December 2025`, the way UK readers write dates. */

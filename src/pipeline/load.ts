@@ -3,9 +3,8 @@
 // `file.data.problems` with a rule id and a position in the original file, and the check stage
 // turns them into messages under that rule's configured severity.
 import {createHash} from 'node:crypto'
-import {constants} from 'node:fs'
+import {closeSync, constants, fstatSync, lstatSync, openSync, readSync} from 'node:fs'
 import type {Stats} from 'node:fs'
-import {lstat, open} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import type {Point} from 'unist'
@@ -25,7 +24,9 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
   const absolute = resolve(cwd, path)
   let bytes: Uint8Array
   try {
-    const stats = await lstat(absolute)
+    // Synchronous calls: articles are small and usually in the page cache, where a round trip
+    // through libuv's thread pool costs more than the read itself.
+    const stats = lstatSync(absolute)
     if (stats.isSymbolicLink()) {
       recordProblem(file, 'file-type', 'This file is a symbolic link; healthlint only reads regular files, so that a link cannot publish a file from elsewhere on the machine. Replace the link with the article itself.', start())
       return file
@@ -38,7 +39,7 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
       recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
       return file
     }
-    const read = await readExactly(absolute, stats)
+    const read = readExactly(absolute, stats)
     if (!read) {
       recordProblem(file, 'file-type', 'This file changed while it was being read. Check it again when nothing is writing to it.', start())
       return file
@@ -110,24 +111,26 @@ function start(): Point {
  * Read the regular file that lstat saw (`seen`, already within the size limit), or undefined
  * when the path changed in between: it is opened without following a symbolic link (and without
  * blocking on a FIFO) and must still be the same file. One byte more than its size is asked for,
- * so a file that grows meanwhile is noticed instead of read past the limit.
+ * so a file that grows meanwhile is noticed instead of read past the limit. Synchronous calls:
+ * articles are small and usually in the page cache, where a round trip through libuv's thread
+ * pool costs more than the read itself.
  */
-async function readExactly(path: string, seen: Stats): Promise<Uint8Array | undefined> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+function readExactly(path: string, seen: Stats): Uint8Array | undefined {
+  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   try {
-    const stats = await handle.stat()
+    const stats = fstatSync(descriptor)
     if (!stats.isFile() || stats.ino !== seen.ino || stats.dev !== seen.dev) return undefined
     const size = seen.size
-    const buffer = Buffer.alloc(size + 1)
+    const buffer = Buffer.allocUnsafe(size + 1)
     let total = 0
     for (;;) {
-      const {bytesRead} = await handle.read(buffer, total, buffer.length - total, total)
+      const bytesRead = readSync(descriptor, buffer, total, buffer.length - total, total)
       total += bytesRead
       if (bytesRead === 0 || total === buffer.length) break
     }
     return total > size ? undefined : buffer.subarray(0, total)
   } finally {
-    await handle.close()
+    closeSync(descriptor)
   }
 }
 

@@ -23,6 +23,7 @@ import {currentPaths, fingerprintOf, watchInputs} from '../watch.js'
 import type {ChangeWatcher} from '../watch.js'
 import {renderArticle, renderIndex, renderNotFound, summaryOf} from './render.js'
 import type {ArticleSummary} from './render.js'
+import {defaultHost} from './defaults.js'
 
 export interface PreviewOptions {
   /** The working directory paths are relative to. */
@@ -54,7 +55,7 @@ export interface PreviewServer {
   close(): Promise<void>
 }
 
-export const defaultHost = '127.0.0.1'
+export {defaultHost}
 
 /** Whether `host` is this computer only (then no other machine can open the preview). */
 export function isLoopback(host: string): boolean {

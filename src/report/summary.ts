@@ -33,9 +33,15 @@ export function summaryRowOf(file: VFile, config: Pick<ResolvedConfig, 'rules'>,
     errors,
     warnings,
     readingAge: file.data.readability?.readingAge,
-    reviewDue: reviewDueOf(file.data.frontmatter?.data, config),
+    // A copy: a date read from the frontmatter may be a slice of the whole article text, which a
+    // row kept for every article would otherwise keep alive until the end of the run.
+    reviewDue: copyOf(reviewDueOf(file.data.frontmatter?.data, config)),
     now: file.data.now
   }
+}
+
+function copyOf(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as string)
 }
 
 const none = '–'

@@ -10,7 +10,7 @@ import {resolveConfig} from '../../src/config.js'
 import {OutputError, inside} from '../../src/output.js'
 import {packageRoot} from '../../src/paths.js'
 import {runCli} from '../helpers.js'
-import {article, assertValidBundle, makeProject, seedBody, snapshot} from './support.js'
+import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
 
 const now = '2026-01-15'
 
@@ -93,7 +93,7 @@ describe('healthlint build', () => {
     const after = (await snapshot(cwd))!
     for (const path of after.keys()) if (path.startsWith('dist/')) after.delete(path)
     assert.deepEqual(after, before)
-    assert.deepEqual((await readdir(cwd)).sort(), ['README.md', 'articles', 'dist'])
+    assert.deepEqual((await projectEntries(cwd)), ['README.md', 'articles', 'dist'])
   })
 
   it('leaves the previous bundle intact when a build fails part-way', async () => {
@@ -110,7 +110,7 @@ describe('healthlint build', () => {
       }
     }), /simulated failure/)
     assert.deepEqual(await snapshot(join(cwd, 'dist')), previous)
-    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'dist'], 'the staging directory is removed')
+    assert.deepEqual((await projectEntries(cwd)), ['articles', 'dist'], 'the staging directory is removed')
   })
 
   it('puts back a bundle a killed build had set aside, and removes abandoned staging', async () => {
@@ -128,7 +128,7 @@ describe('healthlint build', () => {
       }
     }))
     assert.deepEqual(await snapshot(join(cwd, 'dist')), previous)
-    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'dist'])
+    assert.deepEqual((await projectEntries(cwd)), ['articles', 'dist'])
   })
 
   it('refuses to replace a directory that is not a bundle', async () => {
@@ -140,7 +140,7 @@ describe('healthlint build', () => {
       assert.match(result.stderr, /^healthlint: The output (directory|path) /, out)
     }
     assert.deepEqual(await snapshot(cwd), before)
-    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'notes'])
+    assert.deepEqual((await projectEntries(cwd)), ['articles', 'notes'])
   })
 
   it('reports an output directory that cannot be created with exit code 2', async () => {

@@ -10,7 +10,7 @@ import {spawn} from 'node:child_process'
 import {readdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
-import {article, assertValidBundle, makeProject, seedBody, snapshot} from './support.js'
+import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
 
 const bin = join(packageRoot, 'bin', 'healthlint.js')
 const size = 200
@@ -102,7 +102,7 @@ describe('a build killed mid-way', () => {
     await writeCorpus(cwd, 1)
     assert.equal((await runBuild(cwd, 'dist')).code, 0)
     assert.deepEqual(await snapshot(join(cwd, 'dist')), bundles[0])
-    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'dist', 'reference-1', 'reference-2'])
+    assert.deepEqual((await projectEntries(cwd)), ['articles', 'dist', 'reference-1', 'reference-2'])
     t.diagnostic(`a rebuild of ${size} articles took ${Math.round(timed.milliseconds)} ms; ${outcomes.join('; ')}`)
     assert.ok(outcomes.some((outcome) => outcome.includes('killed')), `some builds were killed: ${outcomes.join('; ')}`)
   })

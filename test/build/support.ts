@@ -86,7 +86,18 @@ export async function writeFiles(root: string, files: Record<string, string>): P
   }
 }
 
-/** Every file under `root` (relative, `/`-separated) → its bytes; undefined when root is missing. */
+/**
+ * The entries of a project directory, sorted, without the content-hash cache: the cache is the
+ * one thing a build writes outside its output directory, by design (test/cache.test.ts).
+ */
+export async function projectEntries(cwd: string): Promise<string[]> {
+  return (await readdir(cwd)).filter((name) => name !== '.healthlint-cache').sort()
+}
+
+/**
+ * Every file under `root` (relative, `/`-separated) → its bytes, without the content-hash cache;
+ * undefined when root is missing.
+ */
 export async function snapshot(root: string): Promise<Map<string, Buffer> | undefined> {
   let entries
   try {
@@ -98,6 +109,7 @@ export async function snapshot(root: string): Promise<Map<string, Buffer> | unde
   const files = new Map<string, Buffer>()
   for (const entry of entries.filter((entry) => entry.isFile())) {
     const path = join(entry.parentPath, entry.name)
+    if (relative(root, path).split(sep)[0] === '.healthlint-cache') continue
     files.set(relative(root, path).split(sep).join('/'), await readFile(path))
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)))

@@ -1,0 +1,48 @@
+// Stage 3b: finish. What is decided afresh on every run, whether the article was just analysed
+// or its facts came from the cache (or another thread): the rules whose verdict depends on today
+// or on the other articles in the run (`dependsOnDate`, `dependsOnRun`), then the inline
+// suppressions, then the order of the messages.
+//
+// Kept free of the Markdown stack (no unified, remark or retext), so a run where every article
+// is cached never loads it: the rules' plugins are called directly, as unified would.
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {rules} from '../../rules/index.js'
+import {isRecomputed} from '../rule.js'
+import type {ResolvedConfig} from '../config.js'
+import {applySuppressions} from './suppress.js'
+import type {Suppression} from './suppress.js'
+
+type Transform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
+
+const labels = {off: 'off', warning: 'warn', error: 'error'} as const
+
+export interface Finisher {
+  /** Run the recomputed rules on `file`, apply `suppressions` to all its messages, and sort them. */
+  finish(file: VFile, suppressions: Suppression[]): Promise<void>
+}
+
+export function createFinisher(config: ResolvedConfig): Finisher {
+  const transforms: Transform[] = []
+  for (const rule of rules) {
+    const setting = config.rules[rule.id]
+    if (!isRecomputed(rule) || !setting || setting.severity === 'off') continue
+    const transform = (rule.plugin as unknown as (config: unknown) => Transform | undefined).call(undefined, [labels[setting.severity], setting.options])
+    if (transform) transforms.push(transform)
+  }
+  const empty: Root = {type: 'root', children: []}
+  return {
+    async finish(file, suppressions) {
+      for (const transform of transforms) {
+        await new Promise<void>((resolve, reject) => transform(empty, file, (error) => (error ? reject(error) : resolve())))
+      }
+      applySuppressions(file, suppressions)
+      file.messages.sort(compareMessages)
+    }
+  }
+}
+
+/** Position order, then rule id and reason: the order every report lists messages in. */
+export function compareMessages(a: VFile['messages'][number], b: VFile['messages'][number]): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId)) || a.reason.localeCompare(b.reason)
+}

@@ -1,0 +1,295 @@
+// `npm run bench`: healthlint against the remark-cli baseline, measured in one invocation with
+// the commands interleaved (A B A B …), so that a machine whose speed drifts affects both alike.
+// Not a test (npm test runs only *.test.js). Prints a Markdown table: median wall time, peak
+// RSS (from /usr/bin/time), articles per second, and the ratio to the baseline.
+//
+// Corpora: the MedQuAD articles (real NIH text in their own frontmatter format, so most fail
+// healthlint's schema, which is fine for timing: both tools lint them), and a generated corpus in
+// healthlint's format (the seed article's wording plus MedQuAD paragraphs: no new text).
+// For `lint + build`, the MedQuAD bodies get a healthlint frontmatter with placeholder metadata
+// and every rule is set to `warning`, so every article is published and the emit stage is timed.
+//
+// Settings (environment): BENCH_RUNS (default 3), BENCH_CORPORA (medquad,generated),
+// BENCH_ARTICLES (generated articles, default 10000), BENCH_MEDQUAD_LIMIT (first N MedQuAD
+// files), BENCH_BASELINE_FULL=1 (also run remark-cli on all generated articles; by default it
+// runs on the first 1,500 of them: beyond ~5,000 it needs more than Node's default heap),
+// HEALTHLINT_CORPUS (the MedQuAD directory), BENCH_KEEP=1 (keep the temp directory),
+// BENCH_GENERATE=DIR (only write the generated corpus to DIR, for profiling by hand).
+import {execFileSync, spawn} from 'node:child_process'
+import {existsSync, readFileSync} from 'node:fs'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {cpus, freemem, totalmem, tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {packageRoot} from '../../src/paths.js'
+import {rules} from '../../rules/index.js'
+
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const corpora = (process.env.BENCH_CORPORA ?? 'medquad,generated').split(',')
+const generatedCount = Number(process.env.BENCH_ARTICLES ?? 10_000)
+const medquadLimit = process.env.BENCH_MEDQUAD_LIMIT ? Number(process.env.BENCH_MEDQUAD_LIMIT) : Infinity
+const baselineFull = process.env.BENCH_BASELINE_FULL === '1'
+const now = '2026-03-01'
+const bin = join(packageRoot, 'bin', 'healthlint.js')
+
+interface Job {
+  corpus: string
+  label: string
+  articles: number
+  /** Runs before each measurement (not timed): empties a cache, say. */
+  before?: () => Promise<void>
+  command: string[]
+  cwd: string
+  baseline?: boolean
+}
+
+interface Sample {
+  seconds: number
+  peakMb: number
+  ok: boolean
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'healthlint-bench-'))
+  try {
+    const jobs: Job[] = []
+    const notes: string[] = []
+    if (corpora.includes('medquad')) jobs.push(...(await medquadJobs(work)))
+    if (corpora.includes('generated')) jobs.push(...(await generatedJobs(work, notes)))
+
+    const samples = new Map<Job, Sample[]>(jobs.map((job) => [job, []]))
+    for (let run = 1; run <= runs; run++) {
+      for (const job of jobs) {
+        await job.before?.()
+        const sample = await measure(job.command, job.cwd)
+        samples.get(job)!.push(sample)
+        process.stderr.write(`run ${run}/${runs} ${job.corpus} ${job.label}: ${sample.seconds.toFixed(2)} s, ${sample.peakMb} MB${sample.ok ? '' : ' (failed)'}\n`)
+      }
+    }
+    process.stdout.write(report(jobs, samples, notes))
+  } finally {
+    if (process.env.BENCH_KEEP === '1') process.stderr.write(`kept ${work}\n`)
+    else await rm(work, {recursive: true, force: true})
+  }
+}
+
+/** Run `command` under /usr/bin/time: wall seconds and peak RSS (of the process, children included in %M only for the largest). */
+function measure(command: string[], cwd: string): Promise<Sample> {
+  const timeFile = join(cwd, '.bench-time')
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...command], {cwd, stdio: 'ignore'})
+    child.on('error', reject)
+    child.on('close', async (code) => {
+      const [seconds, kb] = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number]
+      // healthlint exits 1 when it finds errors; only 2 (usage) or a crash is a failure.
+      resolve({seconds, peakMb: Math.round(kb / 1024), ok: code === 0 || code === 1})
+    })
+  })
+}
+
+async function medquadJobs(work: string): Promise<Job[]> {
+  const source = process.env.HEALTHLINT_CORPUS ?? findShared('corpus/medquad')
+  const names = (await readdir(source)).filter((name) => name.endsWith('.md')).sort().slice(0, medquadLimit)
+  const cwd = join(work, 'medquad')
+  await mkdir(join(cwd, 'corpus'), {recursive: true})
+  await mkdir(join(cwd, 'publishable'), {recursive: true})
+  for (const name of names) {
+    const text = await readFile(join(source, name), 'utf8')
+    await writeFile(join(cwd, 'corpus', name), text)
+    await writeFile(join(cwd, 'publishable', name), withHealthlintFrontmatter(text))
+  }
+  await writeBaselineConfig(cwd)
+  await writeFile(join(cwd, 'all-warnings.json'), JSON.stringify({rules: Object.fromEntries(rules.map((rule) => [rule.id, 'warning']))}))
+  return healthlintJobs('medquad', cwd, 'corpus', names.length, true, {buildInput: 'publishable', buildConfig: 'all-warnings.json'})
+}
+
+async function generatedJobs(work: string, notes: string[]): Promise<Job[]> {
+  const cwd = join(work, 'generated')
+  const small = Math.min(1500, generatedCount)
+  await generateCorpus(join(cwd, 'corpus'), generatedCount)
+  await mkdir(join(cwd, 'subset'), {recursive: true})
+  const names = (await readdir(join(cwd, 'corpus'))).sort().slice(0, small)
+  for (const name of names) await cp(join(cwd, 'corpus', name), join(cwd, 'subset', name))
+  await writeBaselineConfig(cwd)
+
+  const jobs = healthlintJobs('generated', cwd, 'corpus', generatedCount, baselineFull)
+  if (generatedCount > small) {
+    jobs.push(...healthlintJobs(`generated (first ${small})`, cwd, 'subset', small, !baselineFull, {only: ['lint, cold']}))
+    notes.push(`Linearity: compare "generated" and "generated (first ${small})" lint, cold (linear would be ${(generatedCount / small).toFixed(2)}×).`)
+  }
+  jobs.push(await changedJob(work, cwd))
+  return jobs
+}
+
+/** The jobs for one corpus; `input` is the directory of articles, relative to cwd. */
+function healthlintJobs(corpus: string, cwd: string, input: string, articles: number, baseline: boolean, options: {buildInput?: string; buildConfig?: string; only?: string[]} = {}): Job[] {
+  const cache = join(cwd, '.healthlint-cache')
+  const clear = async () => {
+    await rm(cache, {recursive: true, force: true})
+    await rm(join(cwd, 'dist'), {recursive: true, force: true})
+  }
+  const lint = ['node', bin, 'lint', input, '--now', now]
+  const buildInput = options.buildInput ?? input
+  const build = ['node', bin, 'build', buildInput, '--now', now, '--out', 'dist', ...(options.buildConfig ? ['--config', options.buildConfig] : [])]
+  const jobs: Job[] = []
+  if (baseline) jobs.push({corpus, label: 'remark-cli (baseline), lint', articles, cwd, baseline: true, command: ['node', join(packageRoot, 'node_modules', 'remark-cli', 'cli.js'), input, '--no-stdout', '--quiet']})
+  jobs.push(
+    {corpus, label: 'lint, cold', articles, cwd, before: clear, command: lint},
+    {corpus, label: 'lint, warm (nothing changed)', articles, cwd, command: lint},
+    {corpus, label: 'floor: node start-up + read and hash every file', articles, cwd, command: ['node', '-e', floorScript, input]},
+    {corpus, label: `lint + build, cold${buildInput === input ? '' : ' (healthlint frontmatter, rules as warnings)'}`, articles, cwd, before: clear, command: build},
+    {corpus, label: 'lint + build, warm', articles, cwd, command: build}
+  )
+  return jobs.filter((job) => job.baseline || !options.only || options.only.includes(job.label))
+}
+
+// The least any tool must do: start node, read every file, hash it.
+const floorScript = `
+const {createHash} = require('node:crypto'), {readdirSync, readFileSync} = require('node:fs'), {join} = require('node:path')
+const walk = (dir) => { for (const entry of readdirSync(dir, {withFileTypes: true})) { const path = join(dir, entry.name); if (entry.isDirectory()) walk(path); else if (entry.name.endsWith('.md')) createHash('sha256').update(readFileSync(path)).digest('hex') } }
+walk(process.argv[1])
+`
+
+/** One changed article in a git repository of the generated corpus: `lint --changed`, start-up included. */
+async function changedJob(work: string, generated: string): Promise<Job> {
+  const cwd = join(work, 'repo')
+  await mkdir(cwd, {recursive: true})
+  await cp(join(generated, 'corpus'), join(cwd, 'articles'), {recursive: true})
+  const git = (...args: string[]) => execFileSync('git', args, {cwd, stdio: 'ignore'})
+  git('init', '-q', '-b', 'main')
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'add', '-A')
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', 'articles')
+  git('checkout', '-q', '-b', 'edit')
+  const [first] = (await readdir(join(cwd, 'articles'))).sort()
+  const path = join(cwd, 'articles', first!)
+  const original = await readFile(path, 'utf8')
+  let edits = 0
+  return {
+    corpus: 'generated, git repository',
+    label: 'lint --changed, one article changed',
+    articles: 1,
+    cwd,
+    // A different edit each time, so the article is never in the cache.
+    before: () => writeFile(path, original + `\nEdited ${++edits} times.\n`),
+    command: ['node', bin, 'lint', 'articles', '--changed=main', '--now', now]
+  }
+}
+
+/** The remark-cli configuration equivalent to healthlint's checks (see PERF-NOTES.md). */
+async function writeBaselineConfig(cwd: string): Promise<void> {
+  await cp(join(packageRoot, 'schemas', 'article.schema.json'), join(cwd, 'article.schema.json'))
+  const url = (name: string) => JSON.stringify(import.meta.resolve(name))
+  await writeFile(join(cwd, '.remarkrc.mjs'), `import remarkFrontmatter from ${url('remark-frontmatter')}
+import remarkPresetLintRecommended from ${url('remark-preset-lint-recommended')}
+import remarkLintFrontmatterSchema from ${url('remark-lint-frontmatter-schema')}
+import remarkRetext from ${url('remark-retext')}
+import {unified} from ${url('unified')}
+import retextEnglish from ${url('retext-english')}
+import retextReadability from ${url('retext-readability')}
+export default {
+  plugins: [
+    remarkFrontmatter,
+    remarkPresetLintRecommended,
+    [remarkLintFrontmatterSchema, {schemas: {'article.schema.json': ['**/*.md']}}],
+    [remarkRetext, unified().use(retextEnglish).use(retextReadability)]
+  ]
+}
+`)
+}
+
+/** A MedQuAD article with healthlint's frontmatter (placeholder metadata) and its own body. */
+function withHealthlintFrontmatter(text: string): string {
+  const close = text.indexOf('\n---\n', 4)
+  const header = close === -1 ? '' : text.slice(0, close)
+  const body = close === -1 ? text : text.slice(close + 5)
+  const title = /^title: "?(.*?)"?$/m.exec(header)?.[1] ?? 'Placeholder title'
+  return [
+    '---',
+    `title: ${JSON.stringify(title.slice(0, 100))}`,
+    'description: "Placeholder description used only for benchmarking."',
+    'category: benchmark',
+    'lastReviewed: 2026-01-10',
+    'reviewedBy:',
+    '  name: Placeholder Reviewer',
+    '  credential: Placeholder credential',
+    '---',
+    body
+  ].join('\n')
+}
+
+/**
+ * `count` articles of about 6 KB in healthlint's format: the seed article (in this repo,
+ * `articles/lower-back-pain.md`, frontmatter included) with a numbered title, plus MedQuAD paragraphs chosen by a
+ * seeded generator, so the corpus is the same on every machine and holds no new wording.
+ */
+async function generateCorpus(directory: string, count: number): Promise<void> {
+  await mkdir(directory, {recursive: true})
+  const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
+  const seedHeader = seed.slice(0, seed.indexOf('\n---\n', 4) + 5)
+  const seedBody = seed.slice(seedHeader.length)
+  const medquad = process.env.HEALTHLINT_CORPUS ?? findShared('corpus/medquad')
+  const paragraphs: string[] = []
+  for (const name of (await readdir(medquad)).sort().slice(0, 300)) {
+    const text = await readFile(join(medquad, name), 'utf8')
+    for (const block of text.slice(text.indexOf('\n---\n', 4) + 5).split(/\n\n+/)) {
+      if (/^[A-Z][^#\-\n|]{80,600}$/.test(block)) paragraphs.push(block)
+    }
+  }
+  let state = 20261127
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32)
+  for (let index = 1; index <= count; index++) {
+    const number = String(index).padStart(5, '0')
+    const extra: string[] = []
+    let size = seedBody.length
+    while (size < 5800) {
+      const paragraph = paragraphs[Math.floor(random() * paragraphs.length)]!
+      extra.push(paragraph)
+      size += paragraph.length + 2
+    }
+    const body = seedBody.replace('# Lower back pain', `# Lower back pain (placeholder ${number})`).replace('\n## Common causes of lower back pain', `\n${extra.join('\n\n')}\n\n## Common causes of lower back pain`)
+    const header = seedHeader.replace(/^title: .*$/m, `title: "Lower back pain (placeholder ${number})"`)
+    await writeFile(join(directory, `article-${number}.md`), header + body)
+  }
+}
+
+function findShared(path: string): string {
+  for (const candidate of [join(packageRoot, '..', 'shared', path), join(packageRoot, '..', '..', 'shared', path)]) {
+    if (existsSync(candidate)) return candidate
+  }
+  throw new Error(`Cannot find ../shared/${path}; set HEALTHLINT_CORPUS to the MedQuAD directory.`)
+}
+
+function report(jobs: Job[], samples: Map<Job, Sample[]>, notes: string[]): string {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!
+  const lines = [
+    `healthlint bench, ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free at the end), Node ${process.version}; ${runs} run${runs === 1 ? '' : 's'}, interleaved; median wall time.`,
+    '',
+    '| corpus | articles | command | wall (s) | peak RSS (MB) | articles/s | baseline ÷ this |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |'
+  ]
+  const baselineOf = (job: Job) => jobs.find((other) => other.baseline && other.corpus === job.corpus)
+  for (const job of jobs) {
+    const list = samples.get(job)!
+    const seconds = median(list.map((sample) => sample.seconds))
+    const peak = Math.max(...list.map((sample) => sample.peakMb))
+    const failed = list.some((sample) => !sample.ok) ? ' (failed)' : ''
+    const baseline = baselineOf(job)
+    const ratio = baseline && !job.baseline ? (median(samples.get(baseline)!.map((sample) => sample.seconds)) / seconds).toFixed(2) + '×' : ''
+    lines.push(`| ${job.corpus} | ${job.articles} | ${job.label}${failed} | ${seconds.toFixed(2)} | ${peak} | ${(job.articles / seconds).toFixed(0)} | ${ratio} |`)
+  }
+  const derived: string[] = []
+  for (const corpus of new Set(jobs.map((job) => job.corpus))) {
+    const find = (label: string) => jobs.find((job) => job.corpus === corpus && job.label.startsWith(label))
+    const warm = find('lint, warm')
+    const floor = find('floor')
+    if (warm && floor) derived.push(`- ${corpus}: warm lint ÷ floor = ${(median(samples.get(warm)!.map((s) => s.seconds)) / median(samples.get(floor)!.map((s) => s.seconds))).toFixed(2)}×`)
+  }
+  const whole = jobs.find((job) => job.corpus === 'generated' && job.label === 'lint, cold')
+  const part = jobs.find((job) => job.corpus.startsWith('generated (first') && job.label === 'lint, cold')
+  if (whole && part) {
+    derived.push(`- linearity: generated lint, cold, ${whole.articles} ÷ ${part.articles} articles = ${(median(samples.get(whole)!.map((s) => s.seconds)) / median(samples.get(part)!.map((s) => s.seconds))).toFixed(2)}× (target ≤ 7.5×)`)
+  }
+  return [...lines, '', ...derived, ...notes.map((note) => `- ${note}`), ''].join('\n')
+}
+
+if (process.env.BENCH_GENERATE) await generateCorpus(process.env.BENCH_GENERATE, generatedCount)
+else await main()

@@ -1,0 +1,317 @@
+// The content-hash cache: what hits, what misses, what is decided afresh on every run, and that
+// a cached run reports exactly what an uncached one does.
+import assert from 'node:assert/strict'
+import {describe, it} from 'node:test'
+import {readdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {openCache, cacheKeyOf} from '../src/cache.js'
+import type {ArticleCache, CacheKey} from '../src/cache.js'
+import {resolveConfig} from '../src/config.js'
+import {createLinter} from '../src/lint.js'
+import {expandPaths} from '../src/files.js'
+import {collectSlugs, mayHaveSlugField} from '../src/pipeline/slugs.js'
+import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
+import {VFile} from 'vfile'
+import {defaultLimits} from '../src/config.js'
+import {rules} from '../rules/index.js'
+import {isRecomputed} from '../src/rule.js'
+import {article, makeProject, seedBody, snapshot} from './build/support.js'
+import {runCli} from './helpers.js'
+
+const now = '2026-03-01'
+
+/** Three publishable articles, one with a suppression, one with a problem the rules report. */
+function project(): Record<string, string> {
+  return {
+    'articles/lower-back-pain.md': article(seedBody()),
+    'articles/neck-pain.md': article(seedBody('Neck pain', ' <!-- healthlint-disable-next-line plain-english -- quoted wording -->')),
+    'articles/knee-pain.md': article(seedBody('Knee pain').replace('## When to seek GP review', '## Other notes'))
+  }
+}
+
+/** Every cache entry file under the project's cache directory. */
+async function entries(cwd: string): Promise<string[]> {
+  const root = join(cwd, '.healthlint-cache')
+  const found: string[] = []
+  for (const name of await readdir(root, {recursive: true})) if (String(name).endsWith('.json')) found.push(join(root, String(name)))
+  return found.sort()
+}
+
+/** Lint `paths` with the library API and a cache, returning the files and the cache's counters. */
+async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {now?: string; rules?: Record<string, unknown>} = {}) {
+  const config = resolveConfig({rules: options.rules ?? {}})
+  const paths = await expandPaths(['articles'], cwd)
+  const linter = createLinter({cwd, config, now: options.now ?? now, slugs: await collectSlugs(paths, cwd, config.limits), ...(cache ? {cache} : {})})
+  const files = []
+  for await (const file of linter.lintFiles(paths)) files.push(file)
+  await linter.flush()
+  return files
+}
+
+function cacheFor(cwd: string, rulesConfig: Record<string, unknown> = {}, key: Partial<CacheKey> = {}): ArticleCache {
+  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: rulesConfig})), ...key})
+}
+
+describe('the content-hash cache', () => {
+  it('hits on the second run: no article is parsed again, and the report is byte-identical', async () => {
+    const cwd = await makeProject(project())
+    const cold = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    assert.equal((await entries(cwd)).length, 3)
+    const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    assert.equal(warm.stdout, cold.stdout)
+    assert.equal(warm.code, cold.code)
+
+    const cache = cacheFor(cwd)
+    const files = await lintWith(cwd, cache)
+    assert.deepEqual(cache.stats, {hits: 3, misses: 0, rejected: 0, writes: 0})
+    // The parse stage stores the Markdown tree; a hit restores the facts without parsing.
+    assert.ok(files.every((file) => file.data.tree === undefined))
+    // The cached facts still carry what the reports show.
+    assert.ok(files.every((file) => file.data.readability !== undefined))
+    assert.ok(files.some((file) => file.messages.some((message) => message.ruleId === 'require-seek-review')))
+  })
+
+  it('misses for an article whose content changed, and only for it', async () => {
+    const cwd = await makeProject(project())
+    await lintWith(cwd, cacheFor(cwd))
+    await writeFile(join(cwd, 'articles/knee-pain.md'), article(seedBody('Knee pain')))
+    const cache = cacheFor(cwd)
+    const files = await lintWith(cwd, cache)
+    assert.equal(cache.stats.hits, 2)
+    assert.equal(cache.stats.misses, 1)
+    assert.equal(files.find((file) => file.path.endsWith('knee-pain.md'))!.data.tree?.type, 'root')
+    // The fixed article no longer reports the missing section it had in the cache.
+    assert.ok(!files.some((file) => file.messages.some((message) => message.ruleId === 'require-seek-review')))
+  })
+
+  it('misses everything when the config or the tool version changes', async () => {
+    const cwd = await makeProject(project())
+    await lintWith(cwd, cacheFor(cwd))
+
+    const otherConfig = {'plain-english': 'off'}
+    const byConfig = cacheFor(cwd, otherConfig)
+    await lintWith(cwd, byConfig, {rules: otherConfig})
+    assert.deepEqual([byConfig.stats.hits, byConfig.stats.misses], [0, 3])
+
+    // The original key still hits: each key has its own entries.
+    const again = cacheFor(cwd)
+    await lintWith(cwd, again)
+    assert.deepEqual([again.stats.hits, again.stats.misses], [3, 0])
+
+    const byVersion = cacheFor(cwd, {}, {toolVersion: '0.0.0-other'})
+    await lintWith(cwd, byVersion)
+    assert.deepEqual([byVersion.stats.hits, byVersion.stats.misses], [0, 3])
+
+    const bySchemas = cacheFor(cwd, {}, {schemaHash: 'other'})
+    await lintWith(cwd, bySchemas)
+    assert.deepEqual([bySchemas.stats.hits, bySchemas.stats.misses], [0, 3])
+
+    // Old keys are pruned: the current one and the two most recently used others are kept.
+    const keys = (await readdir(join(cwd, '.healthlint-cache'))).filter((name) => /^[0-9a-f]{16}$/.test(name))
+    assert.equal(keys.length, 3)
+  })
+
+  it('keeps the file name in the key: a renamed article without a slug is checked again', async () => {
+    const cwd = await makeProject({'articles/knee-pain.md': article(seedBody('Knee pain'))})
+    await runCli(['lint', '--now', now], cwd)
+    await rename(join(cwd, 'articles/knee-pain.md'), join(cwd, 'articles/Knee Pain.md'))
+    const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    const uncached = await runCli(['lint', '--now', now, '--format', 'json', '--no-cache'], cwd)
+    assert.equal(warm.stdout, uncached.stdout)
+    assert.match(warm.stdout, /The file name `Knee Pain` cannot be used/)
+  })
+
+  it('decides review dates afresh: a later --now turns a cached due-soon warning into an error', async () => {
+    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody(), {lastReviewed: '2025-12-22'})})
+    const soon = await runCli(['lint', '--now', '2026-12-01', '--format', 'json'], cwd)
+    assert.equal(soon.code, 0)
+    assert.match(soon.stdout, /"ruleId":"review-date","severity":"warning","message":"The clinical review falls due on 2026-12-22, in 21 days/)
+
+    const cache = cacheFor(cwd)
+    const [file] = await lintWith(cwd, cache, {now: '2027-01-05'})
+    assert.deepEqual([cache.stats.hits, cache.stats.misses], [1, 0])
+    const review = file!.messages.filter((message) => message.ruleId === 'review-date')
+    assert.equal(review.length, 1)
+    assert.equal(review[0]!.fatal, true)
+    assert.match(review[0]!.reason, /is 379 days old, more than the 365 days allowed: it fell due on 2026-12-22/)
+
+    const late = await runCli(['lint', '--now', '2027-01-05', '--format', 'json'], cwd)
+    assert.equal(late.code, 1)
+    assert.equal(late.stdout, (await runCli(['lint', '--now', '2027-01-05', '--format', 'json', '--no-cache'], cwd)).stdout)
+  })
+
+  it('decides duplicate slugs afresh: a new article clashing with a cached one is reported on both', async () => {
+    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    assert.equal((await runCli(['lint', '--now', now], cwd)).code, 0)
+    await writeFile(join(cwd, 'articles/back.md'), article(seedBody(), {slug: 'lower-back-pain'}))
+    const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    assert.equal(warm.code, 1)
+    const reports = JSON.parse(warm.stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
+    assert.deepEqual(reports.map((report) => [report.path, report.messages.filter((message) => message.ruleId === 'duplicate-slug').length]), [
+      ['articles/back.md', 1],
+      ['articles/lower-back-pain.md', 1]
+    ])
+  })
+
+  it('ignores and rewrites a corrupt or foreign cache file', async () => {
+    const cwd = await makeProject(project())
+    const cold = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    const [first, second, third] = await entries(cwd)
+    const valid = await readFile(first!, 'utf8')
+    await writeFile(first!, valid.slice(0, valid.length / 2)) // truncated JSON
+    await writeFile(second!, valid) // valid JSON, but for other content
+    const foreign = JSON.parse(valid) as {value: {messages: unknown}}
+    foreign.value.messages = [{reason: 42}]
+    await writeFile(third!, JSON.stringify({...foreign, contentHash: JSON.parse(await readFile(third!, 'utf8')).contentHash, name: JSON.parse(await readFile(third!, 'utf8')).name})) // right key, wrong shape
+
+    const cache = cacheFor(cwd)
+    await lintWith(cwd, cache)
+    assert.deepEqual(cache.stats, {hits: 0, misses: 0, rejected: 3, writes: 3})
+    const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
+    assert.equal(warm.stdout, cold.stdout)
+    for (const path of await entries(cwd)) assert.equal(typeof JSON.parse(await readFile(path, 'utf8')), 'object', path)
+    const rewritten = cacheFor(cwd)
+    await lintWith(cwd, rewritten)
+    assert.deepEqual([rewritten.stats.hits, rewritten.stats.rejected], [3, 0])
+  })
+
+  it('never git-ignores or prunes a directory it did not create', async () => {
+    const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'articles'}}), 'articles/0123456789abcdef/keep.md': article(seedBody())})
+    for (const toolVersion of ['a', 'b', 'c', 'd']) {
+      const config = resolveConfig({cache: {directory: 'articles'}})
+      const cache = openCache(join(cwd, 'articles'), {...cacheKeyOf(config), toolVersion})
+      await lintWith(cwd, cache)
+    }
+    const names = await readdir(join(cwd, 'articles'))
+    assert.ok(!names.includes('.gitignore') && !names.includes('CACHEDIR.TAG'))
+    assert.ok(names.includes('0123456789abcdef'), 'a folder that looks like a key is left alone')
+    assert.ok((await readdir(join(cwd, 'articles/0123456789abcdef'))).includes('keep.md'))
+  })
+
+  it('reads and writes nothing with --no-cache', async () => {
+    const cwd = await makeProject(project())
+    const result = await runCli(['lint', '--now', now, '--no-cache'], cwd)
+    assert.equal(result.code, 1)
+    assert.deepEqual(await readdir(cwd), ['articles'])
+  })
+
+  it('uses the directory the config names, with a .gitignore in it', async () => {
+    const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'tmp/lint-cache'}})})
+    await runCli(['lint', '--now', now], cwd)
+    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'healthlint.config.json', 'tmp'])
+    assert.match(await readFile(join(cwd, 'tmp/lint-cache/.gitignore'), 'utf8'), /^\*$/m)
+    assert.match(await readFile(join(cwd, 'tmp/lint-cache/CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55$/m)
+  })
+
+  it('gives byte-identical reports in every format, cached or not', async () => {
+    const cwd = await makeProject({
+      ...project(),
+      'articles/duplicate.md': article(seedBody('Back pain'), {slug: 'lower-back-pain'}),
+      'articles/due.md': article(seedBody('Hip pain'), {lastReviewed: '2025-03-10'}),
+      'articles/broken.md': '---\ntitle: [unclosed\n---\n\nPlaceholder paragraph.\n'
+    })
+    for (const format of ['stylish', 'json', 'github', 'sarif', 'junit']) {
+      const argv = ['lint', '--now', now, '--format', format]
+      const uncached = await runCli([...argv, '--no-cache'], cwd)
+      const cold = await runCli(argv, cwd)
+      const warm = await runCli(argv, cwd)
+      assert.equal(cold.stdout, uncached.stdout, format)
+      assert.equal(warm.stdout, uncached.stdout, format)
+      assert.equal(warm.code, uncached.code, format)
+    }
+  })
+
+  it('builds a byte-identical bundle from the cache, and withholds an article whose review lapsed since', async () => {
+    const cwd = await makeProject(project())
+    await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache'], cwd)
+    const cold = await runCli(['build', '--now', now], cwd)
+    const warm = await runCli(['build', '--now', now], cwd)
+    assert.equal(warm.stdout, cold.stdout)
+    assert.equal(warm.stderr, cold.stderr)
+    assert.deepEqual(await snapshot(join(cwd, 'dist')), await snapshot(join(cwd, 'fresh')))
+
+    const cache = cacheFor(cwd)
+    const late = await runCli(['build', '--now', '2027-01-05'], cwd)
+    assert.equal(late.code, 1)
+    assert.match(late.stderr, /^Published 0 articles/)
+    const config = resolveConfig({})
+    const paths = await expandPaths(['articles'], cwd)
+    const linter = createLinter({cwd, config, now, cache, emit: true, slugs: await collectSlugs(paths, cwd, config.limits)})
+    for await (const file of linter.lintFiles(paths)) assert.equal(file.data.tree, undefined, file.path)
+    assert.equal(cache.stats.hits, 3)
+  })
+
+  it('after a lint, a build analyses again only the articles it can publish (their output was not cached)', async () => {
+    const cwd = await makeProject(project())
+    await runCli(['lint', '--now', now], cwd)
+    const config = resolveConfig({})
+    const cache = cacheFor(cwd)
+    const paths = await expandPaths(['articles'], cwd)
+    const linter = createLinter({cwd, config, now, cache, emit: true, slugs: await collectSlugs(paths, cwd, config.limits)})
+    const parsed = []
+    for await (const file of linter.lintFiles(paths)) if (file.data.tree) parsed.push(file.path)
+    // knee-pain.md has an error, so it is withheld whatever its output: its facts suffice.
+    assert.deepEqual(parsed.sort(), ['articles/lower-back-pain.md', 'articles/neck-pain.md'])
+  })
+})
+
+describe('cache entries', () => {
+  it('give back exactly the facts written: every kind of place, severity and optional field', async () => {
+    const cwd = await makeProject({})
+    const cache = cacheFor(cwd)
+    const position = {start: {line: 2, column: 3, offset: 10}, end: {line: 2, column: 9, offset: 16}}
+    const facts = {
+      contentHash: 'a'.repeat(64),
+      loaded: true,
+      messages: [
+        {reason: 'Repeated wording.', place: position, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: false},
+        {reason: 'Repeated wording.', place: {line: 4, column: 1}, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: true, note: 'A note.', actual: 'x', expected: ['y', 'z']},
+        {reason: 'No place, no rule.', place: null, ruleId: null, source: null, url: null, fatal: null, expected: []}
+      ],
+      suppressions: [{ruleId: 'plain-english', kind: 'disable-next-line' as const, reason: 'quoted', position, fromLine: 3, toLine: 3, suppressed: 0}],
+      frontmatter: {data: {title: 'T', tags: ['a'], nested: {value: 1}}, position, ranges: [['/title', {key: position, value: position}]] as Array<[string, {key: typeof position; value: typeof position}]>},
+      readability: {sentences: 1, words: 2, syllables: 3, polysyllables: 0, complexWords: 0, letters: 9, fleschReadingEase: 1.5, fleschKincaidGrade: 2.5, smog: 3.5, gunningFog: 4.5, colemanLiau: 5.5, automatedReadabilityIndex: 6.5, readingAge: 8.5},
+      readabilityTarget: 11,
+      hardSentences: [0]
+    }
+    await cache.writeFacts(facts.contentHash, 'articles/a.md', facts)
+    await cache.flush()
+    assert.deepEqual(await cache.readFacts(facts.contentHash, 'articles/a.md'), facts)
+    // Another file name is another entry.
+    assert.equal(await cache.readFacts(facts.contentHash, 'articles/b.md'), undefined)
+  })
+})
+
+describe('the rules a cache hit runs again', () => {
+  it('are file rules, so that they can run without the Markdown tree', () => {
+    const recomputed = rules.filter(isRecomputed)
+    assert.deepEqual(recomputed.map((rule) => rule.id).sort(), ['duplicate-slug', 'review-date'])
+    for (const rule of recomputed) assert.equal(rule.requires, 'file', rule.id)
+  })
+})
+
+describe('the slug pre-pass', () => {
+  const cases: Record<string, string> = {
+    'no frontmatter': '# Title\n\nText with slug and \\* in it.\n',
+    'no slug field': article(seedBody()),
+    'a slug field': article(seedBody(), {slug: 'lower-back'}),
+    'a quoted slug key': '---\n"slug": quoted-key\ntitle: T\n---\n\nText.\n',
+    'an escaped slug key': '---\n"\\u0073lug": escaped-key\ntitle: T\n---\n\nText.\n',
+    'a slug only in the body': '---\ntitle: T\n---\n\nslug: not-metadata\n',
+    'a first line that is not a fence': '--- yaml\nslug: other-language\n---\n\nText.\n',
+    'an unclosed block': '---\nslug: never-closed\n\nText.\n',
+    'a fence with trailing spaces': '---  \nslug: spaced-fence\n---  \n\nText.\n'
+  }
+
+  for (const [name, text] of Object.entries(cases)) {
+    it(`finds the slug the frontmatter parser finds: ${name}`, async () => {
+      const cwd = await makeProject({'articles/file-name.md': text})
+      const file = new VFile({path: 'articles/file-name.md', value: text})
+      parseFrontmatter(file, defaultLimits)
+      const expected = typeof file.data.frontmatter?.data?.slug === 'string' ? file.data.frontmatter.data.slug : 'file-name'
+      assert.deepEqual([...(await collectSlugs(['articles/file-name.md'], cwd, defaultLimits)).keys()], [expected])
+      // Whenever the parser finds a slug, the quick look must have sent the file to it.
+      if (expected !== 'file-name') assert.ok(mayHaveSlugField(text, defaultLimits))
+    })
+  }
+})
