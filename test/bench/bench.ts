@@ -114,7 +114,7 @@ async function generatedJobs(work: string, notes: string[]): Promise<Job[]> {
   const jobs = healthlintJobs('generated', cwd, 'corpus', generatedCount, baselineFull)
   if (generatedCount > small) {
     jobs.push(...healthlintJobs(`generated (first ${small})`, cwd, 'subset', small, !baselineFull, {only: ['lint, cold']}))
-    notes.push(`Linearity: compare "generated" and "generated (first ${small})" lint, cold (linear would be ${(generatedCount / small).toFixed(2)}×).`)
+    notes.push(`linear in the number of articles would be ${(generatedCount / small).toFixed(2)}×`)
   }
   jobs.push(await changedJob(work, cwd))
   return jobs
