@@ -6,7 +6,7 @@
 // reviewer's decision, so the message never proposes one for the article. It looks in the
 // heading too ("Call 999 or go to A&E if" carries its action). Turn it off: for services whose
 // urgent route is described elsewhere on every page, by adding that route to `actions` instead.
-import {defineRule} from '../src/rule.js'
+import {defineRule, wordList} from '../src/rule.js'
 import {findSections, itemsOf, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
@@ -44,8 +44,8 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      headings: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Headings that open a red-flags section; keep the same as require-red-flags\' `headings`.'},
-      actions: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Words that name an urgent action or service, looked for in the section\'s heading and text as whole words in any letter case.'}
+      headings: wordList('Headings that open a red-flags section; keep the same as require-red-flags\' `headings`.'),
+      actions: wordList('Words that name an urgent action or service, looked for in the section\'s heading and text as whole words in any letter case.')
     }
   },
   defaults: {headings: [...defaultRedFlagHeadings], actions: defaultActions},

@@ -7,7 +7,7 @@
 // the site shows the same disclaimer on every page, and then say so in the config.
 import type {Paragraph} from 'mdast'
 import {visit} from '../src/visit.js'
-import {defineRule} from '../src/rule.js'
+import {defineRule, wordList} from '../src/rule.js'
 import {findPhrase} from '../src/phrases.js'
 import {textOf} from '../src/pipeline/sections.js'
 
@@ -44,7 +44,7 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      phrases: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Phrases that mark a paragraph as the disclaimer, matched as whole words in any letter case.'}
+      phrases: wordList('Phrases that mark a paragraph as the disclaimer, matched as whole words in any letter case.')
     }
   },
   defaults: {phrases: defaultPhrases},

@@ -8,7 +8,7 @@
 // about symptoms (such as an administrative page), and then per file, never globally.
 import type {List, Root} from 'mdast'
 import {CONTINUE, SKIP, visit} from '../src/visit.js'
-import {defineRule} from '../src/rule.js'
+import {defineRule, wordList} from '../src/rule.js'
 import {findSections, itemsOf, normalise, sectionsOf, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
@@ -69,8 +69,8 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      headings: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Headings that open a red-flags section, matched in any letter case as the whole heading or its beginning.'},
-      symptomTerms: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Words that make a listed item look like a red-flag symptom, for spotting a red-flag list that has lost its heading.'},
+      headings: wordList('Headings that open a red-flags section, matched in any letter case as the whole heading or its beginning.'),
+      symptomTerms: wordList('Words that make a listed item look like a red-flag symptom, for spotting a red-flag list that has lost its heading.'),
       listShare: {type: 'number', minimum: 0, maximum: 1, description: 'Share of a list\'s items (0 to 1, at least two items) that must contain a symptom term for the list to count as red-flag symptoms.'}
     }
   },

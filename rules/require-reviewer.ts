@@ -8,7 +8,7 @@
 // case, punctuation and titles such as "Dr". Turn it off: never.
 import type {Paragraph} from 'mdast'
 import {visit} from '../src/visit.js'
-import {defineRule} from '../src/rule.js'
+import {defineRule, wordList} from '../src/rule.js'
 import {normalise, textOf} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'
 import {isIsoDate} from '../src/today.js'
@@ -42,8 +42,8 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      statements: {type: 'array', items: {type: 'string', minLength: 1}, description: 'How a paragraph naming the reviewer begins, in any letter case.'},
-      dateLabels: {type: 'array', items: {type: 'string', minLength: 1}, description: 'How a paragraph giving the review date begins (its date is compared with lastReviewed).'}
+      statements: wordList('How a paragraph naming the reviewer begins, in any letter case.'),
+      dateLabels: wordList('How a paragraph giving the review date begins (its date is compared with lastReviewed).')
     }
   },
   defaults: {

@@ -4,7 +4,7 @@
 // Why: most patient articles are about problems that usually get better on their own; the reader
 // needs to know when that stops being true and a GP should look at it. Turn it off: only for
 // content that is not about symptoms, and then per file, never globally.
-import {defineRule} from '../src/rule.js'
+import {defineRule, wordList} from '../src/rule.js'
 import {findSections, itemsOf, sectionsOf} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'
 import {defaultSeekReviewHeadings} from '../src/vocabulary.js'
@@ -26,7 +26,7 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      headings: {type: 'array', items: {type: 'string', minLength: 1}, description: 'Headings that open a "when to seek review" section, matched in any letter case as the whole heading or its beginning.'}
+      headings: wordList('Headings that open a "when to seek review" section, matched in any letter case as the whole heading or its beginning.')
     }
   },
   defaults: {headings: [...defaultSeekReviewHeadings]},

@@ -90,6 +90,11 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
 /** The options schema and defaults of a rule that takes no options. */
 export const withoutOptions = {optionsSchema: {type: 'object', additionalProperties: false, properties: {}}, defaults: {}} as const
 
+/** The options schema of a list of words or phrases (headings, phrases, vocabularies). */
+export function wordList(description: string): Record<string, unknown> {
+  return {type: 'array', items: {type: 'string', minLength: 1}, description}
+}
+
 export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
 
 // The severity each message was reported with, when it differs from the rule's: `lintRule`

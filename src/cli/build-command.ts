@@ -1,20 +1,11 @@
 // `healthlint build`: report every article as `lint` does, publish those without errors, then
 // say what was published, withheld and skipped (on stderr, so `--format json` output stays JSON).
 import {build} from '../build.js'
-import {addToTotals, emptyTotals} from '../report/messages.js'
-import {reporters} from '../report/index.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
-import {cacheFor, exitCodeFor} from './lint-command.js'
+import {cacheFor, countingReporter, exitCodeFor} from './lint-command.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
-  const totals = emptyTotals()
-  const reporter = reporters[options.format]!({
-    write: (chunk) => environment.stdout.write(chunk),
-    quiet: options.quiet,
-    color: options.color,
-    cwd: environment.cwd,
-    env: environment.env
-  })
+  const reporter = countingReporter(environment, options)
   const cache = cacheFor(environment, options)
   const summary = await build(options.paths, {
     ...(cache ? {cache} : {}),
@@ -22,14 +13,11 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
     config: options.config,
     now: options.now,
     out: options.out,
-    onArticle(file) {
-      addToTotals(totals, file)
-      reporter.file(file)
-    }
+    onArticle: (file) => reporter.file(file)
   })
-  reporter.end(totals)
+  reporter.end()
   environment.stderr.write(formatSummary(summary))
-  return exitCodeFor(totals, options.maxWarnings)
+  return exitCodeFor(reporter.totals, options.maxWarnings)
 }
 
 function formatSummary(summary: {out: string; published: string[]; withheld: string[]; skipped: string[]}): string {

@@ -10,25 +10,19 @@ import {cacheKeyOf, openCache} from '../cache.js'
 import type {ArticleCache} from '../cache.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
+import type {VFile} from 'vfile'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
-  const totals = emptyTotals()
-  const reporter = reporters[options.format]!({
-    write: (chunk) => environment.stdout.write(chunk),
-    quiet: options.quiet,
-    color: options.color,
-    cwd: environment.cwd,
-    env: environment.env
-  })
+  const reporter = countingReporter(environment, options)
+  const {totals} = reporter
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
   const cache = cacheFor(environment, options)
   for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, ...(cache ? {cache} : {})})) {
-    addToTotals(totals, file)
     reporter.file(file)
     summary?.file(file)
   }
-  reporter.end(totals)
+  reporter.end()
   if (summary && options.summary) {
     try {
       await appendFile(resolve(environment.cwd, options.summary), summary.format(totals))
@@ -56,6 +50,28 @@ async function changedPaths(environment: CliEnvironment, options: CommonOptions)
       : `healthlint: ${selection.paths.length} changed article${selection.paths.length === 1 ? '' : 's'} ${since}.\n`
   )
   return selection.paths
+}
+
+/** The chosen report format, fed each finished article, keeping the totals for the exit code. */
+export function countingReporter(environment: CliEnvironment, options: CommonOptions) {
+  const totals = emptyTotals()
+  const reporter = reporters[options.format]!({
+    write: (chunk) => environment.stdout.write(chunk),
+    quiet: options.quiet,
+    color: options.color,
+    cwd: environment.cwd,
+    env: environment.env
+  })
+  return {
+    totals,
+    file(file: VFile) {
+      addToTotals(totals, file)
+      reporter.file(file)
+    },
+    end() {
+      reporter.end(totals)
+    }
+  }
 }
 
 export function exitCodeFor(totals: {errors: number; warnings: number}, maxWarnings: number | undefined): number {

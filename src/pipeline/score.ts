@@ -33,13 +33,7 @@ import {
 import type {Counts, SentenceCounts} from '../readability.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
-export interface ReadabilityScores {
-  sentences: number
-  words: number
-  syllables: number
-  polysyllables: number
-  complexWords: number
-  letters: number
+export interface ReadabilityScores extends Counts {
   fleschReadingEase: number
   fleschKincaidGrade: number
   smog: number
