@@ -36,6 +36,12 @@ export interface LintOptions {
    * `file.data.emitted` (the build sets this, so the output is cached with the facts).
    */
   emit?: boolean
+  /**
+   * For `lint()`: the inputs (files, directories or globs) whose articles' slugs count for
+   * `duplicate-slug`, when that is more than the inputs checked (`lint --changed` checks the
+   * changed articles against all of them). By default, the inputs.
+   */
+  slugScope?: string[]
 }
 
 export interface Linter {
@@ -139,7 +145,8 @@ interface Prepared {
  */
 export async function* lint(inputs: string[], options: LintOptions): AsyncGenerator<VFile> {
   const paths = await expandPaths(inputs, options.cwd)
-  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const scope = options.slugScope ? await expandPaths(options.slugScope, options.cwd) : paths
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits, scope)
   const linter = createLinter({...options, slugs, hashes})
   yield* linter.lintFiles(paths)
   await linter.flush()

@@ -91,6 +91,23 @@ describe('--changed', () => {
     assert.deepEqual((await lintedPaths(root, '--changed=main', 'articles/a.md', 'articles/d.md')).paths, ['articles/d.md'])
   })
 
+  it('reports a changed article whose slug clashes with an unchanged one, and only on the changed one', async () => {
+    // a.md is unchanged on this branch; a new article takes its slug through the frontmatter.
+    await writeFile(join(root, 'articles/f.md'), placeholderArticle({slug: 'a'}))
+    try {
+      const result = await runCli(['lint', '--format', 'json', '--now', '2026-01-15', '--changed=main'], root, {})
+      const files = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string; message: string; severity: number}>}>
+      assert.deepEqual(files.map((file) => file.path), ['articles/b.md', 'articles/d.md', 'articles/e.md', 'articles/f.md'])
+      const clashes = files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'duplicate-slug').map((message) => ({path: file.path, message: message.message})))
+      assert.equal(clashes.length, 1, JSON.stringify(clashes))
+      assert.equal(clashes[0]!.path, 'articles/f.md')
+      assert.match(clashes[0]!.message, /articles\/a\.md/)
+      assert.equal(result.code, 1)
+    } finally {
+      await rm(join(root, 'articles/f.md'))
+    }
+  })
+
   it('lints nothing when no article changed', async () => {
     const result = await lintedPaths(root, '--changed=HEAD', 'articles/a.md')
     assert.equal(result.code, 0)

@@ -1,13 +1,13 @@
 // Stage 2: parse. Reads the frontmatter, then parses the body as Markdown (CommonMark + GFM).
 // The body is parsed from the file's text with the frontmatter blanked out, so every node's
-// position is a position in the original file. Parsing runs on a worker thread with a time
-// budget (parse-thread.ts), after the deterministic caps of limits.ts.
+// position is a position in the original file. Parsing runs with a time
+// budget (parse-budget.ts), after the deterministic caps of limits.ts.
 import type {VFile} from 'vfile'
 import type {Limits} from '../config.js'
 import {parseFrontmatter} from './frontmatter.js'
 import {recordProblem} from './problems.js'
 import {checkBodyText, checkTree} from './limits.js'
-import {parseWithin} from './parse-thread.js'
+import {parseWithin} from './parse-budget.js'
 
 export function parseArticle(file: VFile, limits: Limits): void {
   if (!file.data.loaded) return

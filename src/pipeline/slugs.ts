@@ -50,15 +50,19 @@ export interface RunIndex {
 
 /**
  * Read every article once before checking any: its slug (see above), and the hash of its bytes,
- * so that an article found in the cache need not be read a second time.
+ * so that an article found in the cache need not be read a second time. `scope` is every
+ * article whose slug counts (by default `paths`): `lint --changed` checks a few articles but
+ * must see a clash with any article left unchanged. Hashes are kept for `paths` only.
  */
-export async function readRunIndex(paths: readonly string[], cwd: string, limits: Limits): Promise<RunIndex> {
+export async function readRunIndex(paths: readonly string[], cwd: string, limits: Limits, scope: readonly string[] = paths): Promise<RunIndex> {
   const index = new Map<string, string[]>()
   const hashes = new Map<string, string>()
+  const checked = new Set(paths)
+  const inScope = new Set(scope)
   let frontmatter: Promise<typeof import('./frontmatter.js')> | undefined
-  for (const path of paths) {
+  for (const path of [...scope, ...paths.filter((path) => !inScope.has(path))]) {
     const file = await loadArticle(path, cwd, limits)
-    if (file.data.contentHash !== undefined) hashes.set(path, file.data.contentHash)
+    if (file.data.contentHash !== undefined && checked.has(path)) hashes.set(path, file.data.contentHash)
     if (file.data.loaded && mayHaveSlugField(String(file.value), limits)) {
       frontmatter ??= import('./frontmatter.js')
       ;(await frontmatter).parseFrontmatter(file, limits)
