@@ -9,7 +9,7 @@
 import type {Paragraph} from 'mdast'
 import {visit} from '../src/visit.js'
 import {defineRule, wordList} from '../src/rule.js'
-import {normalise, textOf} from '../src/pipeline/sections.js'
+import {normalise, plainTextOf} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'
 import {isIsoDate} from '../src/today.js'
 
@@ -92,7 +92,7 @@ export default defineRule<Options>({
     let statement: {paragraph: Paragraph; text: string; rest: string} | undefined
     const dated: Array<{paragraph: Paragraph; text: string}> = []
     visit(tree, 'paragraph', (paragraph: Paragraph) => {
-      const text = normalise(textOf(paragraph))
+      const text = plainTextOf(paragraph)
       const rest = afterPrefix(text, options.statements)
       if (rest !== undefined && !statement) statement = {paragraph, text, rest}
       if (rest !== undefined || afterPrefix(text, options.dateLabels) !== undefined) dated.push({paragraph, text})

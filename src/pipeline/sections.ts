@@ -16,8 +16,33 @@ export interface Section {
   children: RootContent[]
 }
 
+// Several rules and the build ask for the same tree's sections and the same nodes' text: each
+// is worked out once per tree (the caches hold nothing once the tree is garbage).
+const sectionCache = new WeakMap<Root, readonly Section[]>()
+const plainTextCache = new WeakMap<Nodes, string>()
+const comparableCache = new Map<string, string>()
+
 /** Split the body at every heading. Sections nest: a `##` section includes its `###` ones. */
-export function sectionsOf(tree: Root): Section[] {
+export function sectionsOf(tree: Root): readonly Section[] {
+  let sections = sectionCache.get(tree)
+  if (!sections) {
+    sections = splitSections(tree)
+    sectionCache.set(tree, sections)
+  }
+  return sections
+}
+
+/** The plain text of a node with its whitespace collapsed: `normalise(textOf(node))`. */
+export function plainTextOf(node: Nodes): string {
+  let text = plainTextCache.get(node)
+  if (text === undefined) {
+    text = normalise(textOf(node))
+    plainTextCache.set(node, text)
+  }
+  return text
+}
+
+function splitSections(tree: Root): Section[] {
   const sections: Section[] = []
   const nodes = tree.children
   const intro: RootContent[] = []
@@ -33,7 +58,7 @@ export function sectionsOf(tree: Root): Section[] {
       if (candidate.type === 'heading' && candidate.depth <= node.depth) break
       children.push(candidate)
     }
-    sections.push({heading: node, title: normalise(textOf(node)), depth: node.depth, children})
+    sections.push({heading: node, title: plainTextOf(node), depth: node.depth, children})
   }
   return sections
 }
@@ -73,9 +98,9 @@ export function findSections(sections: readonly Section[], patterns: readonly st
 export function itemsOf(section: Section): string[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
   if (lists.length > 0) {
-    return lists.flatMap((list) => list.children.map((item) => normalise(textOf(item)))).filter(Boolean)
+    return lists.flatMap((list) => list.children.map((item) => plainTextOf(item))).filter(Boolean)
   }
-  return section.children.filter((node) => node.type === 'paragraph').map((node) => normalise(textOf(node))).filter(Boolean)
+  return section.children.filter((node) => node.type === 'paragraph').map((node) => plainTextOf(node)).filter(Boolean)
 }
 
 // Containers whose children are separate blocks: their texts are joined with a line break, so
@@ -94,10 +119,17 @@ export function textOf(node: Nodes): string {
 }
 
 function comparable(text: string): string {
-  return normalise(text)
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/[:.!?\s]+$/, '')
+  let result = comparableCache.get(text)
+  if (result === undefined) {
+    result = normalise(text)
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .replace(/[:.!?\s]+$/, '')
+    // Headings and configured phrases repeat across articles; bounded for a huge run.
+    if (comparableCache.size >= 10_000) comparableCache.clear()
+    comparableCache.set(text, result)
+  }
+  return result
 }
 
 /**
