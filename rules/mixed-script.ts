@@ -35,7 +35,8 @@ export default defineRule({
   check({tree, report}) {
     visit(tree, 'text', (node: Text) => {
       const start = node.position?.start
-      if (!start || start.offset === undefined) return
+      // Most text has no look-alike letter at all: skip it without splitting it into words.
+      if (!start || start.offset === undefined || !lookalike.test(node.value)) return
       for (const match of node.value.matchAll(word)) {
         const text = match[0]
         if (!latin.test(text) || !lookalike.test(text)) continue
