@@ -21,8 +21,8 @@ export interface Limits {
   maxDelimitersPerBlock: number
   /** Widest table, in columns. */
   maxTableColumns: number
-  /** Longest time the Markdown parser may spend on one article, in milliseconds. */
-  maxParseMilliseconds: number
+  /** Longest time parsing, scoring and the rules may spend on one article, in milliseconds. */
+  maxCheckMilliseconds: number
 }
 
 export interface RuleSetting {
@@ -54,7 +54,7 @@ export const defaultLimits: Limits = {
   maxNestingDepth: 32,
   maxDelimitersPerBlock: 2000,
   maxTableColumns: 20,
-  maxParseMilliseconds: 5000
+  maxCheckMilliseconds: 5000
 }
 
 export const defaultConfigName = 'healthlint.config.json'

@@ -1,11 +1,14 @@
 // The analysis of one article: parse → score → the rules that depend only on the article and
-// the config. This module pulls in the whole Markdown and natural-language stack, so lint.ts
-// imports it only when an article is not in the cache.
+// the config, within the article's time budget (budget.ts). This module pulls in the whole
+// Markdown and natural-language stack, so lint.ts imports it only when an article is not in
+// the cache.
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
-import {parseArticle} from './parse.js'
+import {bodyStart, parseBody, readBody} from './parse.js'
 import {scoreArticle} from './score.js'
 import {createChecker} from './check.js'
+import {runWithin} from './budget.js'
+import {recordProblem} from './problems.js'
 import type {Suppression} from './suppress.js'
 
 export interface Analyser {
@@ -13,12 +16,35 @@ export interface Analyser {
   analyse(file: VFile): Promise<Suppression[]>
 }
 
+/** What parsing, scoring and the rules store on `file.data`, thrown away when they are stopped. */
+const analysisData = ['tree', 'prose', 'sentences', 'readability', 'readabilityTarget', 'hardSentences'] as const
+
 export function createAnalyser(config: ResolvedConfig): Analyser {
   const checker = createChecker(config)
+  const {limits} = config
   return {
     async analyse(file) {
-      parseArticle(file, config.limits)
-      scoreArticle(file)
+      // The frontmatter (capped in size) and the body's caps are linear: outside the budget.
+      const body = readBody(file, limits)
+      const messages = file.messages.length
+      const problems = file.data.problems?.length ?? 0
+      const finished = runWithin(limits.maxCheckMilliseconds, () => {
+        if (body !== undefined) parseBody(file, body, limits)
+        scoreArticle(file)
+        return checker.analyse(file)
+      })
+      if (finished.ok) return finished.value
+      // Stopped: throw away whatever the analysis built, say why, and run the rules that need
+      // no Markdown tree (the frontmatter's, and markdown-limits to report this).
+      file.messages.length = messages
+      if (file.data.problems) file.data.problems.length = problems
+      for (const key of analysisData) delete file.data[key]
+      recordProblem(
+        file,
+        'markdown-limits',
+        `Checking this article took longer than ${limits.maxCheckMilliseconds} ms, so it was stopped and its body was not checked. Very long articles, or thousands of quotes, lists or underlined (===) headings, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
+        bodyStart(file)
+      )
       return checker.analyse(file)
     }
   }

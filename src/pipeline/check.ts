@@ -25,8 +25,11 @@ const labels = {off: 'off', warning: 'warn', error: 'error'} as const
 export interface Checker {
   /** Run every rule, apply the suppressions and sort the messages. */
   check(file: VFile): Promise<void>
-  /** Run the rules that depend only on the article and the config; return the suppressions, not yet applied. */
-  analyse(file: VFile): Promise<Suppression[]>
+  /**
+   * Run the rules that depend only on the article and the config, synchronously (so that the
+   * time budget can cover them); return the suppressions, not yet applied.
+   */
+  analyse(file: VFile): Suppression[]
 }
 
 export function createChecker(config: ResolvedConfig): Checker {
@@ -46,16 +49,18 @@ export function createChecker(config: ResolvedConfig): Checker {
   const lookup: RuleLookup = {ruleIds: rules.map((rule) => rule.id), isSafetyRule: (id) => safety.has(id)}
   const finisher = createFinisher(config)
 
-  const analyse = async (file: VFile) => {
+  const analyse = (file: VFile) => {
     const tree = file.data.tree
     const suppressions = tree ? readSuppressions(file, tree, lookup) : []
-    await (tree ? everything : fileOnly).run(tree ?? empty, file)
+    // Every rule is synchronous (remark-lint's wrapper completes at once for a rule that
+    // returns nothing), so runSync never meets an unfinished rule.
+    ;(tree ? everything : fileOnly).runSync(tree ?? empty, file)
     return suppressions
   }
   return {
     analyse,
     async check(file) {
-      await finisher.finish(file, await analyse(file))
+      await finisher.finish(file, analyse(file))
     }
   }
 }

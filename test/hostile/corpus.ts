@@ -20,7 +20,7 @@ export const secret = `HEALTHLINT-SECRET-${process.pid}-not-for-publishing`
  */
 export const config = {
   rules: Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off'])),
-  limits: {maxParseMilliseconds: 1500}
+  limits: {maxCheckMilliseconds: 1500}
 }
 
 /** Valid healthlint frontmatter (8 lines, then the closing fence on line 9). */
