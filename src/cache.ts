@@ -79,16 +79,37 @@ export function openCache(directory: string, key: CacheKey): ArticleCache {
   let ready: Promise<void> | undefined
   let broken = false
 
-  const entryPath = (kind: Kind, contentHash: string, name: string) =>
-    join(keyDirectory, `${/^[0-9a-f]{64}$/.test(contentHash) ? contentHash : sha256(contentHash)}-${sha256(name).slice(0, 12)}${kind === 'emitted' ? '.emitted' : ''}.json`)
+  const entryName = (kind: Kind, contentHash: string, name: string) =>
+    `${/^[0-9a-f]{64}$/.test(contentHash) ? contentHash : sha256(contentHash)}-${sha256(name).slice(0, 12)}${kind === 'emitted' ? '.emitted' : ''}.json`
+  const entryPath = (kind: Kind, contentHash: string, name: string) => join(keyDirectory, entryName(kind, contentHash, name))
+
+  // The entries there were when the run began, listed once: looking a missing entry up in the
+  // listing is far cheaper than failing to open it (a cold run would otherwise try every one).
+  let listing: Set<string> | undefined
+  const listed = () => {
+    if (!listing) {
+      try {
+        listing = new Set(readdirSync(keyDirectory))
+      } catch {
+        listing = new Set()
+      }
+    }
+    return listing
+  }
 
   async function read(kind: Kind, contentHash: string, path: string): Promise<unknown> {
     const name = nameOf(path)
-    let text: string
-    try {
-      // Synchronous: a small file in the page cache reads faster than a thread-pool round trip.
-      text = readFileSync(entryPath(kind, contentHash, name), 'utf8')
-    } catch {
+    const entry = entryName(kind, contentHash, name)
+    let text: string | undefined
+    if (listed().has(entry)) {
+      try {
+        // Synchronous: a small file in the page cache reads faster than a thread-pool round trip.
+        text = readFileSync(join(keyDirectory, entry), 'utf8')
+      } catch {
+        // Removed since it was listed: a miss.
+      }
+    }
+    if (text === undefined) {
       stats.misses++
       return undefined
     }
@@ -122,6 +143,7 @@ export function openCache(directory: string, key: CacheKey): ArticleCache {
       try {
         await writeFile(temporary, JSON.stringify(envelope))
         await rename(temporary, destination)
+        listing?.add(basename(destination))
         stats.writes++
       } catch (error) {
         await unlink(temporary).catch(() => undefined)

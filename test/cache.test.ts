@@ -71,6 +71,15 @@ describe('the content-hash cache', () => {
     assert.ok(files.some((file) => file.messages.some((message) => message.ruleId === 'require-seek-review')))
   })
 
+  it('hits, within one long run (watch, preview), on entries that run wrote itself', async () => {
+    const cwd = await makeProject(project())
+    const cache = cacheFor(cwd)
+    await lintWith(cwd, cache)
+    assert.deepEqual(cache.stats, {hits: 0, misses: 3, rejected: 0, writes: 3})
+    await lintWith(cwd, cache)
+    assert.deepEqual(cache.stats, {hits: 3, misses: 3, rejected: 0, writes: 3})
+  })
+
   it('misses for an article whose content changed, and only for it', async () => {
     const cwd = await makeProject(project())
     await lintWith(cwd, cacheFor(cwd))

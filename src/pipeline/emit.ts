@@ -162,7 +162,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   const outline = sectionsOf(tree)
   const items = (patterns: readonly string[]) => {
     const section = findSection(outline, patterns)
-    return section ? itemsOf(section) : []
+    return section ? [...itemsOf(section)] : []
   }
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}

@@ -63,10 +63,21 @@ const ignore = ['code', 'html', 'image', 'imageReference', 'definition', 'math',
 // Kept in the sentence as a non-word, so "see https://… for more" stays one sentence.
 const urlType = 'healthlintUrl'
 
-// Syllables and letters per distinct word: most words in an article (and across articles)
-// repeat, and `syllable` is the costly part of counting. Bounded so a huge run cannot grow it
-// without limit.
-const wordCache = new Map<string, {syllables: number; letters: number}>()
+/** What the counts need to know of a word, worked out once per distinct word (see `wordFacts`). */
+interface WordFacts {
+  syllables: number
+  letters: number
+  /** The word in lower case, as the Dale–Chall and Spache lists spell their words. */
+  caseless: string
+  /** Whether it starts with a lower-case letter (or no letter): a complex word if polysyllabic. */
+  startsLower: boolean
+  onDaleChall: boolean
+  onSpache: boolean
+}
+
+// Facts per distinct word: most words in an article (and across articles) repeat, and
+// `syllable` is the costly part of counting. Bounded so a huge run cannot grow it without limit.
+const wordCache = new Map<string, WordFacts>()
 const wordCacheLimit = 50_000
 const letterPattern = /[\p{L}\p{N}]/gu
 
@@ -144,7 +155,6 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
   for (const child of node.children) {
     if (child.type !== 'WordNode') continue
     const value = toString(child)
-    const caseless = value.toLowerCase()
     const facts = wordFacts(value)
     counts.words++
     counts.syllables += facts.syllables
@@ -152,14 +162,14 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
     counts.letters += facts.letters
     if (facts.syllables >= 3) {
       counts.polysyllables++
-      if (value.charCodeAt(0) === caseless.charCodeAt(0)) counts.complexWords++
+      if (facts.startsLower) counts.complexWords++
     }
-    if (easyWords.has(caseless) && !(easy ??= new Set()).has(caseless)) {
-      easy.add(caseless)
+    if (facts.onDaleChall && !(easy ??= new Set()).has(facts.caseless)) {
+      easy.add(facts.caseless)
       counts.daleChallWords++
     }
-    if (familiarWords.has(caseless) && !(familiar ??= new Set()).has(caseless)) {
-      familiar.add(caseless)
+    if (facts.onSpache && !(familiar ??= new Set()).has(facts.caseless)) {
+      familiar.add(facts.caseless)
       counts.spacheWords++
     }
   }
@@ -167,11 +177,19 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
   return {node, ...counts, ages: sentenceAges(counts)}
 }
 
-function wordFacts(value: string): {syllables: number; letters: number} {
+function wordFacts(value: string): WordFacts {
   let facts = wordCache.get(value)
   if (!facts) {
     if (wordCache.size >= wordCacheLimit) wordCache.clear()
-    facts = {syllables: syllable(value), letters: value.match(letterPattern)?.length ?? 0}
+    const caseless = value.toLowerCase()
+    facts = {
+      syllables: syllable(value),
+      letters: value.match(letterPattern)?.length ?? 0,
+      caseless,
+      startsLower: value.charCodeAt(0) === caseless.charCodeAt(0),
+      onDaleChall: easyWords.has(caseless),
+      onSpache: familiarWords.has(caseless)
+    }
     wordCache.set(value, facts)
   }
   return facts

@@ -16,10 +16,10 @@ export interface Section {
   children: RootContent[]
 }
 
-// Several rules and the build ask for the same tree's sections and the same nodes' text: each
-// is worked out once per tree (the caches hold nothing once the tree is garbage).
+// Several rules and the build ask for the same tree's sections and the same sections' items:
+// each is worked out once (the caches hold nothing once the tree is garbage).
 const sectionCache = new WeakMap<Root, readonly Section[]>()
-const plainTextCache = new WeakMap<Nodes, string>()
+const itemCache = new WeakMap<Section, readonly string[]>()
 const comparableCache = new Map<string, string>()
 
 /** Split the body at every heading. Sections nest: a `##` section includes its `###` ones. */
@@ -32,14 +32,9 @@ export function sectionsOf(tree: Root): readonly Section[] {
   return sections
 }
 
-/** The plain text of a node with its whitespace collapsed: `normalise(textOf(node))`. */
+/** The plain text of a node with its whitespace collapsed. */
 export function plainTextOf(node: Nodes): string {
-  let text = plainTextCache.get(node)
-  if (text === undefined) {
-    text = normalise(textOf(node))
-    plainTextCache.set(node, text)
-  }
-  return text
+  return normalise(textOf(node))
 }
 
 function splitSections(tree: Root): Section[] {
@@ -95,7 +90,16 @@ export function findSections(sections: readonly Section[], patterns: readonly st
  * The items a section lists, as plain text, in order: the items of its lists, or, when it has
  * no list, its paragraphs.
  */
-export function itemsOf(section: Section): string[] {
+export function itemsOf(section: Section): readonly string[] {
+  let items = itemCache.get(section)
+  if (!items) {
+    items = listItems(section)
+    itemCache.set(section, items)
+  }
+  return items
+}
+
+function listItems(section: Section): string[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
   if (lists.length > 0) {
     return lists.flatMap((list) => list.children.map((item) => plainTextOf(item))).filter(Boolean)
