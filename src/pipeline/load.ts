@@ -14,11 +14,16 @@ import {recordProblem} from './problems.js'
 const utf8 = new TextDecoder('utf-8', {fatal: true})
 const lenientUtf8 = new TextDecoder('utf-8')
 
+export interface LoadOptions {
+  /** Work out `file.data.contentHash` (default true); the slug pre-pass skips it for articles it does not check. */
+  hash?: boolean
+}
+
 /**
  * Read the file at `path` (as given, relative to `cwd`) into a VFile.
  * `file.data.loaded` is true when the text could be decoded and later stages may parse it.
  */
-export async function loadArticle(path: string, cwd: string, limits: Limits): Promise<VFile> {
+export async function loadArticle(path: string, cwd: string, limits: Limits, options: LoadOptions = {}): Promise<VFile> {
   const file = new VFile({path, cwd})
   file.data.loaded = false
   const absolute = resolve(cwd, path)
@@ -50,13 +55,13 @@ export async function loadArticle(path: string, cwd: string, limits: Limits): Pr
     recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
     return file
   }
-  return decodeInto(file, bytes)
+  return decodeInto(file, bytes, options)
 }
 
 /** Decode raw bytes into `file`; exported for tests and for in-memory articles. */
-export function decodeInto(file: VFile, bytes: Uint8Array): VFile {
+export function decodeInto(file: VFile, bytes: Uint8Array, options: LoadOptions = {}): VFile {
   file.data.loaded = false
-  file.data.contentHash = createHash('sha256').update(bytes).digest('hex')
+  if (options.hash !== false) file.data.contentHash = createHash('sha256').update(bytes).digest('hex')
   if (bytes.length === 0) {
     recordProblem(file, 'empty-article', 'This file is empty. An article needs frontmatter and a body.', start())
     return file

@@ -61,8 +61,8 @@ export async function readRunIndex(paths: readonly string[], cwd: string, limits
   const inScope = new Set(scope)
   let frontmatter: Promise<typeof import('./frontmatter.js')> | undefined
   for (const path of [...scope, ...paths.filter((path) => !inScope.has(path))]) {
-    const file = await loadArticle(path, cwd, limits)
-    if (file.data.contentHash !== undefined && checked.has(path)) hashes.set(path, file.data.contentHash)
+    const file = await loadArticle(path, cwd, limits, {hash: checked.has(path)})
+    if (file.data.contentHash !== undefined) hashes.set(path, file.data.contentHash)
     if (file.data.loaded && mayHaveSlugField(String(file.value), limits)) {
       frontmatter ??= import('./frontmatter.js')
       ;(await frontmatter).parseFrontmatter(file, limits)
