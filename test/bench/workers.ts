@@ -1,4 +1,4 @@
-// The worker-thread experiment behind the decision in docs-draft/perf.md: analyse the same
+// The worker-thread experiment behind the decision in the README (Speed, "Worker threads"): analyse the same
 // articles in one process, or in a pool of worker threads (each article's facts posted back as
 // plain data, results taken in input order), and compare wall time and peak RSS, interleaved.
 //   node build/test/bench/workers.js DIR [ARTICLES] [RUNS] [WORKERS]
