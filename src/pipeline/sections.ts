@@ -16,21 +16,26 @@ export interface Section {
   children: RootContent[]
 }
 
-// Several rules and the build ask for the same tree's sections and the same sections' items:
-// each is worked out once (the caches hold nothing once the tree is garbage).
-const sectionCache = new WeakMap<Root, readonly Section[]>()
-const itemCache = new WeakMap<Section, readonly string[]>()
 const comparableCache = new Map<string, string>()
 
-/** Split the body at every heading. Sections nest: a `##` section includes its `###` ones. */
-export function sectionsOf(tree: Root): readonly Section[] {
-  let sections = sectionCache.get(tree)
-  if (!sections) {
-    sections = splitSections(tree)
-    sectionCache.set(tree, sections)
+/**
+ * `compute`, worked out once per key: several rules and the build ask for the same tree's
+ * sections and the same sections' items. The cache holds nothing once the key is garbage.
+ */
+function oncePer<Key extends object, Value>(compute: (key: Key) => Value): (key: Key) => Value {
+  const cache = new WeakMap<Key, Value>()
+  return (key) => {
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = compute(key)
+      cache.set(key, value)
+    }
+    return value
   }
-  return sections
 }
+
+/** Split the body at every heading. Sections nest: a `##` section includes its `###` ones. */
+export const sectionsOf: (tree: Root) => readonly Section[] = oncePer(splitSections)
 
 /** The plain text of a node with its whitespace collapsed. */
 export function plainTextOf(node: Nodes): string {
@@ -90,14 +95,7 @@ export function findSections(sections: readonly Section[], patterns: readonly st
  * The items a section lists, as plain text, in order: the items of its lists, or, when it has
  * no list, its paragraphs.
  */
-export function itemsOf(section: Section): readonly string[] {
-  let items = itemCache.get(section)
-  if (!items) {
-    items = listItems(section)
-    itemCache.set(section, items)
-  }
-  return items
-}
+export const itemsOf: (section: Section) => readonly string[] = oncePer(listItems)
 
 function listItems(section: Section): string[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
