@@ -6,6 +6,7 @@ import {closest, distance} from 'fastest-levenshtein'
 import type {Severity} from './rule.js'
 import {rules} from '../rules/index.js'
 import {compileSchema, formatAjvError} from './schema.js'
+import type {ValidateFunction} from 'ajv'
 import {readSchema} from './paths.js'
 
 export interface Limits {
@@ -65,12 +66,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-const validateConfig = compileSchema(readSchema('config.schema.json'))
+let configValidator: ValidateFunction | undefined
 
 /** Resolve a raw config object (already parsed from JSON) against the rules' defaults. */
 export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
   const where = source ?? 'the configuration'
-  if (!validateConfig(raw)) {
+  // An empty object (no config file) is valid as it is: no need to load the validator.
+  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0 && Object.getPrototypeOf(raw) === Object.prototype
+  const validateConfig = empty ? undefined : (configValidator ??= compileSchema(readSchema('config.schema.json')))
+  if (validateConfig && !validateConfig(raw)) {
     const problems = (validateConfig.errors ?? []).map((error) => formatAjvError(error, raw))
     throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }

@@ -1,21 +1,31 @@
-// JSON Schema validation with ajv, compiled once per schema.
-import {Ajv2020} from 'ajv/dist/2020.js'
+// JSON Schema validation with ajv, compiled once per schema. ajv is loaded on the first schema
+// compiled, not on import: a run that needs no validation (every article cached, no config
+// file) starts without it.
+import {createRequire} from 'node:module'
+import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {ErrorObject, ValidateFunction} from 'ajv'
-import addFormatsModule from 'ajv-formats'
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
+const require = createRequire(import.meta.url)
+let instance: Ajv2020 | undefined
 
-// `ownProperties` so that `required` can never be satisfied by an inherited property.
-const ajv = addFormats(new Ajv2020({allErrors: true, strict: true, ownProperties: true, allowUnionTypes: true, strictTuples: false, verbose: true}))
-// `x-expected`: what a valid value looks like, in plain English, for error messages.
-ajv.addVocabulary(['x-expected'])
+function ajv(): Ajv2020 {
+  if (!instance) {
+    const {Ajv2020: Ajv} = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js')
+    const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020
+    // `ownProperties` so that `required` can never be satisfied by an inherited property.
+    instance = addFormats(new Ajv({allErrors: true, strict: true, ownProperties: true, allowUnionTypes: true, strictTuples: false, verbose: true}))
+    // `x-expected`: what a valid value looks like, in plain English, for error messages.
+    instance.addVocabulary(['x-expected'])
+  }
+  return instance
+}
 
 const compiled = new Map<Record<string, unknown>, ValidateFunction>()
 
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {
   let validate = compiled.get(schema)
   if (!validate) {
-    validate = typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) ?? ajv.compile(schema) : ajv.compile(schema)
+    validate = typeof schema.$id === 'string' ? ajv().getSchema(schema.$id) ?? ajv().compile(schema) : ajv().compile(schema)
     compiled.set(schema, validate)
   }
   return validate
