@@ -9,7 +9,7 @@
 import type {List, Root} from 'mdast'
 import {CONTINUE, SKIP, visit} from '../src/visit.js'
 import {defineRule, wordList} from '../src/rule.js'
-import {findSections, itemsOf, normalise, sectionsOf, textOf} from '../src/pipeline/sections.js'
+import {normalise, requiredSection, textOf} from '../src/pipeline/sections.js'
 import {findPhrase, quote} from '../src/phrases.js'
 import {defaultRedFlagHeadings} from '../src/vocabulary.js'
 
@@ -116,14 +116,13 @@ export default defineRule<Options>({
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.
-    const sections = findSections(sectionsOf(tree), options.headings)
-    if (sections.some((section) => itemsOf(section).length > 0)) return
-    const example = options.headings.includes('Red flag symptoms') ? 'Red flag symptoms' : options.headings[0] ?? 'Red flag symptoms'
-    const empty = sections[0]
-    if (empty) {
-      context.report(`The red-flags section ${quote(empty.title)} has nothing under it. List under this heading the symptoms that need urgent help, as agreed with the clinical reviewer.`, empty.heading)
+    const required = requiredSection(tree, options.headings)
+    if (required.found === 'content') return
+    if (required.found === 'empty') {
+      context.report(`The red-flags section ${quote(required.section.title)} has nothing under it. List under this heading the symptoms that need urgent help, as agreed with the clinical reviewer.`, required.section.heading)
       return
     }
+    const example = options.headings.includes('Red flag symptoms') ? 'Red flag symptoms' : options.headings[0] ?? 'Red flag symptoms'
     const lists = redFlagLookingLists(tree, options)
     for (const {list, first} of lists) {
       context.report(

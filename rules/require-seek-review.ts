@@ -5,7 +5,7 @@
 // needs to know when that stops being true and a GP should look at it. Turn it off: only for
 // content that is not about symptoms, and then per file, never globally.
 import {defineRule, wordList} from '../src/rule.js'
-import {findSections, itemsOf, sectionsOf} from '../src/pipeline/sections.js'
+import {requiredSection} from '../src/pipeline/sections.js'
 import {quote} from '../src/phrases.js'
 import {defaultSeekReviewHeadings} from '../src/vocabulary.js'
 
@@ -62,11 +62,10 @@ export default defineRule<Options>({
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.
-    const sections = findSections(sectionsOf(tree), options.headings)
-    if (sections.some((section) => itemsOf(section).length > 0)) return
-    const empty = sections[0]
-    if (empty) {
-      context.report(`The section ${quote(empty.title)} has nothing under it. Say under this heading when readers should book a review, as agreed with the clinical reviewer.`, empty.heading)
+    const required = requiredSection(tree, options.headings)
+    if (required.found === 'content') return
+    if (required.found === 'empty') {
+      context.report(`The section ${quote(required.section.title)} has nothing under it. Say under this heading when readers should book a review, as agreed with the clinical reviewer.`, required.section.heading)
       return
     }
     const example = options.headings[0] ?? 'When to seek GP review'

@@ -3,7 +3,8 @@ import {resolveConfig} from '../src/config.js'
 import {createLinter} from '../src/lint.js'
 import type {VFile} from 'vfile'
 import {main} from '../src/cli/main.js'
-import {toReported} from '../src/report/messages.js'
+import {addToTotals, emptyTotals, toReported} from '../src/report/messages.js'
+import {reporters} from '../src/report/index.js'
 import type {ReportedMessage} from '../src/report/messages.js'
 
 export interface LintTextOptions {
@@ -53,4 +54,17 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
     stderr: {write: (chunk: string) => (stderr += chunk)}
   })
   return {code, stdout, stderr}
+}
+
+/** Run the `format` reporter over `files` as the CLI does (totals included); everything it writes. */
+export function formatFiles(format: string, files: VFile[], options: {cwd?: string; env?: Record<string, string>} = {}): string {
+  let output = ''
+  const reporter = reporters[format]!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: options.cwd ?? '/project', env: options.env ?? {}})
+  const totals = emptyTotals()
+  for (const file of files) {
+    addToTotals(totals, file)
+    reporter.file(file)
+  }
+  reporter.end(totals)
+  return output
 }

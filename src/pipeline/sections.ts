@@ -86,6 +86,18 @@ export function findSection(sections: readonly Section[], patterns: readonly str
   return sections.find((section) => section.heading && headingMatches(section.title, patterns))
 }
 
+/**
+ * What an article has of a section it must have (`patterns` name its heading): one with
+ * something under it, only headings with nothing under them (`section` is the first), or none.
+ */
+export type RequiredSection = {found: 'content'} | {found: 'empty'; section: Section} | {found: 'none'}
+
+export function requiredSection(tree: Root, patterns: readonly string[]): RequiredSection {
+  const sections = findSections(sectionsOf(tree), patterns)
+  if (sections.some((section) => itemsOf(section).length > 0)) return {found: 'content'}
+  return sections[0] ? {found: 'empty', section: sections[0]} : {found: 'none'}
+}
+
 /** Every section whose heading matches `patterns`, in order. */
 export function findSections(sections: readonly Section[], patterns: readonly string[]): Section[] {
   return sections.filter((section) => section.heading && headingMatches(section.title, patterns))

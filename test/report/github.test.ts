@@ -8,9 +8,7 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {escapeData, escapeProperty, formatCommand} from '../../src/report/github.js'
 import type {AnnotationProperties} from '../../src/report/github.js'
-import {reporters} from '../../src/report/index.js'
-import {addToTotals, emptyTotals} from '../../src/report/messages.js'
-import {runCli} from '../helpers.js'
+import {formatFiles, runCli} from '../helpers.js'
 import {addMessage, articleWithoutFrontmatter, makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 
 /** What @actions/core prints for `core.error/warning/notice(message, properties)`. */
@@ -29,17 +27,7 @@ function coreOutput(kind: 'error' | 'warning' | 'notice', message: string, prope
   return captured
 }
 
-function runReporter(files: VFile[], env: Record<string, string> = {}): string {
-  let output = ''
-  const reporter = reporters.github!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: '/project', env})
-  const totals = emptyTotals()
-  for (const file of files) {
-    addToTotals(totals, file)
-    reporter.file(file)
-  }
-  reporter.end(totals)
-  return output
-}
+const runReporter = (files: VFile[], env: Record<string, string> = {}) => formatFiles('github', files, {env})
 
 const commandLines = (output: string) => output.split('\n').filter((line) => /^::(error|warning|notice) /.test(line))
 
@@ -136,10 +124,7 @@ describe('github format: the annotation cap', () => {
   it('makes paths relative to GITHUB_WORKSPACE when set', () => {
     const file = new VFile({path: 'articles/a.md', cwd: '/project/site'})
     addMessage(file, 'error', 'style-rule', 'Problem.', 1)
-    let output = ''
-    const reporter = reporters.github!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: '/project/site', env: {GITHUB_WORKSPACE: '/project'}})
-    reporter.file(file)
-    reporter.end(emptyTotals())
+    const output = formatFiles('github', [file], {cwd: '/project/site', env: {GITHUB_WORKSPACE: '/project'}})
     assert.match(output, /file=site\/articles\/a\.md,/)
   })
 })

@@ -4,10 +4,8 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {SaxesParser} from 'saxes'
 import {VFile} from 'vfile'
-import {reporters} from '../../src/report/index.js'
 import {escapeXml} from '../../src/report/junit.js'
-import {addToTotals, emptyTotals} from '../../src/report/messages.js'
-import {runCli} from '../helpers.js'
+import {formatFiles, runCli} from '../helpers.js'
 import {addMessage, articleWithoutFrontmatter, makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 
 interface XmlElement {
@@ -37,17 +35,7 @@ function parseXml(xml: string): XmlElement {
   return root
 }
 
-function junitOf(files: VFile[]): string {
-  let output = ''
-  const reporter = reporters.junit!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: '/project', env: {}})
-  const totals = emptyTotals()
-  for (const file of files) {
-    addToTotals(totals, file)
-    reporter.file(file)
-  }
-  reporter.end(totals)
-  return output
-}
+const junitOf = (files: VFile[]) => formatFiles('junit', files)
 
 describe('junit format', () => {
   it('has one test case per article: errors fail it, warnings go to its output', async () => {
