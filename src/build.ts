@@ -64,7 +64,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
       else summary[outcome.status].push(pathOf(file))
       options.onArticle?.(file, outcome)
     }
-    await staging.write('index.json', toJsonText(indexOf(entries), 2) + '\n')
+    await staging.write('index.json', toJsonText(indexOf(entries, options.config.safetyOverrides), 2) + '\n')
     await linter.flush()
     await staging.commit()
   } catch (error) {

@@ -31,6 +31,22 @@ export interface RuleSetting {
   options: Record<string, unknown>
 }
 
+/**
+ * A safety rule that the configuration turned off, lowered below its default severity, or gave
+ * other options. Every report format, the job summary and the bundle's index.json list these,
+ * so a pull request cannot weaken a safety rule unseen.
+ */
+export interface SafetyOverride {
+  ruleId: string
+  /** The severity configured, and the rule's own. */
+  severity: Severity
+  defaultSeverity: Exclude<Severity, 'off'>
+  /** The options whose values differ from the rule's defaults, by name, sorted. */
+  changedOptions: string[]
+  /** Why, from the config's `reason`; required when the severity is lowered. */
+  reason: string | undefined
+}
+
 export interface CacheSettings {
   /** The cache directory, relative to cwd (default `.healthlint-cache`). */
   directory: string
@@ -43,6 +59,8 @@ export interface ResolvedConfig {
   cache: CacheSettings
   /** Path of the config file read, relative to cwd, or undefined for the defaults. */
   source: string | undefined
+  /** Safety rules the config weakened or changed, in rule order (empty for the defaults). */
+  safetyOverrides: SafetyOverride[]
 }
 
 export const defaultLimits: Limits = {
@@ -79,11 +97,12 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
     throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }
   const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>}
-  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: config.cache?.directory ?? defaultCacheDirectory}, source}
+  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: config.cache?.directory ?? defaultCacheDirectory}, source, safetyOverrides: []}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }
   const ids = rules.map((rule) => rule.id)
+  const reasons = new Map<string, string | undefined>()
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = rules.find((candidate) => candidate.id === id)
     if (!rule) {
@@ -91,7 +110,7 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
       const hint = distance(id, suggestion) <= 3 ? ` Did you mean \`${suggestion}\`?` : ''
       throw new ConfigError(`${where}: there is no rule \`${id}\`.${hint}`)
     }
-    const [severity, options] = Array.isArray(setting) ? setting as [Severity, Record<string, unknown>?] : [setting as Severity, undefined]
+    const {severity, options, reason} = ruleSettingOf(setting as RawRuleSetting)
     if (options !== undefined) {
       const validate = compileSchema(rule.optionsSchema)
       if (!validate(options)) {
@@ -100,8 +119,36 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
       }
     }
     resolved.rules[id] = {severity, options: {...rule.defaults, ...options}}
+    reasons.set(id, reason)
+  }
+  for (const rule of rules) {
+    if (!rule.safety) continue
+    const setting = resolved.rules[rule.id]!
+    const lowered = severityRank[setting.severity] < severityRank[rule.severity]
+    const changedOptions = Object.keys(setting.options).filter((name) => JSON.stringify(setting.options[name]) !== JSON.stringify((rule.defaults as Record<string, unknown>)[name])).sort()
+    if (!lowered && changedOptions.length === 0) continue
+    const reason = reasons.get(rule.id)
+    if (lowered && reason === undefined) {
+      const change = setting.severity === 'off' ? 'turning it off' : `lowering it to a ${setting.severity}`
+      throw new ConfigError(
+        `${where}: \`${rule.id}\` is a safety rule, so ${change} needs a reason, which every report and the published index show. Write it as "${rule.id}": {"severity": "${setting.severity}", "reason": "why this is safe for patients"}, or remove the setting.`
+      )
+    }
+    resolved.safetyOverrides.push({ruleId: rule.id, severity: setting.severity, defaultSeverity: rule.severity, changedOptions, reason})
   }
   return resolved
+}
+
+/** Lower rank, weaker check. */
+const severityRank: Record<Severity, number> = {off: 0, warning: 1, error: 2}
+
+/** A rule's setting as written: a severity, `[severity, options]`, or `{severity, options, reason}`. */
+type RawRuleSetting = Severity | [Severity, Record<string, unknown>?] | {severity: Severity; options?: Record<string, unknown>; reason?: string}
+
+function ruleSettingOf(setting: RawRuleSetting): {severity: Severity; options: Record<string, unknown> | undefined; reason: string | undefined} {
+  if (typeof setting === 'string') return {severity: setting, options: undefined, reason: undefined}
+  if (Array.isArray(setting)) return {severity: setting[0], options: setting[1], reason: undefined}
+  return {severity: setting.severity, options: setting.options, reason: setting.reason?.trim()}
 }
 
 /**

@@ -10,6 +10,7 @@ import {loadArticle} from './pipeline/load.js'
 import {parseFrontmatter} from './pipeline/frontmatter.js'
 import {reviewDueOf} from './pipeline/review-due.js'
 import {addDays, daysBetween} from './today.js'
+import {displayPath, oneLine} from './report/safe-text.js'
 
 export interface ScheduleOptions {
   cwd: string
@@ -93,7 +94,7 @@ export function formatTable(schedule: ReviewSchedule): string {
   const summary = `${plural(schedule.reviews.length, 'review')} due by ${until} (within ${schedule.within} days of ${schedule.now})${overdue > 0 ? `, ${overdue} overdue` : ''}.`
   const rows = [
     ['Due', 'Days left', 'Article', 'Title', 'Reviewer', 'Last reviewed'],
-    ...schedule.reviews.map((review) => [review.due, String(review.daysLeft), review.path, review.title, reviewerOf(review) || '(none named)', review.lastReviewed ?? ''])
+    ...schedule.reviews.map((review) => [review.due, String(review.daysLeft), displayPath(review.path), review.title, reviewerOf(review) || '(none named)', oneLine(review.lastReviewed ?? '')])
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)))
   const lines = rows.map((row) =>
@@ -171,7 +172,9 @@ export function formatIcs(schedule: ReviewSchedule): string {
 
 /** Escape a TEXT value (RFC 5545 §3.3.11). */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+  // A bare CR is a line break too (a file name may hold one), and RFC 5545 allows no other
+  // control character in a TEXT value.
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n').replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
 }
 
 /**
@@ -196,10 +199,6 @@ export function foldIcsLine(line: string): string {
   }
   parts.push(current)
   return parts.join('\r\n ') + '\r\n'
-}
-
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
 }
 
 function compare(a: string, b: string): number {

@@ -16,9 +16,11 @@ describe('configuration', () => {
   })
 
   it('accepts a severity or [severity, options] per rule', () => {
-    const config = resolveConfig({rules: {'frontmatter-schema': 'warning', encoding: ['off']}})
-    assert.equal(config.rules['frontmatter-schema']?.severity, 'warning')
-    assert.equal(config.rules.encoding?.severity, 'off')
+    const config = resolveConfig({rules: {'plain-english': 'error', 'hard-sentence': ['off'], readability: {severity: 'error', options: {targetAge: 12}}}})
+    assert.equal(config.rules['plain-english']?.severity, 'error')
+    assert.equal(config.rules['hard-sentence']?.severity, 'off')
+    assert.deepEqual(config.rules.readability, {severity: 'error', options: {...rules.find((rule) => rule.id === 'readability')!.defaults, targetAge: 12}})
+    assert.deepEqual(config.safetyOverrides, [], 'no safety rule is changed')
   })
 
   it('refuses an unknown severity', () => {
@@ -46,10 +48,10 @@ describe('configuration', () => {
   it('reads healthlint.config.json from the working directory when present', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'healthlint-config-'))
     assert.equal((await loadConfig(cwd)).source, undefined, 'defaults when there is no file')
-    await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: {encoding: 'warning'}}))
+    await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: {'plain-english': 'error'}}))
     const config = await loadConfig(cwd)
     assert.equal(config.source, 'healthlint.config.json')
-    assert.equal(config.rules.encoding?.severity, 'warning')
+    assert.equal(config.rules['plain-english']?.severity, 'error')
   })
 
   it('refuses invalid JSON and a missing explicit file', async () => {

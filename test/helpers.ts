@@ -1,5 +1,6 @@
 // Shared test helpers: run the real pipeline on in-memory articles and the real CLI in-process.
 import {resolveConfig} from '../src/config.js'
+import {rules as builtInRules} from '../rules/index.js'
 import {createLinter} from '../src/lint.js'
 import type {VFile} from 'vfile'
 import {main} from '../src/cli/main.js'
@@ -18,9 +19,26 @@ export interface LintTextOptions {
   cwd?: string
 }
 
+const safetyRuleIds = new Set(builtInRules.filter((rule) => rule.safety).map((rule) => rule.id))
+
+/**
+ * A config's `rules` for a test. Tests turn rules off to look at one rule alone; a safety rule
+ * turned off or lowered needs a reason in any config (config.ts), so these get one here.
+ */
+export function testRules(rules: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, setting]) => {
+      if (!safetyRuleIds.has(id)) return [id, setting]
+      const [severity, options] = Array.isArray(setting) ? (setting as [unknown, unknown?]) : [setting, undefined]
+      if (severity !== 'off' && severity !== 'warning') return [id, setting]
+      return [id, {severity, ...(options === undefined ? {} : {options}), reason: 'a test looks at other rules alone'}]
+    })
+  )
+}
+
 /** Lint `input` (a whole article file) through load → parse → check with the given config. */
 export async function lintText(input: string | Uint8Array, options: LintTextOptions = {}): Promise<VFile> {
-  const config = resolveConfig({rules: options.rules ?? {}, ...(options.limits ? {limits: options.limits} : {})})
+  const config = resolveConfig({rules: testRules(options.rules ?? {}), ...(options.limits ? {limits: options.limits} : {})})
   const linter = createLinter({cwd: options.cwd ?? process.cwd(), config, now: options.now ?? '2026-01-15'})
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
   return linter.lintBytes(options.path ?? 'articles/example-article.md', bytes)

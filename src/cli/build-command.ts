@@ -3,6 +3,7 @@
 import {build} from '../build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {cacheFor, countingReporter, exitCodeFor} from './lint-command.js'
+import {displayPath} from '../report/safe-text.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const reporter = countingReporter(environment, options)
@@ -22,12 +23,12 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
 
 function formatSummary(summary: {out: string; published: string[]; withheld: string[]; skipped: string[]}): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-  const lines = [`Published ${plural(summary.published.length, 'article')} to ${summary.out}.`]
+  const lines = [`Published ${plural(summary.published.length, 'article')} to ${displayPath(summary.out)}.`]
   if (summary.withheld.length > 0) {
-    lines.push(`Withheld ${plural(summary.withheld.length, 'article')} with errors (fix them to publish):`, ...summary.withheld.map((path) => `  ${path}`))
+    lines.push(`Withheld ${plural(summary.withheld.length, 'article')} with errors (fix them to publish):`, ...summary.withheld.map((path) => `  ${displayPath(path)}`))
   }
   if (summary.skipped.length > 0) {
-    lines.push(`Skipped ${plural(summary.skipped.length, 'draft')} (status: draft):`, ...summary.skipped.map((path) => `  ${path}`))
+    lines.push(`Skipped ${plural(summary.skipped.length, 'draft')} (status: draft):`, ...summary.skipped.map((path) => `  ${displayPath(path)}`))
   }
   return lines.join('\n') + '\n'
 }

@@ -60,7 +60,8 @@ export function countingReporter(environment: CliEnvironment, options: CommonOpt
     quiet: options.quiet,
     color: options.color,
     cwd: environment.cwd,
-    env: environment.env
+    env: environment.env,
+    config: options.config
   })
   return {
     totals,

@@ -12,6 +12,7 @@ import {readPackageJson} from '../paths.js'
 import {isIsoDate, today} from '../today.js'
 import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {defaultHost} from '../preview/defaults.js'
+import {guardedStream} from '../report/safe-text.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -111,7 +112,11 @@ export interface CommonOptions {
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
-  const {stdout, stderr} = environment
+  const {stdout} = environment
+  // Everything on stderr may quote a file name, a path or a config value: none of it may start a
+  // GitHub workflow command or move a terminal's cursor.
+  const stderr = guardedStream(environment.stderr)
+  environment = {...environment, stderr}
   let parsed
   let changed
   try {

@@ -3,9 +3,11 @@
 import type {VFile} from 'vfile'
 import type {BundleIndex, BundleIndexEntry} from './emit.js'
 import '../vfile-data.js'
+import type {SafetyOverride} from '../config.js'
+import {toJsonOverride} from '../report/overrides.js'
 
 /** The bundle format's version: see "Versioning" in the README. Bump it by the rule given there. */
-export const bundleSchemaVersion = '1.0'
+export const bundleSchemaVersion = '1.1'
 
 /** Whether the article asks not to be published yet. */
 export function isDraft(file: VFile): boolean {
@@ -13,9 +15,10 @@ export function isDraft(file: VFile): boolean {
 }
 
 /** The index of a bundle: entries sorted by slug (code-unit order, independent of locale). */
-export function indexOf(entries: Iterable<BundleIndexEntry>): BundleIndex {
+export function indexOf(entries: Iterable<BundleIndexEntry>, safetyOverrides: readonly SafetyOverride[] = []): BundleIndex {
   const articles = [...entries].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-  return {schemaVersion: bundleSchemaVersion, articles}
+  // A site embedding the bundle can see whether every safety rule ran as shipped.
+  return {schemaVersion: bundleSchemaVersion, safetyOverrides: safetyOverrides.map(toJsonOverride), articles}
 }
 
 /**

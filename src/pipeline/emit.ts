@@ -27,6 +27,7 @@ import {isSafeSlug, pathOf, slugOf} from './slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
 import type {EmittedFacts} from './facts.js'
 import '../vfile-data.js'
+import type {JsonSafetyOverride} from '../report/overrides.js'
 
 // The light helpers live in bundle.ts (a run where every article is cached never loads this file).
 export {bundleSchemaVersion, indexOf, isDraft, toJsonText} from './bundle.js'
@@ -72,6 +73,8 @@ export interface BundleIndexEntry {
 
 export interface BundleIndex {
   schemaVersion: string
+  /** Safety rules the build's configuration changed, and why (see report/overrides.ts). */
+  safetyOverrides: JsonSafetyOverride[]
   articles: BundleIndexEntry[]
 }
 

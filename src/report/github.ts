@@ -14,6 +14,7 @@ import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedMessage} from './messages.js'
 import {formatStylish, formatTotals} from './stylish.js'
+import {describeOverride, formatOverrides} from './overrides.js'
 import type {Reporter, ReporterOptions} from './index.js'
 
 /** GitHub's limit on annotations of one kind (error, warning or notice) in one step. */
@@ -122,6 +123,14 @@ export function createGithubReporter(options: ReporterOptions): Reporter {
   let listing = ''
   const pending: PendingAnnotation[] = []
   let fileIndex = 0
+  // Safety rules the config changed are annotated on the config file, ahead of every article.
+  for (const override of options.config?.safetyOverrides ?? []) {
+    pending.push({
+      path: options.config?.source ?? '',
+      fileIndex: -1,
+      message: {ruleId: override.ruleId, severity: 'warning', message: describeOverride(override, options.config?.source), line: 1, column: 1, endLine: 1, endColumn: 1}
+    })
+  }
   return {
     file(file) {
       listing += formatStylish(file, plain)
@@ -130,7 +139,7 @@ export function createGithubReporter(options: ReporterOptions): Reporter {
       fileIndex++
     },
     end(totals) {
-      options.write(fenceCommands(listing + formatTotals(totals, plain)))
+      options.write(fenceCommands(listing + formatOverrides(options.config) + formatTotals(totals, plain)))
       options.write(formatAnnotations(pending))
     }
   }

@@ -8,6 +8,8 @@ import type {Totals} from './messages.js'
 import {createSarifReporter} from './sarif.js'
 import {formatStylish, formatTotals} from './stylish.js'
 import {readabilitySummaryOf} from './readability.js'
+import {formatOverrides} from './overrides.js'
+import type {ReportedConfig} from './overrides.js'
 
 export interface ReporterOptions {
   write(chunk: string): void
@@ -15,6 +17,8 @@ export interface ReporterOptions {
   color: boolean
   cwd: string
   env: Record<string, string | undefined>
+  /** The run's configuration, for the safety rules it changed (none when left out). */
+  config?: ReportedConfig
 }
 
 export interface Reporter {
@@ -29,11 +33,11 @@ export const reporters: Record<string, ReporterFactory> = {
     return {
       // With --quiet (errors only) the per-file readability summary is left out too.
       file: (file) => options.write(formatStylish(file, options, options.quiet ? undefined : readabilitySummaryOf(file))),
-      end: (totals) => options.write(formatTotals(totals, options))
+      end: (totals) => options.write(formatOverrides(options.config) + formatTotals(totals, options))
     }
   },
   json(options) {
-    const stream = createJsonStream(options.write, options.quiet)
+    const stream = createJsonStream(options.write, options.quiet, options.config)
     return {file: (file) => stream.file(file), end: () => stream.end()}
   },
   github: createGithubReporter,

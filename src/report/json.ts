@@ -4,12 +4,16 @@ import type {VFile} from 'vfile'
 import {visibleMessages} from './messages.js'
 import type {ReportedMessage} from './messages.js'
 import {readabilityReportOf} from './readability.js'
+import {toJsonOverride} from './overrides.js'
+import type {JsonSafetyOverride, ReportedConfig} from './overrides.js'
 
 export interface JsonFileReport {
   path: string
   messages: ReportedMessage[]
   /** Inline suppressions applied to this file, in file order (always present). */
   suppressions: JsonSuppression[]
+  /** Safety rules the run's configuration turned off, lowered or changed (always present). */
+  safetyOverrides: JsonSafetyOverride[]
   [key: string]: unknown
 }
 
@@ -29,7 +33,7 @@ export interface JsonSuppression {
   suppressed: number
 }
 
-export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
+export function toJsonReport(file: VFile, quiet = false, config?: ReportedConfig): JsonFileReport {
   const report: JsonFileReport = {
     path: file.history[0] ?? '',
     messages: visibleMessages(file, quiet),
@@ -44,7 +48,8 @@ export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
       fromLine: item.fromLine,
       toLine: item.toLine,
       suppressed: item.suppressed
-    }))
+    })),
+    safetyOverrides: (config?.safetyOverrides ?? []).map(toJsonOverride)
   }
   const readability = readabilityReportOf(file)
   if (readability) report.readability = readability
@@ -52,11 +57,11 @@ export function toJsonReport(file: VFile, quiet = false): JsonFileReport {
 }
 
 /** A streaming JSON array writer: `[`, then each file as it finishes, then `]`. */
-export function createJsonStream(write: (chunk: string) => void, quiet: boolean) {
+export function createJsonStream(write: (chunk: string) => void, quiet: boolean, config?: ReportedConfig) {
   let first = true
   return {
     file(file: VFile) {
-      write((first ? '[\n' : ',\n') + JSON.stringify(toJsonReport(file, quiet)))
+      write((first ? '[\n' : ',\n') + JSON.stringify(toJsonReport(file, quiet, config)))
       first = false
     },
     end() {

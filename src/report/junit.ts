@@ -5,16 +5,27 @@ import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {ReportedMessage} from './messages.js'
 import type {Reporter, ReporterOptions} from './index.js'
+import {describeOverride} from './overrides.js'
+import type {ReportedConfig} from './overrides.js'
 
 export interface JunitFileEntry {
   path: string
   messages: ReportedMessage[]
 }
 
-export function toJunit(entries: JunitFileEntry[]): string {
+export function toJunit(entries: JunitFileEntry[], config?: ReportedConfig): string {
   const failures = entries.filter((entry) => entry.messages.some((message) => message.severity === 'error')).length
   const counts = `tests="${entries.length}" failures="${failures}" errors="0" skipped="0"`
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="healthlint" ${counts}>`, `  <testsuite name="healthlint" ${counts}>`]
+  // A changed safety rule is a property of the suite, so CI test views show it with every run.
+  const overrides = config?.safetyOverrides ?? []
+  if (overrides.length > 0) {
+    lines.push('    <properties>')
+    for (const override of overrides) {
+      lines.push(`      <property name="healthlint.safetyOverride.${escapeXml(override.ruleId)}" value="${escapeXml(describeOverride(override, config?.source))}"/>`)
+    }
+    lines.push('    </properties>')
+  }
   for (const entry of entries) {
     const errors = entry.messages.filter((message) => message.severity === 'error')
     const others = entry.messages.filter((message) => message.severity !== 'error')
@@ -44,7 +55,7 @@ export function createJunitReporter(options: ReporterOptions): Reporter {
       entries.push({path: reportPathOf(file, options.cwd), messages: visibleMessages(file, options.quiet)})
     },
     end() {
-      options.write(toJunit(entries))
+      options.write(toJunit(entries, options.config))
     }
   }
 }

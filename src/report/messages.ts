@@ -1,6 +1,7 @@
 // The stable shape of one message, shared by every reporter.
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {withoutControls} from './safe-text.js'
 
 export type MessageSeverity = 'error' | 'warning' | 'info'
 
@@ -28,13 +29,14 @@ export function toReported(message: VFileMessage): ReportedMessage {
   const reported: ReportedMessage = {
     ruleId: message.ruleId ?? 'healthlint',
     severity: severityOf(message),
-    message: message.reason,
+    // Reasons quote article text: no terminal escape sequence may reach a report.
+    message: withoutControls(message.reason),
     line,
     column,
     endLine: end?.line ?? line,
     endColumn: end?.column ?? column
   }
-  if (message.note) reported.note = message.note
+  if (message.note) reported.note = withoutControls(message.note)
   if (message.url) reported.url = message.url
   return reported
 }

@@ -10,6 +10,8 @@ import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedMessage} from './messages.js'
 import type {Reporter, ReporterOptions} from './index.js'
+import {describeOverride} from './overrides.js'
+import type {ReportedConfig} from './overrides.js'
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json'
 const informationUri = 'https://github.com/healthlint/healthlint'
@@ -21,7 +23,7 @@ export interface SarifFileEntry {
 }
 
 /** Build the SARIF log for the files of one run, in the order they were linted. */
-export function toSarif(entries: SarifFileEntry[]): Record<string, unknown> {
+export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Record<string, unknown> {
   const pkg = readPackageJson()
   const descriptors: Array<Record<string, unknown>> = rules.map((rule) => {
     const descriptor: Record<string, unknown> = {
@@ -82,6 +84,9 @@ export function toSarif(entries: SarifFileEntry[]): Record<string, unknown> {
         originalUriBaseIds: {'%SRCROOT%': {description: {text: 'The directory healthlint was run in (the repository root in CI).'}}},
         artifacts,
         results,
+        // SARIF's own place for a rule whose configuration differs from its default, with a
+        // notification carrying the reason, so code scanning shows a weakened safety rule.
+        ...(config && config.safetyOverrides.length > 0 ? {invocations: [invocationOf(config, ruleIndex)]} : {}),
         // vfile positions count UTF-16 code units, which is SARIF's default; say so anyway.
         columnKind: 'utf16CodeUnits'
       }
@@ -96,9 +101,26 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       entries.push({path: reportPathOf(file, options.cwd), messages: visibleMessages(file, options.quiet)})
     },
     end() {
-      options.write(JSON.stringify(toSarif(entries), null, 2) + '\n')
+      options.write(JSON.stringify(toSarif(entries, options.config), null, 2) + '\n')
     }
   }
+}
+
+/** The run's invocation, only when the config changed a safety rule (it has no times, so output stays stable). */
+function invocationOf(config: ReportedConfig, ruleIndex: ReadonlyMap<string, number>): Record<string, unknown> {
+  const overrides = config.safetyOverrides
+  const invocation: Record<string, unknown> = {executionSuccessful: true}
+  const level = (severity: string) => (severity === 'off' ? 'none' : levels[severity as MessageSeverity])
+  invocation.ruleConfigurationOverrides = overrides.map((override) => ({
+    descriptor: {id: override.ruleId, index: ruleIndex.get(override.ruleId)},
+    configuration: {enabled: override.severity !== 'off', level: level(override.severity)}
+  }))
+  invocation.toolConfigurationNotifications = overrides.map((override) => ({
+    level: 'warning',
+    message: {text: describeOverride(override, config.source)},
+    associatedRule: {id: override.ruleId, index: ruleIndex.get(override.ruleId)}
+  }))
+  return invocation
 }
 
 /** A relative URI reference for a relative path: each segment percent-encoded. */

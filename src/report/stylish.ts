@@ -3,6 +3,7 @@
 import type {VFile} from 'vfile'
 import {visibleMessages} from './messages.js'
 import type {Totals} from './messages.js'
+import {displayPath, oneLine} from './safe-text.js'
 
 export interface StylishOptions {
   quiet: boolean
@@ -15,12 +16,12 @@ const paint = (color: boolean, code: number, text: string) => (color ? `\u001B[$
 export function formatStylish(file: VFile, options: StylishOptions, summary?: string): string {
   const messages = visibleMessages(file, options.quiet)
   if (messages.length === 0 && !summary) return ''
-  const path = file.history[0] ?? '<stdin>'
+  const path = displayPath(file.history[0] ?? '<stdin>')
   const lines = [paint(options.color, 4, path)]
   for (const message of messages) {
     const where = `${path}:${message.line}:${message.column}`
     const label = message.severity === 'error' ? paint(options.color, 31, 'error  ') : message.severity === 'warning' ? paint(options.color, 33, 'warning') : paint(options.color, 36, 'info   ')
-    lines.push(`  ${where}  ${label}  ${message.message}  ${paint(options.color, 90, message.ruleId)}`)
+    lines.push(`  ${where}  ${label}  ${oneLine(message.message)}  ${paint(options.color, 90, message.ruleId)}`)
   }
   if (summary) lines.push(`  ${summary}`)
   return lines.join('\n') + '\n\n'

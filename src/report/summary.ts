@@ -9,6 +9,9 @@ import {reportPathOf} from './file-path.js'
 import {severityOf} from './messages.js'
 import type {Totals} from './messages.js'
 import {formatTotals} from './stylish.js'
+import {describeOverride} from './overrides.js'
+import type {ReportedConfig} from './overrides.js'
+import {withoutControls} from './safe-text.js'
 
 export interface SummaryRow {
   path: string
@@ -47,7 +50,7 @@ function copyOf(value: string | undefined): string | undefined {
 const none = '–'
 
 /** The summary's Markdown: a heading, the totals, and the table. */
-export function formatSummary(rows: SummaryRow[], totals: Totals): string {
+export function formatSummary(rows: SummaryRow[], totals: Totals, config?: ReportedConfig): string {
   // Failing articles first, then those with warnings, each group in the order linted.
   const rank = (row: SummaryRow) => (row.errors > 0 ? 0 : row.warnings > 0 ? 1 : 2)
   const sorted = rows.map((row, index) => ({row, index})).sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
@@ -57,6 +60,12 @@ export function formatSummary(rows: SummaryRow[], totals: Totals): string {
     formatTotals(totals, {quiet: false, color: false}).trim(),
     ''
   ]
+  const overrides = config?.safetyOverrides ?? []
+  if (overrides.length > 0) {
+    lines.push(`**⚠ ${overrides.length} safety rule${overrides.length === 1 ? ' is' : 's are'} changed by the configuration.** A clinical owner should review ${overrides.length === 1 ? 'this change' : 'these changes'}:`, '')
+    for (const override of overrides) lines.push(`- ${escapeMarkdown(describeOverride(override, config?.source))}`)
+    lines.push('')
+  }
   if (rows.length > 0) {
     lines.push('| Article | Errors | Warnings | Reading age | Review due |', '| --- | ---: | ---: | ---: | --- |')
     for (const {row} of sorted) {
@@ -77,17 +86,17 @@ export function formatSummary(rows: SummaryRow[], totals: Totals): string {
  * (Any ASCII punctuation may be escaped; `/`, `-` and `.` are left alone to keep paths legible.)
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>|~&!$:#@]/g, '\\$&')
+  return withoutControls(text).replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>|~&!$:#@]/g, '\\$&')
 }
 
-export function createSummary(config: Pick<ResolvedConfig, 'rules'>, base: string) {
+export function createSummary(config: Pick<ResolvedConfig, 'rules'> & Partial<ReportedConfig>, base: string) {
   const rows: SummaryRow[] = []
   return {
     file(file: VFile) {
       rows.push(summaryRowOf(file, config, base))
     },
     format(totals: Totals) {
-      return formatSummary(rows, totals)
+      return formatSummary(rows, totals, {source: config.source, safetyOverrides: config.safetyOverrides ?? []})
     }
   }
 }

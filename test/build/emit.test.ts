@@ -10,7 +10,7 @@ import type {ResolvedConfig} from '../../src/config.js'
 import {emitArticle, formatDate, renderPage, toJsonText} from '../../src/pipeline/emit.js'
 import type {BundleArticle, EmittedArticle} from '../../src/pipeline/emit.js'
 import {isPublishableUrl} from '../../src/pipeline/sanitize.js'
-import {lintText, runCli} from '../helpers.js'
+import {lintText, runCli, testRules} from '../helpers.js'
 import {article, assertValidBundle, attributesOf, makeProject, seedBody, validateArticle, withoutAttributeValues} from './support.js'
 
 const defaults = resolveConfig({})
@@ -93,7 +93,7 @@ describe('emitArticle', () => {
   })
 
   it('refuses what it cannot publish safely, even with the rules that check it turned off', async () => {
-    const off = resolveConfig({rules: {'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'}})
+    const off = resolveConfig({rules: testRules({'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'})})
     const badSlug = await lintText(article('Text.', {slug: '../../etc/x'}), {path: 'articles/a.md', rules: {'frontmatter-schema': 'off'}})
     const slugResult = emitArticle(badSlug, off)
     assert.equal(slugResult.ok, false)
@@ -116,7 +116,7 @@ describe('escaping frontmatter values', () => {
 
   it('escapes values in the page\'s text, attributes and JSON-LD block', () => {
     const json: BundleArticle = {
-      schemaVersion: '1.0', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
+      schemaVersion: '1.1', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
       reviewedBy: {name: hostile, credential: hostile}, contributors: [], readability: null, html: '', sections: [], redFlags: [], seekReview: [], contentHash: '0'.repeat(64)
     }
     const page = renderPage(json, {type: 'root', children: []})

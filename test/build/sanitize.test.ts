@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
-import {runCli} from '../helpers.js'
+import {runCli, testRules} from '../helpers.js'
 import {article, assertSafeBundle, assertValidBundle, makeProject} from './support.js'
 
 /** Hostile file → the lines (in the original file) where unsafe-html must report. */
@@ -49,7 +49,7 @@ const sectionRules = ['require-red-flags', 'red-flags-urgent-action', 'require-s
 async function buildPayloads(config: {rules?: Record<string, unknown>} = {}) {
   const cwd = await payloadProject()
   const argv = ['build', 'articles', '--out', 'dist', '--now', '2026-01-15', '--format', 'json']
-  const rules = {...Object.fromEntries(sectionRules.map((id) => [id, 'off'])), ...config.rules}
+  const rules = testRules({...Object.fromEntries(sectionRules.map((id) => [id, 'off'])), ...config.rules})
   const {writeFile} = await import('node:fs/promises')
   await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules}))
   const result = await runCli(argv, cwd)

@@ -4,7 +4,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readdir, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
-import {runCli} from '../helpers.js'
+import {runCli, testRules} from '../helpers.js'
 import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
 
 const now = '2026-01-15'
@@ -56,7 +56,7 @@ describe('slugs that try to leave the output directory', () => {
     it(`withholds slug ${JSON.stringify(slug)} and writes nothing outside`, async () => {
       const cwd = await makeProject({'articles/a.md': article(seedBody(), {slug: JSON.stringify(slug)}), 'articles/ok.md': article(seedBody())})
       const before = await snapshot(cwd)
-      for (const config of [{}, {rules: {'frontmatter-schema': 'off'}}]) {
+      for (const config of [{}, {rules: testRules({'frontmatter-schema': 'off'})}]) {
         await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify(config))
         before!.set('healthlint.config.json', Buffer.from(JSON.stringify(config)))
         const result = await runCli(['build', '--now', now, '--format', 'json'], cwd)

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {packageRoot} from '../../src/paths.js'
-import {runCli} from '../helpers.js'
+import {runCli, testRules} from '../helpers.js'
 
 const run = promisify(execFile)
 
@@ -16,7 +16,7 @@ let cwd: string
 // The real article has no errors and one warning (its red-flags section names no urgent action)
 // on this date; the rules that read the body are switched off where a test needs a quiet article.
 const now = ['--now', '2026-03-01']
-const quietBody = {rules: Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english'].map((id) => [id, 'off']))}
+const quietBody = {rules: testRules(Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english'].map((id) => [id, 'off'])))}
 
 before(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))
@@ -33,7 +33,14 @@ describe('healthlint (in-process)', () => {
   it('exits 0 when there are no errors', async () => {
     const result = await runCli(['lint', 'articles/clean.md', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 0)
-    assert.equal(result.stdout, 'articles/clean.md\n  reading age 15; 69 sentences\n\n✔ 1 article checked: no problems\n')
+    // The safety rule the config turns off is named above the totals, with the config's reason.
+    assert.equal(
+      result.stdout,
+      'articles/clean.md\n  reading age 15; 69 sentences\n\n' +
+        '⚠ 1 safety rule is changed by quiet.json; a clinical owner should review this change:\n' +
+        '  Safety rule `red-flags-urgent-action` is turned off (its default is warning) by quiet.json. Reason given: “a test looks at other rules alone”.\n' +
+        '✔ 1 article checked: no problems\n'
+    )
     const warned = await runCli(['lint', 'articles/clean.md', ...now], cwd)
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /articles\/clean\.md:35:1 {2}warning {2}.* {2}red-flags-urgent-action\n/)
@@ -58,12 +65,14 @@ describe('healthlint (in-process)', () => {
   })
 
   it('--quiet shows errors only; --max-warnings turns warnings into a failure', async () => {
-    await writeFile(join(cwd, 'warn.json'), JSON.stringify({rules: {...quietBody.rules, 'frontmatter-schema': 'warning', 'empty-article': 'warning'}}))
+    await writeFile(join(cwd, 'warn.json'), JSON.stringify({rules: testRules({...quietBody.rules, 'frontmatter-schema': 'warning', 'empty-article': 'warning'})}))
     const warned = await runCli(['lint', '--config', 'warn.json', ...now], cwd)
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /0 errors, 2 warnings/)
     const quiet = await runCli(['lint', '--config', 'warn.json', '--quiet', ...now], cwd)
-    assert.equal(quiet.stdout, '✔ 3 articles checked: no problems\n', 'the readability summary is left out too')
+    const [overrides, totals] = [quiet.stdout.slice(0, quiet.stdout.lastIndexOf('✔')), quiet.stdout.slice(quiet.stdout.lastIndexOf('✔'))]
+    assert.equal(totals, '✔ 3 articles checked: no problems\n', 'the readability summary is left out too')
+    assert.match(overrides, /^⚠ 3 safety rules are changed by warn\.json.*\n(  Safety rule .*\n){3}$/, 'changed safety rules are shown even with --quiet')
     assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '1', ...now], cwd)).code, 1)
     assert.equal((await runCli(['lint', '--config', 'warn.json', '--max-warnings', '2', ...now], cwd)).code, 0)
   })

@@ -12,6 +12,7 @@ import {formatChange} from '../../src/cli/watch-command.js'
 import {packageRoot} from '../../src/paths.js'
 import {emptyTotals} from '../../src/report/messages.js'
 import type {ReportedMessage} from '../../src/report/messages.js'
+import {testRules} from '../helpers.js'
 
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
@@ -23,7 +24,7 @@ function temporaryArticles(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'healthlint-watch-'))
   mkdirSync(join(root, 'articles'))
   // Only the frontmatter matters here: switch off the rules that read the body's wording.
-  writeFileSync(join(root, 'healthlint.config.json'), JSON.stringify({rules: Object.fromEntries(bodyWordingRules.map((id) => [id, 'off']))}))
+  writeFileSync(join(root, 'healthlint.config.json'), JSON.stringify({rules: testRules(Object.fromEntries(bodyWordingRules.map((id) => [id, 'off'])))}))
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'articles', name), text)
   return root
 }

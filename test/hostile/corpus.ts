@@ -7,6 +7,7 @@ import {copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile} from 'node:fs
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
+import {testRules} from '../helpers.js'
 
 export const fixtures = join(packageRoot, 'test/fixtures/hostile')
 export const now = '2026-01-15'
@@ -19,7 +20,7 @@ export const secret = `HEALTHLINT-SECRET-${process.pid}-not-for-publishing`
  * articles), and the parse budget is short so that the one case that needs it is quick.
  */
 export const config = {
-  rules: Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off'])),
+  rules: testRules(Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off']))),
   limits: {maxCheckMilliseconds: 1500}
 }
 

@@ -7,12 +7,12 @@ import {join} from 'node:path'
 import {resolveConfig} from '../../src/config.js'
 import {packageRoot} from '../../src/paths.js'
 import {renderArticle, renderIndex, summaryOf} from '../../src/preview/render.js'
-import {lintText} from '../helpers.js'
+import {lintText, testRules} from '../helpers.js'
 
 const now = '2026-01-15'
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 // Only the article's structure matters here: the prose rules are off.
-const rules = {'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off'}
+const rules = testRules({'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off'})
 const config = resolveConfig({rules})
 
 describe('summaryOf', () => {
@@ -30,7 +30,7 @@ describe('summaryOf', () => {
 
     // With the schema rule off there is no error, but build still refuses the metadata.
     const offRules = {...rules, 'frontmatter-schema': 'off'}
-    const unpublishable = summaryOf(await lintText(seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n'), {rules: offRules, now}), resolveConfig({rules: offRules}))
+    const unpublishable = summaryOf(await lintText(seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n'), {rules: offRules, now}), resolveConfig({rules: testRules(offRules)}))
     assert.deepEqual([unpublishable.status, unpublishable.errors], ['withheld', 0])
     assert.match(unpublishable.statusText, /^Not published: This article cannot be published because its frontmatter is missing or not valid\./)
   })
@@ -71,7 +71,7 @@ describe('renderArticle', () => {
   it('shows the body of an article whose frontmatter build refuses, with its title', async () => {
     const body = 'Placeholder paragraph without a title.\n'
     const bodyRules = {...rules, 'require-disclaimer': 'off', 'require-red-flags': 'off', 'require-reviewer': 'off', 'require-seek-review': 'off'}
-    const html = renderArticle(await lintText(`---\ntitle: Placeholder\ncolour: blue\n---\n\n${body}`, {rules: bodyRules, now}), resolveConfig({rules: bodyRules}), now)
+    const html = renderArticle(await lintText(`---\ntitle: Placeholder\ncolour: blue\n---\n\n${body}`, {rules: bodyRules, now}), resolveConfig({rules: testRules(bodyRules)}), now)
     assert.match(html, /<article><h1>Placeholder<\/h1><p>Placeholder paragraph without a title\.<\/p>/)
     // No footer: build would publish no page, so there are no review dates to show on one.
     assert.doesNotMatch(html, /<footer>/)

@@ -16,11 +16,12 @@ import {isAllowedHost, startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {main} from '../../src/cli/main.js'
 import {temporaryProject} from './support.js'
+import {testRules} from '../helpers.js'
 
 const now = '2026-01-15'
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 // Only the article's structure matters here: the prose rules are off.
-const rules = {'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off'}
+const rules = testRules({'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off'})
 
 interface Answer {
   status: number

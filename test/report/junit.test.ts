@@ -43,7 +43,7 @@ describe('junit format', () => {
       'articles/clean.md': placeholderArticle(),
       'articles/no-frontmatter.md': articleWithoutFrontmatter,
       'articles/warned.md': placeholderArticle({lastReviewed: 'last spring'}),
-      'healthlint.config.json': '{"rules": {"frontmatter-schema": "warning"}}'
+      'healthlint.config.json': '{"rules": {"frontmatter-schema": {"severity": "warning", "reason": "the test shows warnings in the report"}}}'
     })
     try {
       const result = await runCli(['lint', '--format', 'junit', '--now', '2026-01-15'], root)
@@ -52,7 +52,11 @@ describe('junit format', () => {
       const suites = parseXml(result.stdout)
       assert.equal(suites.name, 'testsuites')
       assert.deepEqual(suites.attributes, {name: 'healthlint', tests: '3', failures: '1', errors: '0', skipped: '0'})
-      const cases = suites.children[0]!.children
+      const [properties, ...cases] = suites.children[0]!.children
+      // The config lowers a safety rule: the suite records it, with the reason.
+      assert.equal(properties!.name, 'properties')
+      assert.deepEqual(properties!.children.map((property) => property.attributes.name), ['healthlint.safetyOverride.frontmatter-schema'])
+      assert.match(properties!.children[0]!.attributes.value!, /^Safety rule `frontmatter-schema` is lowered to a warning \(its default is error\) by healthlint\.config\.json\. Reason given: “the test shows warnings in the report”\.$/)
       assert.deepEqual(cases.map((testcase) => testcase.attributes.name), ['articles/clean.md', 'articles/no-frontmatter.md', 'articles/warned.md'])
       assert.deepEqual(cases[0]!.children, [])
       const failure = cases[1]!.children[0]!
@@ -76,7 +80,8 @@ describe('junit format', () => {
     const xml = junitOf([file])
     const testcase = parseXml(xml).children[0]!.children[0]!
     assert.equal(testcase.attributes.name, 'articles/x&<y>"\'.md')
-    const kept = 'a & b <c> "d" \'e\' ]]> \uFFFD\uFFFD\uFFFD \uFFFD \uFFFD tab\tline\nreturn\r end'
+    // Control characters in a message are dropped before any report sees it (report/safe-text.ts).
+    const kept = 'a & b <c> "d" \'e\' ]]>  \uFFFD \uFFFD tab\tline\nreturn end'
     assert.equal(testcase.children[0]!.attributes.message, `1 error: ${kept}`, 'an attribute keeps tabs and line breaks')
     assert.equal(testcase.children[0]!.text, `articles/x&<y>"'.md:2:1  error  ${kept}  (style-rule)`)
     assert.equal(testcase.children[1]!.text, `articles/x&<y>"'.md:3:1  warning  ${kept}  (style-rule)`)

@@ -78,7 +78,7 @@ describe('sarif format', () => {
       'articles/clean.md': placeholderArticle(),
       'articles/no-frontmatter.md': articleWithoutFrontmatter,
       'articles/with space.md': placeholderArticle({lastReviewed: 'last spring'}),
-      'healthlint.config.json': '{"rules": {"frontmatter-schema": "warning"}}'
+      'healthlint.config.json': '{"rules": {"frontmatter-schema": {"severity": "warning", "reason": "the test shows warnings in the report"}}}'
     })
     ;({stdout, code} = await runCli(['lint', '--format', 'sarif', '--now', '2026-01-15'], root))
   })
@@ -135,7 +135,7 @@ describe('sarif format', () => {
 
   it('holds no absolute path or time, and is byte-identical on a second run', async () => {
     assert.ok(!stdout.includes(root))
-    assert.ok(!/startTimeUtc|endTimeUtc|"invocations"/.test(stdout))
+    assert.ok(!/startTimeUtc|endTimeUtc/.test(stdout))
     const again = await runCli(['lint', '--format', 'sarif', '--now', '2026-01-15'], root)
     assert.equal(again.stdout, stdout)
   })

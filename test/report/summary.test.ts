@@ -41,7 +41,7 @@ describe('job summary', () => {
   })
 
   it('writes to --summary FILE, relative to the working directory, whatever the format', async () => {
-    const root = await makeProject({'articles/clean.md': placeholderArticle(), 'healthlint.config.json': '{"rules": {"frontmatter-syntax": "warning"}}', 'articles/no-frontmatter.md': articleWithoutFrontmatter})
+    const root = await makeProject({'articles/clean.md': placeholderArticle(), 'healthlint.config.json': '{"rules": {"frontmatter-syntax": {"severity": "warning", "reason": "the test shows warnings in the summary"}}}', 'articles/no-frontmatter.md': articleWithoutFrontmatter})
     try {
       const result = await runCli(['lint', '--now', '2026-01-15', '--format', 'json', '--summary', 'summary.md'], root, {})
       assert.equal(result.code, 0)
