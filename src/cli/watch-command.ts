@@ -12,6 +12,7 @@ import type {ReportedMessage, Totals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {exitCodeFor} from './lint-command.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
+import {displayPath, oneLine} from '../report/safe-text.js'
 
 interface Checked {
   /** Size, change and modification times: a re-check happens only when this differs. */
@@ -60,7 +61,7 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
     for (const path of [...state.keys()]) {
       if (present.has(path)) continue
       state.delete(path)
-      write(`${path}: removed\n`)
+      write(`${displayPath(path)}: removed\n`)
     }
   }
   const watcher = await watchInputs(options.paths, cwd, {
@@ -89,7 +90,8 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
  * One line per re-check, then the problems that are new (`+`) and fixed (`-`). Problems are
  * matched by rule, severity and wording, in order, so a problem that only moved is unchanged.
  */
-export function formatChange(path: string, before: ReportedMessage[] | undefined, after: ReportedMessage[], totals: Totals): string {
+export function formatChange(given: string, before: ReportedMessage[] | undefined, after: ReportedMessage[], totals: Totals): string {
+  const path = displayPath(given)
   const keyOf = (message: ReportedMessage) => `${message.ruleId}\u0000${message.severity}\u0000${message.message}`
   const remaining = new Map<string, ReportedMessage[]>()
   for (const message of before ?? []) {
@@ -106,7 +108,7 @@ export function formatChange(path: string, before: ReportedMessage[] | undefined
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const now = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}`
   const what = before === undefined ? `added, ${added.length} new` : added.length + fixed.length === 0 ? 'no change' : `${added.length} new, ${fixed.length} fixed`
-  const line = (sign: string, message: ReportedMessage) => `  ${sign} ${path}:${message.line}:${message.column}  ${message.severity}  ${message.message}  ${message.ruleId}\n`
+  const line = (sign: string, message: ReportedMessage) => `  ${sign} ${path}:${message.line}:${message.column}  ${message.severity}  ${oneLine(message.message)}  ${message.ruleId}\n`
   return `${path}: ${what} (now ${now})\n${added.map((message) => line('+', message)).join('')}${fixed.map((message) => line('-', message)).join('')}`
 }
 
