@@ -27,7 +27,7 @@ describe('CODEOWNERS example', () => {
   it('is well-formed: an anchored pattern and at least one @org/team owner per line', () => {
     assert.ok(lines.length > 0)
     for (const [pattern, ...owners] of lines) {
-      assert.match(pattern!, /^\/[\w./-]*$/, pattern)
+      assert.match(pattern!, /^\/[\w./-]*$/, String(pattern))
       assert.ok(owners.length > 0 && owners.every((owner) => /^@[\w-]+\/[\w-]+$/.test(owner)), owners.join(' '))
     }
   })
