@@ -60,6 +60,7 @@ Options:
                      another value lets other computers read the articles, drafts included)
   --no-cache         Analyse every article, neither reading nor writing the cache
                      (default: .healthlint-cache/, or \`cache.directory\` in the config)
+  --cache-dir DIR    Keep the cache in DIR, which may be outside the working directory
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -82,6 +83,7 @@ const options = {
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   'no-cache': {type: 'boolean'},
+  'cache-dir': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } satisfies ParseArgsConfig['options']
@@ -108,6 +110,8 @@ export interface CommonOptions {
   changed?: {ref?: string}
   /** Use the content-hash cache (lint and build; off with --no-cache). */
   cache: boolean
+  /** --cache-dir: the cache directory, relative to cwd, instead of the config's. */
+  cacheDirectory?: string
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -207,6 +211,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
   if (changed.changed) common.changed = changed.changed
+  if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
   try {
     if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
     if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)
