@@ -264,6 +264,9 @@ describe('the content-hash cache', () => {
     const facts = factsOf(file!, file!.data.suppressions ?? [])
     const forgedData = {...facts.frontmatter!.data, title: '<img src=x onerror=alert(1)> Forged title', slug: 'elsewhere'}
     await seeded.writeFacts(file!.data.contentHash!, 'articles/lower-back-pain.md', {...facts, messages: [], frontmatter: {...facts.frontmatter!, data: forgedData}})
+    // Before cache format 3, the cache also held the published output: forge that too, where it can be.
+    const legacy = seeded as unknown as {writeEmitted?: (hash: string, path: string, emitted: unknown) => Promise<void>}
+    await legacy.writeEmitted?.(file!.data.contentHash!, 'articles/lower-back-pain.md', {ok: true, slug: 'elsewhere', page: '<script>alert(1)</script>', json: '{}\n', entry: {slug: 'elsewhere', files: {html: 'elsewhere.html', json: 'elsewhere.json'}}})
     await seeded.flush()
 
     const cache = cacheFor(cwd)
