@@ -4,7 +4,7 @@
 // `build` publishes is always rendered from the article's source (pipeline/render.ts).
 //
 // Layout: one directory per cache key — the tool (its version and a hash of its own compiled
-// code and word lists), the resolved config (data files included, by content) and the schemas —
+// code, word lists and installed dependencies), the resolved config (data files included, by content) and the schemas —
 // holding one file per article, named by the SHA-256 of its bytes and a hash of its file name.
 // The file name is part of the key because an article without a `slug` takes its address from it
 // (and the frontmatter-schema rule checks it); the directory is not. Writes are atomic (a
@@ -447,12 +447,29 @@ export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'>): Ca
 let fingerprint: string | undefined
 
 /**
- * The version, and a hash of the compiled code and the rules' data files: a change to the code
- * without a version bump (a local edit, a pre-release) must still invalidate the cache.
+ * The version, and a hash of the compiled code, the rules' data files and the installed
+ * dependencies: a change to the code without a version bump (a local edit, a pre-release), or
+ * another version of a dependency a rule relies on (a word list, the parser), must still
+ * invalidate the cache.
  */
 export function toolFingerprint(): string {
-  fingerprint ??= `${readPackageJson().version}+${hashFiles([join(packageRoot, 'build', 'src'), join(packageRoot, 'build', 'rules'), join(packageRoot, 'rules', 'data')]).slice(0, 16)}`
+  fingerprint ??= `${readPackageJson().version}+${hashFiles([join(packageRoot, 'build', 'src'), join(packageRoot, 'build', 'rules'), join(packageRoot, 'rules', 'data')]).slice(0, 16)}+${dependencyHash()}`
   return fingerprint
+}
+
+/**
+ * A hash of the dependencies as installed: npm's record of node_modules (in this package, or
+ * the one it is installed in), else the lockfile. Empty when there is neither.
+ */
+function dependencyHash(): string {
+  for (const path of [join(packageRoot, 'node_modules', '.package-lock.json'), join(packageRoot, '..', '.package-lock.json'), join(packageRoot, 'package-lock.json')]) {
+    try {
+      return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)
+    } catch {
+      // Not there: try the next.
+    }
+  }
+  return ''
 }
 
 /** The file name an article's slug defaults to (see pipeline/slugs.ts): part of the key. */
