@@ -2,7 +2,7 @@
 // atomically. Articles stream through one at a time (lint → render → write), so memory holds
 // only the index entries, never all the articles. The cache may say which articles pass, but
 // what is published (pages, JSON, the paths they are written to) is always rendered from the
-// article's source (pipeline/render.ts): nothing read from the cache is written into a bundle.
+// article's source (pipeline/publish.ts): nothing read from the cache is written into a bundle.
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {createLinter} from './lint.js'
@@ -11,7 +11,7 @@ import {expandPaths} from './files.js'
 import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
-import {renderArticle} from './pipeline/render.js'
+import {renderArticle} from './pipeline/publish.js'
 import {OutputError, openStaging} from './output.js'
 import {compareMessages} from './pipeline/finish.js'
 import {withoutStack} from './rule.js'
@@ -41,7 +41,7 @@ export interface BuildSummary {
   skipped: string[]
 }
 
-export {publishRuleId} from './pipeline/render.js'
+export {publishRuleId} from './pipeline/publish.js'
 
 /**
  * Build the bundle for `inputs` into `options.out`. Throws MissingPathError (bad input) or

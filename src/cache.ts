@@ -1,7 +1,7 @@
 // The content-hash cache (`.healthlint-cache/` by default). An unchanged article skips parsing,
 // scoring and the rules: its facts (facts.ts) are read back and only what depends on today or
 // on the other articles is decided again (finish.ts). The cache holds facts for lint only: what
-// `build` publishes is always rendered from the article's source (pipeline/render.ts).
+// `build` publishes is always rendered from the article's source (pipeline/publish.ts).
 //
 // Layout: one directory per cache key — the tool (its version and a hash of its own compiled
 // code, word lists and installed dependencies), the resolved config (data files included, by content) and the schemas —
