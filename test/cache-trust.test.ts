@@ -247,6 +247,7 @@ describe('where the cache may be', () => {
     assert.equal((await runCli(['lint', '--now', now, '--cache-dir', join(elsewhere, 'cache')], cwd)).code, 0)
     assert.ok((await readdir(join(elsewhere, 'cache'))).includes('CACHEDIR.TAG'))
     assert.ok(!(await readdir(cwd)).includes('.healthlint-cache'))
+    assert.deepEqual(await runCli(['lint', '--now', now, '--cache-dir', ''], cwd), {code: 2, stdout: '', stderr: 'healthlint: --cache-dir needs a directory, such as /tmp/healthlint-cache.\n'})
   })
 
   it('prunes only a directory whose CACHEDIR.TAG is healthlint\'s own text, never another tool\'s', async () => {

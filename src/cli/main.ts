@@ -180,6 +180,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  if (values['cache-dir'] !== undefined && values['cache-dir'].trim() === '') {
+    stderr.write('healthlint: --cache-dir needs a directory, such as /tmp/healthlint-cache.\n')
+    return exitCodes.usage
+  }
+
   const {ConfigError, loadConfig} = await import('../config.js')
   let config: ResolvedConfig
   try {
