@@ -4,12 +4,13 @@
 // pressure", "before"), not "abdomen", "hypertension" or "prior to". The vocabulary is
 // `rules/data/plain-english.json`, seeded from the NHS A to Z of health writing and the Plain
 // English Campaign's A to Z of alternative words (words and alternatives only). Editors extend
-// it there, or per project with the `vocabulary` (a JSON file), `add` and `ignore` options.
+// it there, or per project with the `vocabulary` (a JSON file in the repository, read once with
+// the config: see `dataFiles`), `add` and `ignore` options.
 // Each use is reported at the word, with the alternatives. Where patients need the medical term
 // (they will hear it from their doctor), keep it and explain it, and add it to `ignore`.
 // Turn it off: for content written for clinicians rather than patients.
 import {readFileSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {join} from 'node:path'
 import type {Root as NlcstRoot, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {toString} from 'nlcst-to-string'
@@ -18,8 +19,12 @@ import type {RuleContext} from '../src/rule.js'
 import {packageRoot} from '../src/paths.js'
 
 export interface PlainEnglishOptions extends Record<string, unknown> {
-  /** A JSON file of more words (same shape as rules/data/plain-english.json), relative to the working directory. */
-  vocabulary?: string
+  /**
+   * More words from a JSON file (same shape as rules/data/plain-english.json). The config names
+   * the file, relative to the working directory; the config loader reads it and the rule gets
+   * its words here.
+   */
+  vocabulary?: Words
   /** More words or phrases, each with its plain alternatives. */
   add: Record<string, string[] | string>
   /** Words or phrases from the vocabulary not to report. */
@@ -34,8 +39,12 @@ interface Entry {
 /** Entries by their first word, longest phrase first. */
 type Vocabulary = Map<string, Entry[]>
 
-const seed = readWords(join(packageRoot, 'rules', 'data', 'plain-english.json'))
-const vocabularies = new Map<string, Vocabulary | Error>()
+type Words = Record<string, string[] | string>
+
+const seed = wordsOf(readFileSync(join(packageRoot, 'rules', 'data', 'plain-english.json'), 'utf8'))
+// By the config's vocabulary file (one object per config), then by `add` and `ignore`.
+const vocabularies = new WeakMap<Words, Map<string, Vocabulary>>()
+const noWords: Words = {}
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 
@@ -58,6 +67,7 @@ export default defineRule<PlainEnglishOptions>({
     }
   },
   defaults: {add: {}, ignore: []},
+  dataFiles: {vocabulary: wordsOf},
   examples: {
     valid: [
       {name: 'everyday words', input: header + 'You may have a pain in your tummy before it gets better.\n'},
@@ -96,11 +106,7 @@ function check(context: RuleContext<PlainEnglishOptions>): void {
   const {file, options} = context
   const prose = file.data.prose
   if (!prose) return
-  const vocabulary = vocabularyFor(options, file.cwd)
-  if (vocabulary instanceof Error) {
-    context.report(`The plain-english vocabulary file \`${options.vocabulary}\` could not be read (${vocabulary.message}). Fix the \`vocabulary\` option of the \`plain-english\` rule.`, {line: 1, column: 1})
-    return
-  }
+  const vocabulary = vocabularyFor(options)
   const text = String(file.value)
   for (const run of wordRuns(prose)) {
     let index = 0
@@ -159,36 +165,37 @@ function matches(run: readonly RunWord[], index: number, tokens: readonly string
   return tokens.every((token, offset) => run[index + offset]!.key === token)
 }
 
-function vocabularyFor(options: PlainEnglishOptions, cwd: string): Vocabulary | Error {
-  const key = JSON.stringify([options.vocabulary ? resolve(cwd, options.vocabulary) : '', options.add, options.ignore])
-  let vocabulary = vocabularies.get(key)
-  if (!vocabulary) {
-    try {
-      const extra = options.vocabulary ? readWords(resolve(cwd, options.vocabulary)) : {}
-      vocabulary = buildVocabulary([seed, extra, options.add], options.ignore)
-    } catch (error) {
-      vocabulary = new Error((error as NodeJS.ErrnoException).code ?? (error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message))
-    }
-    vocabularies.set(key, vocabulary)
-  }
+function vocabularyFor(options: PlainEnglishOptions): Vocabulary {
+  const extra = options.vocabulary ?? noWords
+  let byOptions = vocabularies.get(extra)
+  if (!byOptions) vocabularies.set(extra, (byOptions = new Map()))
+  const key = JSON.stringify([options.add, options.ignore])
+  let vocabulary = byOptions.get(key)
+  if (!vocabulary) byOptions.set(key, (vocabulary = buildVocabulary([seed, extra, options.add], options.ignore)))
   return vocabulary
 }
 
-/** The words of a vocabulary file: `{"words": {...}}` or the mapping itself. */
-function readWords(path: string): Record<string, string[] | string> {
-  const data = JSON.parse(readFileSync(path, 'utf8')) as unknown
+/** The words of a vocabulary file's text: `{"words": {...}}` or the mapping itself. */
+function wordsOf(text: string): Words {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    // Not the parser's message: it quotes the file.
+    throw new Error('not valid JSON')
+  }
   const words = data && typeof data === 'object' && 'words' in data ? (data as {words: unknown}).words : data
   if (!words || typeof words !== 'object' || Array.isArray(words)) throw new Error('not a mapping of words to alternatives')
   for (const value of Object.values(words)) {
     if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
-      throw new Error('each word needs a list of alternatives')
+      throw new Error('not a mapping of words to lists of alternatives')
     }
   }
-  return words as Record<string, string[] | string>
+  return words as Words
 }
 
 /** Later sources override earlier ones; ignored phrases become known names that are never reported. */
-function buildVocabulary(sources: ReadonlyArray<Record<string, string[] | string>>, ignore: readonly string[]): Vocabulary {
+function buildVocabulary(sources: readonly Words[], ignore: readonly string[]): Vocabulary {
   const entries = new Map<string, Entry>()
   const add = (phrase: string, alternatives: string[]) => {
     const tokens = tokensOf(phrase)

@@ -1,7 +1,8 @@
 // Publishing: lint every article, then write a bundle of those without errors and swap it in
-// atomically. Articles stream through one at a time (lint → emit → write), so memory holds only
-// the index entries, never all the articles. The linter works out each publishable article's
-// output as it checks it (`emit: true`), so the output is cached with the article's facts.
+// atomically. Articles stream through one at a time (lint → render → write), so memory holds
+// only the index entries, never all the articles. The cache may say which articles pass, but
+// what is published (pages, JSON, the paths they are written to) is always rendered from the
+// article's source (pipeline/publish.ts): nothing read from the cache is written into a bundle.
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
 import {createLinter} from './lint.js'
@@ -10,7 +11,7 @@ import {expandPaths} from './files.js'
 import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
-import type {EmittedFacts} from './pipeline/facts.js'
+import {renderArticle} from './pipeline/publish.js'
 import {OutputError, openStaging} from './output.js'
 import {compareMessages} from './pipeline/finish.js'
 import {withoutStack} from './rule.js'
@@ -40,8 +41,7 @@ export interface BuildSummary {
   skipped: string[]
 }
 
-/** Rule id of the messages publishing itself adds (metadata or body it cannot turn into a page). */
-export const publishRuleId = 'publish'
+export {publishRuleId} from './pipeline/publish.js'
 
 /**
  * Build the bundle for `inputs` into `options.out`. Throws MissingPathError (bad input) or
@@ -51,8 +51,8 @@ export const publishRuleId = 'publish'
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
   const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs, hashes, emit: true})
-  const staging = await openStaging(resolve(options.cwd, options.out)).catch((error: unknown) => {
+  const linter = createLinter({...options, slugs, hashes})
+  const staging = await openStaging(resolve(options.cwd, options.out), {root: options.cwd}).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })
   const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: []}
@@ -77,23 +77,18 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   async function publish(file: VFile): Promise<ArticleOutcome> {
     if (isDraft(file)) return {status: 'skipped'}
     if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
-    const result = file.data.emitted ?? (await emitNow(file))
+    const result = await renderArticle(file, options.cwd, options.config)
     if (!result.ok) {
-      const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'}))
+      const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: result.ruleId, source: 'healthlint'}))
       message.fatal = true
       file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }
-    await staging.write(result.entry.files.html, result.page)
-    await staging.write(result.entry.files.json, result.json)
-    entries.push(detached(result.entry))
-    return {status: 'published', slug: result.slug}
-  }
-
-  // The linter emits every article that may be published; this covers one it did not expect to.
-  async function emitNow(file: VFile): Promise<EmittedFacts> {
-    const {emitArticle, emittedFactsOf} = await import('./pipeline/emit.js')
-    return emittedFactsOf(emitArticle(file, options.config))
+    const {slug, page, article, entry} = result.value
+    await staging.write(entry.files.html, page)
+    await staging.write(entry.files.json, toJsonText(article, 2) + '\n')
+    entries.push(detached(entry))
+    return {status: 'published', slug}
   }
 }
 

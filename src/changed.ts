@@ -1,8 +1,9 @@
 // `--changed`: lint only the articles a branch changed. The changes are everything between the
 // merge base of REF and HEAD and the working tree — committed, staged, unstaged and untracked —
 // so the same command serves a pull request in CI and an author before committing. When a
-// rule, schema, the linter itself or the config changed, every article is linted again, since
-// any of them may now pass or fail differently. Git runs without a shell, with fixed arguments.
+// rule, schema, the linter itself, the config or a data file the config names changed, every
+// article is linted again, since any of them may now pass or fail differently. Git runs
+// without a shell, with fixed arguments.
 import {execFile} from 'node:child_process'
 import {posix, relative, resolve, sep} from 'node:path'
 import {expandPaths} from './files.js'
@@ -21,6 +22,8 @@ export interface ChangedOptions {
   ref?: string
   /** The config file in use, relative to cwd. */
   configPath?: string
+  /** The data files the config reads (a `vocabulary`), relative to cwd. */
+  dataPaths?: readonly string[]
   env?: Record<string, string | undefined>
 }
 
@@ -38,7 +41,7 @@ export interface ChangedSelection {
 }
 
 /** Paths (relative to cwd) whose change can change the result for any article. */
-const triggers = ['rules/', 'schemas/', 'src/', 'package.json', 'package-lock.json']
+const triggers = ['rules/', 'schemas/', 'src/', 'bin/', 'package.json', 'package-lock.json', 'tsconfig.json']
 
 export async function selectChanged(options: ChangedOptions): Promise<ChangedSelection> {
   const {cwd} = options
@@ -61,7 +64,7 @@ export async function selectChanged(options: ChangedOptions): Promise<ChangedSel
     ...split(await git(cwd, ['diff', '--name-only', '-z', '--no-renames', '--relative', base, '--', '.'])),
     ...split(await git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']))
   ])
-  const configPaths = new Set([defaultConfigName, normalize(cwd, options.configPath ?? defaultConfigName)])
+  const configPaths = new Set([defaultConfigName, normalize(cwd, options.configPath ?? defaultConfigName), ...(options.dataPaths ?? []).map((path) => normalize(cwd, path))])
   const trigger = [...changed].sort().find((path) => configPaths.has(path) || triggers.some((prefix) => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix)))
   if (trigger !== undefined) return {paths: options.inputs, all: true, trigger, ref, base}
 

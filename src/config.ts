@@ -1,13 +1,13 @@
 // Configuration: `healthlint.config.json` (or `--config PATH`), validated against
 // `schemas/config.schema.json` and against each rule's own options schema.
-import {readFile} from 'node:fs/promises'
-import {resolve} from 'node:path'
+import {isAbsolute, normalize, relative, resolve, sep} from 'node:path'
 import {closest, distance} from 'fastest-levenshtein'
 import type {Severity} from './rule.js'
 import {rules} from '../rules/index.js'
 import {compileSchema, formatAjvError} from './schema.js'
 import type {ValidateFunction} from 'ajv'
 import {readSchema} from './paths.js'
+import {DataFileError, maxDataFileBytes, readDataFile} from './data-files.js'
 
 export interface Limits {
   /** Largest article file read, in bytes. */
@@ -61,6 +61,11 @@ export interface ResolvedConfig {
   source: string | undefined
   /** Safety rules the config weakened or changed, in rule order (empty for the defaults). */
   safetyOverrides: SafetyOverride[]
+  /**
+   * The data files the rules' options named and the config read (relative to cwd, `/`-separated):
+   * a change to one can change any article's verdict (`--changed` checks every article then).
+   */
+  dataFiles: string[]
 }
 
 export const defaultLimits: Limits = {
@@ -86,8 +91,12 @@ export class ConfigError extends Error {
 
 let configValidator: ValidateFunction | undefined
 
-/** Resolve a raw config object (already parsed from JSON) against the rules' defaults. */
-export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
+/**
+ * Resolve a raw config object (already parsed from JSON) against the rules' defaults. Data files
+ * named by rule options are read from `root` (the working directory), which a config naming one
+ * needs; `loadConfig` passes it.
+ */
+export function resolveConfig(raw: unknown, source?: string, root?: string): ResolvedConfig {
   const where = source ?? 'the configuration'
   // An empty object (no config file) is valid as it is: no need to load the validator.
   const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0 && Object.getPrototypeOf(raw) === Object.prototype
@@ -97,7 +106,7 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
     throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }
   const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>}
-  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: config.cache?.directory ?? defaultCacheDirectory}, source, safetyOverrides: []}
+  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }
@@ -136,6 +145,29 @@ export function resolveConfig(raw: unknown, source?: string): ResolvedConfig {
     }
     resolved.safetyOverrides.push({ruleId: rule.id, severity: setting.severity, defaultSeverity: rule.severity, changedOptions, reason})
   }
+  for (const rule of rules) {
+    const setting = resolved.rules[rule.id]!
+    if (!rule.dataFiles || setting.severity === 'off') continue
+    for (const [option, read] of Object.entries(rule.dataFiles)) {
+      const path = setting.options[option]
+      if (typeof path !== 'string') continue
+      const named = `${where}: the \`${option}\` option of rule \`${rule.id}\` names \`${path}\``
+      if (root === undefined) throw new ConfigError(`${named}, a data file, but no working directory was given to read it from; load the config with loadConfig(cwd).`)
+      let text: string
+      try {
+        text = readDataFile(root, path)
+      } catch (error) {
+        if (!(error instanceof DataFileError)) throw error
+        throw new ConfigError(`${named}, which ${error.reason}. A data file must be a regular file of at most ${maxDataFileBytes} bytes inside the working directory, reached without symbolic links, so that a config cannot make healthlint read anything else on the machine.`)
+      }
+      try {
+        setting.options[option] = read(text)
+      } catch (error) {
+        throw new ConfigError(`${named}, which is ${(error as Error).message}: fix the file or the option.`)
+      }
+      resolved.dataFiles.push(relative(root, resolve(root, path)).split(sep).join('/'))
+    }
+  }
   return resolved
 }
 
@@ -152,23 +184,40 @@ function ruleSettingOf(setting: RawRuleSetting): {severity: Severity; options: R
 }
 
 /**
+ * `cache.directory` as the config gives it: inside the working directory. A config comes with
+ * the pull request, and a cache elsewhere could be one the pull request prepared, or a directory
+ * whose old entries a run would prune. The command line (`--cache-dir`) may name any directory.
+ */
+function cacheDirectoryOf(directory: string | undefined, where: string): string {
+  if (directory === undefined) return defaultCacheDirectory
+  const normalized = normalize(directory)
+  if (isAbsolute(normalized) || normalized === '..' || normalized.startsWith(`..${sep}`) || normalized === '.' || normalized === `.${sep}`) {
+    throw new ConfigError(`${where}: \`cache.directory\` is \`${directory}\`, which is not a folder inside the working directory. Give a relative path such as .healthlint-cache, or pass --cache-dir on the command line for a cache elsewhere.`)
+  }
+  return directory
+}
+
+/**
  * Load the config from `configPath`, or from `healthlint.config.json` in `cwd` when it exists,
  * or the defaults. Throws ConfigError for a missing explicit file, bad JSON or invalid content.
  */
 export async function loadConfig(cwd: string, configPath?: string): Promise<ResolvedConfig> {
-  const path = resolve(cwd, configPath ?? defaultConfigName)
+  const name = configPath ?? defaultConfigName
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    // The default file comes with the checkout (and so with a pull request): a regular file in
+    // the working directory, never a link. A --config path is the user's own choice.
+    text = readDataFile(cwd, name, {trusted: configPath !== undefined})
   } catch (error) {
-    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return resolveConfig({})
-    throw new ConfigError(`Cannot read the config file ${configPath ?? defaultConfigName}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`)
+    if (!(error instanceof DataFileError)) throw error
+    if (configPath === undefined && error.code === 'ENOENT') return resolveConfig({}, undefined, cwd)
+    throw new ConfigError(error.code ? `Cannot read the config file ${name}: ${error.code}.` : `The config file ${name} ${error.reason}; the config must be a regular file of at most ${maxDataFileBytes} bytes${configPath === undefined ? ' in the working directory, not a symbolic link' : ''}.`)
   }
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new ConfigError(`The config file ${configPath ?? defaultConfigName} is not valid JSON: ${(error as Error).message}.`)
+    throw new ConfigError(`The config file ${name} is not valid JSON: ${(error as Error).message}.`)
   }
-  return resolveConfig(raw, configPath ?? defaultConfigName)
+  return resolveConfig(raw, name, cwd)
 }

@@ -1,8 +1,8 @@
 // healthlint's library API. The CLI is a thin shell over these functions.
 export {lint, createLinter} from './lint.js'
 export type {LintOptions, Linter} from './lint.js'
-export {openCache, cacheKeyOf, cacheFormat} from './cache.js'
-export type {ArticleCache, CacheKey, CacheStats} from './cache.js'
+export {openCache, cacheKeyOf, cacheFormat, defaultSecretDirectory} from './cache.js'
+export type {ArticleCache, CacheKey, CacheOptions, CacheStats} from './cache.js'
 export {readRunIndex, collectSlugs} from './pipeline/slugs.js'
 export type {RunIndex, SlugIndex} from './pipeline/slugs.js'
 export {build, publishRuleId} from './build.js'

@@ -10,8 +10,8 @@ import {createFinisher} from './pipeline/finish.js'
 import {expandPaths} from './files.js'
 import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import type {SlugIndex} from './pipeline/slugs.js'
-import {factsOf, mayPublish, restoreFacts, survivesJson} from './pipeline/facts.js'
-import type {ArticleFacts, EmittedFacts} from './pipeline/facts.js'
+import {factsOf, restoreFacts, survivesJson} from './pipeline/facts.js'
+import type {ArticleFacts} from './pipeline/facts.js'
 import type {ArticleCache} from './cache.js'
 import type {Analyser} from './pipeline/analyse.js'
 import './vfile-data.js'
@@ -31,11 +31,6 @@ export interface LintOptions {
   hashes?: ReadonlyMap<string, string>
   /** The content-hash cache (cache.ts); without one, every article is analysed. */
   cache?: ArticleCache
-  /**
-   * Also work out what publishing makes of each article that may be published, as
-   * `file.data.emitted` (the build sets this, so the output is cached with the facts).
-   */
-  emit?: boolean
   /**
    * For `lint()`: the inputs (files, directories or globs) whose articles' slugs count for
    * `duplicate-slug`, when that is more than the inputs checked (`lint --changed` checks the
@@ -59,7 +54,6 @@ export function createLinter(options: LintOptions): Linter {
   const {config, cache} = options
   const finisher = createFinisher(config)
   let analyser: Promise<Analyser> | undefined
-  let emitter: Promise<typeof import('./pipeline/emit.js')> | undefined
 
   const analyse = async (file: VFile) => {
     analyser ??= import('./pipeline/analyse.js').then((module) => module.createAnalyser(config))
@@ -67,38 +61,27 @@ export function createLinter(options: LintOptions): Linter {
     return {suppressions, facts: factsOf(file, suppressions)}
   }
 
-  // The cache lookup: the facts, and for a build that may publish the article, its output.
+  // The cache lookup: the facts, if any (never what a build publishes: see build.ts).
   const prepare = async (file: VFile): Promise<Prepared> => {
-    const path = pathOf(file)
     // Files that could not be read have no hash and are never cached.
     const hash = file.data.contentHash
     if (hash === undefined || !cache) return {file}
-    const cached = await cache.readFacts(hash, path)
-    if (!cached || !options.emit || !mayPublish(cached)) return {file, cached}
-    const emitted = await cache.readEmitted(hash, path)
-    // Publishable but its output is not cached (say, only `lint` ran before): analyse again.
-    return emitted ? {file, cached, emitted} : {file}
+    const cached = await cache.readFacts(hash, pathOf(file))
+    return cached ? {file, cached} : {file}
   }
 
-  const complete = async ({file, cached, emitted}: Prepared) => {
+  const complete = async ({file, cached}: Prepared) => {
     file.data.now = options.now
     if (options.slugs) file.data.slugs = options.slugs
     let suppressions
     if (cached) {
       suppressions = restoreFacts(file, cached)
-      if (emitted) file.data.emitted = emitted
     } else {
       const fresh = await analyse(file)
       suppressions = fresh.suppressions
       const hash = file.data.contentHash
       const store = hash !== undefined && cache && survivesJson(fresh.facts) ? cache : undefined
       if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
-      if (options.emit && mayPublish(fresh.facts)) {
-        emitter ??= import('./pipeline/emit.js')
-        const {emitArticle, emittedFactsOf} = await emitter
-        file.data.emitted = emittedFactsOf(emitArticle(file, config))
-        if (store) await store.writeEmitted(hash!, pathOf(file), file.data.emitted)
-      }
     }
     await finisher.finish(file, suppressions)
     return file
@@ -136,7 +119,6 @@ export function createLinter(options: LintOptions): Linter {
 interface Prepared {
   file: VFile
   cached?: ArticleFacts
-  emitted?: EmittedFacts
 }
 
 /**

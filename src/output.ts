@@ -3,10 +3,13 @@
 // (old directory renamed aside, staging renamed into place, old removed). A build that fails or
 // is killed leaves the previous bundle where it was, and nothing is written outside the output
 // directory except the staging and set-aside directories next to it (`.<name>.staging-*`,
-// `.<name>.previous-*`), which the next build tidies up.
-import {lstat, mkdir, mkdtemp, open, readdir, rename, rm} from 'node:fs/promises'
+// `.<name>.previous-*`), which the next build tidies up. A symbolic link on the way to the output
+// directory (git can commit one) is refused, so a bundle is never written through one.
+import {randomBytes} from 'node:crypto'
+import {lstat, mkdir, open, readdir, rename, rm} from 'node:fs/promises'
 import {closeSync, openSync, writeFileSync} from 'node:fs'
 import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
+import {findSymbolicLink} from './safe-path.js'
 
 /** A problem with the output directory itself: the CLI reports it and exits 2. */
 export class OutputError extends Error {
@@ -27,18 +30,34 @@ export interface Staging {
 /** The entries a directory may hold for a build to replace it. */
 const bundleEntries = new Set(['index.json', 'articles'])
 
+export interface StagingOptions {
+  /**
+   * The working directory: every component of the path from it down to `target` must not be a
+   * symbolic link (default: only `target` itself is checked).
+   */
+  root?: string
+}
+
 /** Prepare to replace the directory `target` (absolute) with a new bundle. */
-export async function openStaging(target: string): Promise<Staging> {
+export async function openStaging(target: string, options: StagingOptions = {}): Promise<Staging> {
   const name = basename(target)
   const parent = dirname(target)
   if (name === '' || name === '.' || name === '..' || parent === target) {
     throw new OutputError(`The output directory ${target} cannot be replaced; choose a directory such as dist/.`)
   }
+  const link = findSymbolicLink(options.root ?? parent, target)
+  if (link !== undefined) {
+    throw new OutputError(`The output path ${target} ${link === target ? 'is' : `goes through ${link}, which is`} a symbolic link; healthlint never writes a bundle through a link. Choose another --out, or replace the link with a directory.`)
+  }
   await mkdir(parent, {recursive: true})
   await recover(parent, name)
   await checkReplaceable(target)
-  const directory = await mkdtemp(join(parent, `.${name}.staging-`))
-  const suffix = basename(directory).slice(`.${name}.staging-`.length)
+  // Made with the mode the umask gives (mkdtemp would make it 0700, which a web server running
+  // as another user cannot read); the random suffix makes a clash all but impossible, and mkdir
+  // fails rather than reuse anything already there.
+  const suffix = randomBytes(6).toString('hex')
+  const directory = join(parent, `.${name}.staging-${suffix}`)
+  await mkdir(directory)
   let pending = true
   const written: string[] = []
   // Directories already made: most files go into articles/, made once.

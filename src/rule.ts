@@ -64,6 +64,15 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    * or parsed; `tree` rules run only when the Markdown body parsed.
    */
   requires: 'file' | 'tree'
+  /**
+   * Options that name a data file (a path relative to the working directory, such as
+   * `plain-english`'s `vocabulary`), each with how to read the file's text: it returns the value
+   * the rule gets in the option's place, or throws an Error whose message completes "…, which
+   * is …" without quoting the file. The config loader reads each such file once, safely
+   * (src/data-files.ts), so a rule never opens a file, a bad file is a config error (exit 2),
+   * and the file's content is part of the resolved config and so of the cache key.
+   */
+  dataFiles?: Record<string, (text: string) => unknown>
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
   /**

@@ -6,7 +6,6 @@ import type {Suppression} from './pipeline/suppress.js'
 import type {SlugIndex} from './pipeline/slugs.js'
 import type {Root as NlcstRoot} from 'nlcst'
 import type {ReadabilityScores, ScoredSentence} from './pipeline/score.js'
-import type {EmittedFacts} from './pipeline/facts.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -38,8 +37,6 @@ declare module 'vfile' {
     readabilityTarget: number
     /** Indexes into `sentences` of the sentences the `hard-sentence` rule flagged (check stage). */
     hardSentences: number[]
-    /** What publishing makes of the article (build only; set when it may be published). */
-    emitted: EmittedFacts
   }
 }
 

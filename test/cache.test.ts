@@ -2,12 +2,15 @@
 // a cached run reports exactly what an uncached one does.
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
+import {createHash} from 'node:crypto'
 import {readdir, readFile, rename, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {openCache, cacheKeyOf} from '../src/cache.js'
 import type {ArticleCache, CacheKey} from '../src/cache.js'
 import {resolveConfig} from '../src/config.js'
 import {createLinter} from '../src/lint.js'
+import {build} from '../src/build.js'
+import {factsOf} from '../src/pipeline/facts.js'
 import {expandPaths} from '../src/files.js'
 import {collectSlugs, mayHaveSlugField} from '../src/pipeline/slugs.js'
 import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
@@ -15,7 +18,7 @@ import {VFile} from 'vfile'
 import {defaultLimits} from '../src/config.js'
 import {rules} from '../rules/index.js'
 import {isRecomputed} from '../src/rule.js'
-import {article, makeProject, seedBody, snapshot} from './build/support.js'
+import {article, headerLines, makeProject, seedBody, snapshot} from './build/support.js'
 import {runCli} from './helpers.js'
 
 const now = '2026-03-01'
@@ -169,16 +172,19 @@ describe('the content-hash cache', () => {
     const valid = await readFile(first!, 'utf8')
     await writeFile(first!, valid.slice(0, valid.length / 2)) // truncated JSON
     await writeFile(second!, valid) // valid JSON, but for other content
-    const foreign = JSON.parse(valid) as {value: {messages: unknown}}
+    // An entry is `<HMAC>\n<JSON>`.
+    const bodyOf = (text: string) => JSON.parse(text.slice(65)) as {value: {messages: unknown}; contentHash: string; name: string}
+    const foreign = bodyOf(valid)
     foreign.value.messages = [{reason: 42}]
-    await writeFile(third!, JSON.stringify({...foreign, contentHash: JSON.parse(await readFile(third!, 'utf8')).contentHash, name: JSON.parse(await readFile(third!, 'utf8')).name})) // right key, wrong shape
+    const target = bodyOf(await readFile(third!, 'utf8'))
+    await writeFile(third!, valid.slice(0, 65) + JSON.stringify({...foreign, contentHash: target.contentHash, name: target.name})) // right key, wrong shape
 
     const cache = cacheFor(cwd)
     await lintWith(cwd, cache)
     assert.deepEqual(cache.stats, {hits: 0, misses: 0, rejected: 3, writes: 3})
     const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
     assert.equal(warm.stdout, cold.stdout)
-    for (const path of await entries(cwd)) assert.equal(typeof JSON.parse(await readFile(path, 'utf8')), 'object', path)
+    for (const path of await entries(cwd)) assert.equal(typeof JSON.parse((await readFile(path, 'utf8')).slice(65)), 'object', path)
     const rewritten = cacheFor(cwd)
     await lintWith(cwd, rewritten)
     assert.deepEqual([rewritten.stats.hits, rewritten.stats.rejected], [3, 0])
@@ -207,7 +213,8 @@ describe('the content-hash cache', () => {
   it('uses the directory the config names, with a .gitignore in it', async () => {
     const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'tmp/lint-cache'}})})
     await runCli(['lint', '--now', now], cwd)
-    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'healthlint.config.json', 'tmp'])
+    // node_modules holds the cache's secret (node_modules/.cache/healthlint).
+    assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'healthlint.config.json', 'node_modules', 'tmp'])
     assert.match(await readFile(join(cwd, 'tmp/lint-cache/.gitignore'), 'utf8'), /^\*$/m)
     assert.match(await readFile(join(cwd, 'tmp/lint-cache/CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55$/m)
   })
@@ -239,28 +246,61 @@ describe('the content-hash cache', () => {
     assert.equal(warm.stderr, cold.stderr)
     assert.deepEqual(await snapshot(join(cwd, 'dist')), await snapshot(join(cwd, 'fresh')))
 
-    const cache = cacheFor(cwd)
     const late = await runCli(['build', '--now', '2027-01-05'], cwd)
     assert.equal(late.code, 1)
     assert.match(late.stderr, /^Published 0 articles/)
-    const config = resolveConfig({})
-    const paths = await expandPaths(['articles'], cwd)
-    const linter = createLinter({cwd, config, now, cache, emit: true, slugs: await collectSlugs(paths, cwd, config.limits)})
-    for await (const file of linter.lintFiles(paths)) assert.equal(file.data.tree, undefined, file.path)
-    assert.equal(cache.stats.hits, 3)
   })
 
-  it('after a lint, a build analyses again only the articles it can publish (their output was not cached)', async () => {
-    const cwd = await makeProject(project())
-    await runCli(['lint', '--now', now], cwd)
+  it('publishes what the source says, never what a cache entry says, even one made with the real secret', async () => {
+    // The strongest case: an entry that authenticates (written through the cache itself, as only
+    // this machine can) but whose frontmatter was changed. Lint believes the facts; the bundle
+    // is rendered from the article's bytes.
+    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache'], cwd)
     const config = resolveConfig({})
+    const seeded = cacheFor(cwd)
+    await lintWith(cwd, seeded)
+    const [file] = await lintWith(cwd, undefined)
+    const facts = factsOf(file!, file!.data.suppressions ?? [])
+    const forgedData = {...facts.frontmatter!.data, title: '<img src=x onerror=alert(1)> Forged title', slug: 'elsewhere'}
+    await seeded.writeFacts(file!.data.contentHash!, 'articles/lower-back-pain.md', {...facts, messages: [], frontmatter: {...facts.frontmatter!, data: forgedData}})
+    // Before cache format 3, the cache also held the published output: forge that too, where it can be.
+    const legacy = seeded as unknown as {writeEmitted?: (hash: string, path: string, emitted: unknown) => Promise<void>}
+    await legacy.writeEmitted?.(file!.data.contentHash!, 'articles/lower-back-pain.md', {ok: true, slug: 'elsewhere', page: '<script>alert(1)</script>', json: '{}\n', entry: {slug: 'elsewhere', files: {html: 'elsewhere.html', json: 'elsewhere.json'}}})
+    await seeded.flush()
+
     const cache = cacheFor(cwd)
+    const summary = await build(['articles'], {cwd, config, now, out: 'dist', cache})
+    assert.deepEqual(cache.stats.hits, 1, 'the forged facts were read')
+    assert.deepEqual(summary.published, ['lower-back-pain'])
+    assert.deepEqual(await snapshot(join(cwd, 'dist')), await snapshot(join(cwd, 'fresh')))
+  })
+
+  it('renders a cached article again within the time budget: one that runs over is withheld with a positioned error', async () => {
+    // Thousands of underlined headings: slow for the parser, under every fixed cap.
+    const body = '# Slow headings\n\n' + 'Heading\n=======\n\n'.repeat(3000)
+    const cwd = await makeProject({'articles/slow.md': article(body)})
+    const config = resolveConfig({rules: {'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}, limits: {maxCheckMilliseconds: 100}})
     const paths = await expandPaths(['articles'], cwd)
-    const linter = createLinter({cwd, config, now, cache, emit: true, slugs: await collectSlugs(paths, cwd, config.limits)})
-    const parsed = []
-    for await (const file of linter.lintFiles(paths)) if (file.data.tree) parsed.push(file.path)
-    // knee-pain.md has an error, so it is withheld whatever its output: its facts suffice.
-    assert.deepEqual(parsed.sort(), ['articles/lower-back-pain.md', 'articles/neck-pain.md'])
+    // Facts that say "no problems", authenticated: the cache is trusted, the budget still holds.
+    const cache = openCache(join(cwd, '.healthlint-cache'), cacheKeyOf(config))
+    const contentHash = createHash('sha256').update(await readFile(join(cwd, 'articles/slow.md'))).digest('hex')
+    const fresh = new VFile({path: 'articles/slow.md', value: await readFile(join(cwd, 'articles/slow.md'), 'utf8')})
+    parseFrontmatter(fresh, config.limits)
+    await cache.writeFacts(contentHash, paths[0]!, {contentHash, loaded: true, messages: [], suppressions: [], frontmatter: {data: fresh.data.frontmatter!.data ?? null, position: fresh.data.frontmatter!.position, ranges: [...fresh.data.frontmatter!.ranges]}})
+    await cache.flush()
+    const outcomes: string[] = []
+    const reread = openCache(join(cwd, '.healthlint-cache'), cacheKeyOf(config))
+    const files: VFile[] = []
+    const summary = await build(['articles'], {cwd, config, now, out: 'dist', cache: reread, onArticle: (file, outcome) => (files.push(file), outcomes.push(outcome.status))})
+    assert.equal(reread.stats.hits, 1)
+    assert.deepEqual(outcomes, ['withheld'])
+    assert.deepEqual(summary.published, [])
+    const limits = files[0]!.messages.filter((message) => message.ruleId === 'markdown-limits')
+    assert.equal(limits.length, 1)
+    assert.equal(limits[0]!.fatal, true)
+    assert.match(limits[0]!.reason, /^Publishing this article took longer than 100 ms, so it was stopped and not published\./)
+    assert.deepEqual([limits[0]!.line, limits[0]!.column], [headerLines + 1, 1])
   })
 })
 

@@ -143,6 +143,25 @@ describe('--changed', () => {
     }
   })
 
+  it('lints every article when a data file the config names changed', async () => {
+    await mkdir(join(root, 'data'), {recursive: true})
+    await mkdir(join(root, 'config'), {recursive: true})
+    await writeFile(join(root, 'data/words.json'), '{"words": {"flare ups": ["times when it gets worse"]}}\n')
+    await writeFile(join(root, 'config/vocabulary.json'), '{"rules": {"plain-english": ["warning", {"vocabulary": "data/words.json"}]}}\n')
+    git(root, 'add', 'data', 'config')
+    git(root, 'commit', '-q', '-m', 'A vocabulary')
+    try {
+      const args = ['--changed=HEAD', '--config', 'config/vocabulary.json']
+      assert.deepEqual((await lintedPaths(root, ...args)).paths, ['articles/e.md'], 'nothing but e.md changed yet')
+      await writeFile(join(root, 'data/words.json'), '{"words": {}}\n')
+      const result = await lintedPaths(root, ...args)
+      assert.deepEqual(result.paths, ['articles/a.md', 'articles/b.md', 'articles/d.md', 'articles/e.md'])
+      assert.match(result.stderr, /^healthlint: data\/words\.json changed since HEAD .*, so every article is checked\.\n$/)
+    } finally {
+      git(root, 'reset', '-q', '--hard', 'HEAD~1')
+    }
+  })
+
   it('works from a subdirectory of the repository', async () => {
     const result = await runCli(['lint', '--format', 'json', '--changed=main', '.'], join(root, 'articles'), {})
     assert.deepEqual((JSON.parse(result.stdout) as Array<{path: string}>).map((file) => file.path), ['b.md', 'd.md', 'e.md'])

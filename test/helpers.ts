@@ -38,8 +38,9 @@ export function testRules(rules: Record<string, unknown>): Record<string, unknow
 
 /** Lint `input` (a whole article file) through load → parse → check with the given config. */
 export async function lintText(input: string | Uint8Array, options: LintTextOptions = {}): Promise<VFile> {
-  const config = resolveConfig({rules: testRules(options.rules ?? {}), ...(options.limits ? {limits: options.limits} : {})})
-  const linter = createLinter({cwd: options.cwd ?? process.cwd(), config, now: options.now ?? '2026-01-15'})
+  const cwd = options.cwd ?? process.cwd()
+  const config = resolveConfig({rules: testRules(options.rules ?? {}), ...(options.limits ? {limits: options.limits} : {})}, undefined, cwd)
+  const linter = createLinter({cwd, config, now: options.now ?? '2026-01-15'})
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
   return linter.lintBytes(options.path ?? 'articles/example-article.md', bytes)
 }

@@ -80,25 +80,36 @@ describe('GitHub workflows', async () => {
     })
   }
 
-  it('content-pr.yml lints changed articles with annotations on pull requests that touch content', async () => {
+  it('content-pr.yml lints changed articles with annotations on every pull request', async () => {
     const {workflow} = await load('content-pr.yml')
     assert.deepEqual(Object.keys(workflow.on), ['pull_request'])
-    const paths = workflow.on.pull_request?.paths ?? []
-    for (const path of ['articles/**', 'rules/**', 'schemas/**', 'healthlint.config.json']) assert.ok(paths.includes(path), path)
+    // No path filter: a verdict can change with a committed cache, any config or data file, and
+    // a pull request touching only those must still be checked.
+    assert.equal(workflow.on.pull_request, null)
     const all = steps(workflow)
     assert.equal(all.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth'], 0, 'full history for --changed')
     assert.ok(all.some((step) => step.run === 'npm ci'))
     const lint = all.find((step) => step.run?.includes(' lint '))
-    assert.equal(lint?.run, 'node bin/healthlint.js lint --format github --changed="origin/${BASE_REF}"')
+    assert.equal(lint?.run, 'node bin/healthlint.js lint --format github --no-cache --changed="origin/${BASE_REF}"')
     assert.equal(lint?.env?.BASE_REF, '${{ github.base_ref }}')
   })
 
-  it('publish.yml builds on pushes to main and uploads dist/', async () => {
+  for (const name of ['content-pr.yml', 'publish.yml']) {
+    it(`${name} deletes a committed cache before running, and reads none`, async () => {
+      const all = steps((await load(name)).workflow)
+      const remove = all.findIndex((step) => step.run === 'rm -rf -- .healthlint-cache')
+      const run = all.findIndex((step) => step.run?.startsWith('node bin/healthlint.js '))
+      assert.ok(remove !== -1 && remove < run, 'the cache directory is deleted before healthlint runs')
+      assert.ok(all[run]!.run!.split(' ').includes('--no-cache'))
+    })
+  }
+
+  it('publish.yml builds on every push to main and uploads dist/', async () => {
     const {workflow} = await load('publish.yml')
     assert.deepEqual(workflow.on, {push: {branches: ['main']}})
     const all = steps(workflow)
     assert.ok(all.some((step) => step.run === 'npm ci'))
-    assert.ok(all.some((step) => step.run?.includes(' build ')))
+    assert.equal(all.find((step) => step.run?.includes(' build '))?.run, 'node bin/healthlint.js build articles/ --out dist/ --no-cache')
     const upload = all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
     assert.equal(upload?.with?.path, 'dist/')
     assert.equal(upload?.with?.['if-no-files-found'], 'error')

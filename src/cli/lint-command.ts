@@ -6,7 +6,7 @@ import {lint} from '../lint.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {createSummary} from '../report/summary.js'
-import {cacheKeyOf, openCache} from '../cache.js'
+import {cacheKeyOf, defaultSecretDirectory, openCache} from '../cache.js'
 import type {ArticleCache} from '../cache.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
@@ -41,6 +41,7 @@ async function changedPaths(environment: CliEnvironment, options: CommonOptions)
     cwd: environment.cwd,
     ref: options.changed?.ref,
     configPath: options.config.source,
+    dataPaths: options.config.dataFiles,
     env: environment.env
   })
   const since = `since ${selection.ref} (merge base ${selection.base.slice(0, 12)})`
@@ -81,8 +82,15 @@ export function exitCodeFor(totals: {errors: number; warnings: number}, maxWarni
   return exitCodes.ok
 }
 
-/** The content-hash cache for this run, or undefined with --no-cache. */
+/**
+ * The content-hash cache for this run, or undefined with --no-cache. Its secret lives in the
+ * working directory's node_modules/.cache/healthlint; why a cache is not used goes to stderr.
+ */
 export function cacheFor(environment: CliEnvironment, options: CommonOptions): ArticleCache | undefined {
   if (!options.cache) return undefined
-  return openCache(resolve(environment.cwd, options.config.cache.directory), cacheKeyOf(options.config))
+  return openCache(resolve(environment.cwd, options.cacheDirectory ?? options.config.cache.directory), cacheKeyOf(options.config), {
+    root: environment.cwd,
+    secretDirectory: defaultSecretDirectory(environment.cwd),
+    onNotice: (notice) => environment.stderr.write(`healthlint: ${notice}\n`)
+  })
 }

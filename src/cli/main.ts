@@ -61,6 +61,7 @@ Options:
                      another value lets other computers read the articles, drafts included)
   --no-cache         Analyse every article, neither reading nor writing the cache
                      (default: .healthlint-cache/, or \`cache.directory\` in the config)
+  --cache-dir DIR    Keep the cache in DIR, which may be outside the working directory
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -83,6 +84,7 @@ const options = {
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   'no-cache': {type: 'boolean'},
+  'cache-dir': {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } satisfies ParseArgsConfig['options']
@@ -109,6 +111,8 @@ export interface CommonOptions {
   changed?: {ref?: string}
   /** Use the content-hash cache (lint and build; off with --no-cache). */
   cache: boolean
+  /** --cache-dir: the cache directory, relative to cwd, instead of the config's. */
+  cacheDirectory?: string
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -181,6 +185,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  if (values['cache-dir'] !== undefined && values['cache-dir'].trim() === '') {
+    stderr.write('healthlint: --cache-dir needs a directory, such as /tmp/healthlint-cache.\n')
+    return exitCodes.usage
+  }
+
   const {ConfigError, loadConfig} = await import('../config.js')
   let config: ResolvedConfig
   try {
@@ -212,6 +221,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
   if (changed.changed) common.changed = changed.changed
+  if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
   try {
     if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
     if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)

@@ -25,7 +25,6 @@ import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf,
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
-import type {EmittedFacts} from './facts.js'
 import '../vfile-data.js'
 import type {JsonSafetyOverride} from '../report/overrides.js'
 
@@ -119,13 +118,6 @@ const toSafeHast = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(() => secureLinks)
   .freeze()
-
-/** `emitArticle`'s result as plain data, as the cache and the build use it. */
-export function emittedFactsOf(result: EmitResult): EmittedFacts {
-  if (!result.ok) return result.place ? {ok: false, reason: result.reason, place: result.place} : {ok: false, reason: result.reason}
-  const {slug, page, article, entry} = result.value
-  return {ok: true, slug, page, json: toJsonText(article, 2) + '\n', entry}
-}
 
 /** Build everything published for `file`, which must have passed lint without errors. */
 export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {

@@ -7,7 +7,6 @@ import type {VFile} from 'vfile'
 import type {Frontmatter, SourceRange} from './frontmatter.js'
 import type {ReadabilityScores} from './score.js'
 import type {Suppression} from './suppress.js'
-import type {BundleIndexEntry} from './emit.js'
 import {withoutStack} from '../rule.js'
 import '../vfile-data.js'
 
@@ -162,33 +161,4 @@ function isPosition(value: unknown): boolean {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/**
- * What publishing makes of an article (build only): its page and JSON record, or why it cannot
- * be published. Depends on the article, its file name and the config, never on today.
- */
-export type EmittedFacts =
-  | {ok: true; slug: string; page: string; json: string; entry: BundleIndexEntry}
-  | {ok: false; reason: string; place?: Point}
-
-export function isEmittedFacts(value: unknown): value is EmittedFacts {
-  if (!isObject(value)) return false
-  if (value.ok === false) return typeof value.reason === 'string' && (value.place === undefined || isPoint(value.place))
-  if (value.ok !== true || typeof value.slug !== 'string' || typeof value.page !== 'string' || typeof value.json !== 'string' || !isObject(value.entry)) return false
-  const files = value.entry.files
-  return typeof value.entry.slug === 'string' && isObject(files) && typeof files.html === 'string' && typeof files.json === 'string'
-}
-
-/**
- * Whether the article may be published as far as its facts tell: not a draft, and no error
- * left after its suppressions. (Today's and the run's rules can still withhold it.)
- */
-export function mayPublish(facts: ArticleFacts): boolean {
-  if (facts.frontmatter?.data?.status === 'draft') return false
-  return !facts.messages.some((message) => {
-    if (message.fatal !== true) return false
-    const line = message.place ? ('start' in message.place ? message.place.start.line : message.place.line) : undefined
-    return line === undefined || !message.ruleId || !facts.suppressions.some((item) => item.ruleId === message.ruleId && line >= item.fromLine && line <= item.toLine)
-  })
 }

@@ -3,7 +3,7 @@
 // leaves the previous bundle (and everything outside it) untouched.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {cp, mkdir, readdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, rename, stat, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {build} from '../../src/build.js'
 import {resolveConfig} from '../../src/config.js'
@@ -141,6 +141,31 @@ describe('healthlint build', () => {
     }
     assert.deepEqual(await snapshot(cwd), before)
     assert.deepEqual((await projectEntries(cwd)), ['articles', 'notes'])
+  })
+
+  it('gives the output directory the mode the umask gives (a web server running as another user can read it)', async () => {
+    const cwd = await makeProject(corpus())
+    assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
+    // A directory made the ordinary way, beside it, has the mode the umask gives.
+    await mkdir(join(cwd, 'probe'))
+    const expected = (await stat(join(cwd, 'probe'))).mode & 0o777
+    assert.equal((await stat(join(cwd, 'dist'))).mode & 0o777, expected)
+    assert.equal((await stat(join(cwd, 'dist', 'articles'))).mode & 0o777, expected)
+  })
+
+  it('refuses a symbolic link anywhere on the --out path, above it included, with exit code 2', async () => {
+    const cwd = await makeProject(corpus())
+    const outside = await makeProject({})
+    await symlink(outside, join(cwd, 'site'))
+    await mkdir(join(cwd, 'public'))
+    await symlink(outside, join(cwd, 'public', 'dist'))
+    for (const [out, link] of [['site/dist', 'site'], ['site/deeper/dist', 'site'], ['public/dist', 'public/dist']] as const) {
+      const result = await runCli(['build', '--out', out, '--now', now], cwd)
+      assert.equal(result.code, 2, out)
+      const target = join(cwd, out)
+      assert.equal(result.stderr, `healthlint: The output path ${target} ${link === out ? 'is' : `goes through ${join(cwd, link)}, which is`} a symbolic link; healthlint never writes a bundle through a link. Choose another --out, or replace the link with a directory.\n`)
+    }
+    assert.deepEqual(await readdir(outside), [], 'nothing written through a link')
   })
 
   it('reports an output directory that cannot be created with exit code 2', async () => {

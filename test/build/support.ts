@@ -90,8 +90,11 @@ export async function writeFiles(root: string, files: Record<string, string>): P
  * The entries of a project directory, sorted, without the content-hash cache: the cache is the
  * one thing a build writes outside its output directory, by design (test/cache.test.ts).
  */
+/** What the content-hash cache adds to a project: its directory, and node_modules/.cache/healthlint for its secret. */
+const cacheEntries = new Set(['.healthlint-cache', 'node_modules'])
+
 export async function projectEntries(cwd: string): Promise<string[]> {
-  return (await readdir(cwd)).filter((name) => name !== '.healthlint-cache').sort()
+  return (await readdir(cwd)).filter((name) => !cacheEntries.has(name)).sort()
 }
 
 /**
@@ -109,7 +112,7 @@ export async function snapshot(root: string): Promise<Map<string, Buffer> | unde
   const files = new Map<string, Buffer>()
   for (const entry of entries.filter((entry) => entry.isFile())) {
     const path = join(entry.parentPath, entry.name)
-    if (relative(root, path).split(sep)[0] === '.healthlint-cache') continue
+    if (cacheEntries.has(relative(root, path).split(sep)[0]!)) continue
     files.set(relative(root, path).split(sep).join('/'), await readFile(path))
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)))

@@ -4,7 +4,9 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, withoutControls} from '../../src/report/safe-text.js'
-import {runCli} from '../helpers.js'
+import {resolveConfig} from '../../src/config.js'
+import {renderArticle} from '../../src/preview/render.js'
+import {lintText, runCli} from '../helpers.js'
 import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 
 const now = ['--now', '2026-01-15']
@@ -55,6 +57,13 @@ describe('output channels of the CLI', () => {
     } finally {
       await removeProject(root)
     }
+  })
+
+  it('shows quoted article text in the preview without control characters', async () => {
+    const file = await lintText(placeholderArticle({category: JSON.stringify(`x${escapes}`)}))
+    const html = renderArticle(file, resolveConfig({}), '2026-01-15')
+    assert.match(html, /frontmatter-schema/)
+    assert.ok(!controlCharacter.test(html), JSON.stringify(html.match(controlCharacter)))
   })
 
   it('escapes file names on stdout and stderr, so none can forge a workflow command', async () => {

@@ -106,7 +106,7 @@ describe('plain-english', () => {
     ])
   })
 
-  it('reads more words from a vocabulary file, and reports a file it cannot read', async () => {
+  it('reads more words from a vocabulary file, and refuses one it cannot use as a config error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'healthlint-vocabulary-'))
     try {
       writeFileSync(join(dir, 'words.json'), JSON.stringify({words: {'flare ups': ['times when it gets worse']}}))
@@ -115,13 +115,14 @@ describe('plain-english', () => {
       assert.deepEqual(briefOf(file, 'plain-english'), [
         '5:10: “flare ups” is not plain English: use “times when it gets worse” instead, or explain it if patients need the term.'
       ])
-      const missing = await lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'missing.json'}]}, cwd: dir})
-      assert.deepEqual(briefOf(missing, 'plain-english'), [
-        '1:1: The plain-english vocabulary file `missing.json` could not be read (ENOENT). Fix the `vocabulary` option of the `plain-english` rule.'
-      ])
+      await assert.rejects(lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'missing.json'}]}, cwd: dir}),
+        {name: 'ConfigError', message: /^the configuration: the `vocabulary` option of rule `plain-english` names `missing\.json`, which does not exist\./})
       writeFileSync(join(dir, 'bad.json'), '{"words": {"a": 1}}')
-      const bad = await lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'bad.json'}]}, cwd: dir})
-      assert.match(briefOf(bad, 'plain-english')[0] ?? '', /could not be read \(each word needs a list of alternatives\)/)
+      await assert.rejects(lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'bad.json'}]}, cwd: dir}),
+        {name: 'ConfigError', message: /names `bad\.json`, which is not a mapping of words to lists of alternatives: fix the file or the option\./})
+      writeFileSync(join(dir, 'broken.json'), '{"words": {"secret-value": ')
+      await assert.rejects(lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'broken.json'}]}, cwd: dir}),
+        (error: Error) => /which is not valid JSON: fix the file/.test(error.message) && !error.message.includes('secret-value'))
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
