@@ -19,7 +19,7 @@ import {defaultLimits} from '../src/config.js'
 import {rules} from '../rules/index.js'
 import {isRecomputed} from '../src/rule.js'
 import {article, headerLines, makeProject, seedBody, snapshot} from './build/support.js'
-import {runCli} from './helpers.js'
+import {runCli, testRules} from './helpers.js'
 
 const now = '2026-03-01'
 
@@ -42,7 +42,7 @@ async function entries(cwd: string): Promise<string[]> {
 
 /** Lint `paths` with the library API and a cache, returning the files and the cache's counters. */
 async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {now?: string; rules?: Record<string, unknown>} = {}) {
-  const config = resolveConfig({rules: options.rules ?? {}})
+  const config = resolveConfig({rules: testRules(options.rules ?? {})})
   const paths = await expandPaths(['articles'], cwd)
   const linter = createLinter({cwd, config, now: options.now ?? now, slugs: await collectSlugs(paths, cwd, config.limits), ...(cache ? {cache} : {})})
   const files = []
@@ -52,7 +52,7 @@ async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {
 }
 
 function cacheFor(cwd: string, rulesConfig: Record<string, unknown> = {}, key: Partial<CacheKey> = {}): ArticleCache {
-  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: rulesConfig})), ...key})
+  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: testRules(rulesConfig)})), ...key})
 }
 
 describe('the content-hash cache', () => {
@@ -280,7 +280,7 @@ describe('the content-hash cache', () => {
     // Thousands of underlined headings: slow for the parser, under every fixed cap.
     const body = '# Slow headings\n\n' + 'Heading\n=======\n\n'.repeat(3000)
     const cwd = await makeProject({'articles/slow.md': article(body)})
-    const config = resolveConfig({rules: {'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}, limits: {maxCheckMilliseconds: 100}})
+    const config = resolveConfig({rules: testRules({'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}), limits: {maxCheckMilliseconds: 100}})
     const paths = await expandPaths(['articles'], cwd)
     // Facts that say "no problems", authenticated: the cache is trusted, the budget still holds.
     const cache = openCache(join(cwd, '.healthlint-cache'), cacheKeyOf(config))
