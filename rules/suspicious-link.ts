@@ -31,7 +31,8 @@ export function linkProblem(text: string, url: string): string | undefined {
   }
   const protocol = parsed.protocol.toLowerCase()
   if (protocol === 'http:' || protocol === 'https:') {
-    const host = parsed.hostname.toLowerCase()
+    // A trailing dot names the same host (`nhs.uk.` is `nhs.uk`).
+    const host = parsed.hostname.toLowerCase().replace(/\.$/, '')
     if (parsed.username || parsed.password) {
       return `This link’s address hides “${safeDecode(parsed.username)}” before an “@”, so it really opens “${host}”. Remove the part before the “@”.`
     }

@@ -32,8 +32,9 @@ const emailPattern = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@((?:${label}\.)+\p
 const schemePattern = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu
 const wwwPattern = new RegExp(String.raw`(?<![\p{L}\p{N}._/@-])www\d{0,3}\.(?:${label}\.)*${label}(?:[/:?#][^\s<>"'\x60]*)?`, 'giu')
 const barePattern = new RegExp(String.raw`(?<![\p{L}\p{N}._/@:-])(?:${label}\.)+\p{L}{2,63}(?![\p{L}\p{N}_@-]|\.[\p{L}\p{N}])(?:[/:?#][^\s<>"'\x60]*)?`, 'gu')
-// A phone number: optional +, then at least three digits with spaces, dots, dashes or brackets.
-const phonePattern = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]*\d(?![\p{L}\p{N}])/gu
+// A phone number: optional +, then digits with spaces, dashes or brackets (at least three digits,
+// checked by the caller). Not dots: "8.30 to 18.30" in opening hours is not a number to dial.
+const phonePattern = /(?<![\p{L}\p{N}.])\+?\(?\d[\d\s()-]*\d(?![\p{L}\p{N}]|\.\d)/gu
 // Sentence punctuation after an address is not part of it (as GFM trims autolink literals).
 const trailing = /[.,;:!?)\]}'"’”»]+$/u
 
