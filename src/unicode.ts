@@ -327,3 +327,47 @@ export function writtenAs(item: HiddenCharacter): string {
   if (item.form === 'escape') return `The escape “${item.written}” in this frontmatter value stands for`
   return 'This text contains'
 }
+
+/**
+ * The raw offset of every UTF-16 unit of `value`, a decoded string (a Markdown text node's
+ * value, an image's alt, a frontmatter scalar) whose source starts at `from` in `raw` and ends
+ * before `to`. The source is walked alongside the value: a character matches itself, a
+ * character reference or backslash escape matches what it decodes to, and anything else in the
+ * source (container markers, indentation, quotes) is skipped. Units the walk cannot place get
+ * the offset of the last one placed.
+ */
+export function sourceOffsets(raw: string, from: number, to: number, value: string): number[] {
+  const offsets: number[] = []
+  let index = from
+  let unit = 0
+  const reference = new RegExp(referencePattern.source, 'y')
+  while (unit < value.length && index < to) {
+    const code = raw.charCodeAt(index)
+    if (code === value.charCodeAt(unit)) {
+      offsets.push(index++)
+      unit++
+      continue
+    }
+    if (code === 0x26) {
+      reference.lastIndex = index
+      const match = reference.exec(raw)
+      const decoded = match ? decodeReference(match[1], match[2], match[3]) : undefined
+      if (match && decoded !== undefined && value.startsWith(decoded, unit)) {
+        for (let k = 0; k < decoded.length; k++) offsets.push(index)
+        unit += decoded.length
+        index += match[0].length
+        continue
+      }
+    }
+    if (code === 0x5c && raw.charCodeAt(index + 1) === value.charCodeAt(unit)) {
+      offsets.push(index)
+      index += 2
+      unit++
+      continue
+    }
+    index++
+  }
+  const last = offsets.at(-1) ?? from
+  while (offsets.length < value.length) offsets.push(last)
+  return offsets
+}
