@@ -7,9 +7,9 @@
 // descriptions and link titles, and in the frontmatter's text values. Turn it off: for articles
 // that legitimately mix alphabets within words (rare in English).
 import {defineRule, withoutOptions} from '../src/rule.js'
-import type {Definition, Image, ImageReference, Link, Text} from 'mdast'
-import type {Point} from 'unist'
-import {visit} from '../src/visit.js'
+import type {Definition, Image, ImageReference, Link, Nodes, Text} from 'mdast'
+import type {Point, Position} from 'unist'
+import {positionedAncestors, visit} from '../src/visit.js'
 import {pointAt} from '../src/pipeline/load.js'
 import {sourceOffsets, withoutIgnorables} from '../src/unicode.js'
 
@@ -43,6 +43,11 @@ export default defineRule({
         messages: ['5:24: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.']
       },
       {
+        name: 'a word in text that GFM splits after parsing (around an autolink after a bracket)',
+        input: '---\ntitle: Dosing\n---\n\n[www.nhs.uk] and p\u0430racetamol.\n',
+        messages: ['5:18: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.']
+      },
+      {
         name: 'a look-alike split by a zero-width space, in an image description and the title',
         input: '---\ntitle: About p\u0430racetamol\n---\n\n![Box of p\u200B\u0430racetamol](https://www.nhs.uk/box.png)\n',
         messages: [
@@ -55,7 +60,7 @@ export default defineRule({
   check({tree, file, frontmatter, report}) {
     const raw = String(file.value)
     /** Check the decoded `value` whose source runs from `from` to `to` (raw offsets). */
-    const checkText = (value: string, from: number | undefined, to: number | undefined, fallback?: Point) => {
+    const checkText = (value: string, from: number | undefined, to: number | undefined, fallback?: Point, within?: Position) => {
       // Most text has no look-alike letter at all: skip it without splitting it into words.
       if (!lookalike.test(value)) return
       let offsets: number[] | undefined
@@ -66,13 +71,20 @@ export default defineRule({
         if (from !== undefined && to !== undefined) {
           offsets ??= sourceOffsets(raw, from, to, value)
           place = pointAt(raw, offsets[match.index]!)
+        } else if (within?.start.offset !== undefined) {
+          // A node without a position: find the word as written inside its positioned ancestor.
+          const found = raw.indexOf(match[0], within.start.offset)
+          if (found !== -1 && found < (within.end.offset ?? raw.length)) place = pointAt(raw, found)
         }
         report(`The word “${text}” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.`, place)
       }
     }
     const range = (node: {position?: {start: {offset?: number}; end: {offset?: number}}}) => [node.position?.start.offset, node.position?.end.offset] as const
+    let ancestors: Map<Nodes, Nodes> | undefined
     visit(tree, 'text', (node: Text) => {
-      checkText(node.value, ...range(node))
+      if (node.position) return checkText(node.value, ...range(node))
+      const ancestor = (ancestors ??= positionedAncestors(tree)).get(node)?.position
+      checkText(node.value, undefined, undefined, ancestor?.start, ancestor)
     })
     const described = (node: Image | ImageReference) => {
       const [from, to] = range(node)

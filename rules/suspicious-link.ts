@@ -11,9 +11,11 @@
 // never; fix the link instead.
 import {defineRule, withoutOptions} from '../src/rule.js'
 import type {Definition, Link, LinkReference} from 'mdast'
+import type {Point} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {visit} from '../src/visit.js'
-import {mailtoAddresses, sameSite, shownAddresses, telDigits} from '../src/addresses.js'
+import {positionedAncestors, visit} from '../src/visit.js'
+import {pointAt} from '../src/pipeline/load.js'
+import {mailtoAddresses, sameNumber, sameSite, shownAddresses, telDigits} from '../src/addresses.js'
 import type {Shown} from '../src/addresses.js'
 
 const header = '---\ntitle: Links\n---\n\n'
@@ -58,7 +60,7 @@ export function linkProblem(text: string, url: string): string | undefined {
   }
   if (protocol === 'tel:') {
     const number = telDigits(url)
-    const wrong = shownAddresses(text, true).find((shown: Shown) => shown.kind !== 'phone' || shown.value !== number)
+    const wrong = shownAddresses(text, true).find((shown: Shown) => shown.kind !== 'phone' || !sameNumber(shown.text, number))
     if (wrong?.kind === 'phone') return `This phone link’s text shows the number “${clip(wrong.text)}” but it dials “${clip(number)}”. Make the number in the text and the link match.`
     if (wrong) return `This phone link’s text shows the ${wrong.kind === 'web' ? 'web' : 'email'} address “${clip(wrong.text)}” but it dials “${clip(number)}”. Link the text to that address, or show the number.`
   }
@@ -144,7 +146,7 @@ export default defineRule({
       }
     ]
   },
-  check({tree, report}) {
+  check({tree, file, report}) {
     // CommonMark: the first definition of a label wins; mdast's identifiers are already
     // normalised (case-folded, inner whitespace collapsed) as CommonMark matches labels.
     const definitions = new Map<string, Definition>()
@@ -160,12 +162,28 @@ export default defineRule({
         links.push(node)
       })
     }
-    links.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+    const ancestors = links.some((node) => !node.position) ? positionedAncestors(tree) : undefined
+    const raw = String(file.value)
+    /** Where a link starts: its own position, or its text inside the nearest positioned ancestor. */
+    const placeOf = (node: Link | LinkReference): Point | undefined => {
+      if (node.position) return node.position.start
+      const ancestor = ancestors?.get(node)?.position
+      const from = ancestor?.start.offset
+      if (!ancestor || from === undefined) return undefined
+      const found = raw.indexOf(toString(node), from)
+      return found !== -1 && found < (ancestor.end.offset ?? raw.length) ? pointAt(raw, found) : ancestor.start
+    }
+    const places = new Map(links.map((node) => [node, placeOf(node)]))
+    links.sort((a, b) => (places.get(a)?.offset ?? 0) - (places.get(b)?.offset ?? 0))
     for (const node of links) {
-      const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url
+      const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined
+      const url = node.type === 'link' ? node.url : definition?.url
       if (url === undefined) continue
       const problem = linkProblem(toString(node), url)
-      if (problem) report(problem, node)
+      if (!problem) continue
+      // A reference link is fixed at its definition, which may be far from the link.
+      const line = definition?.position?.start.line
+      report(problem, places.get(node), definition && line ? {note: `The address comes from the definition “[${definition.label ?? definition.identifier}]” on line ${line}.`} : undefined)
     }
   }
 })

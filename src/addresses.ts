@@ -106,6 +106,21 @@ export function phoneDigits(number: string): string {
   return value.replace(/(?!^)\+/g, '')
 }
 
+/**
+ * Whether the number shown as `text` is `target` (as `phoneDigits`). The number may run into
+ * a figure that follows it ("0300 123 4567 24 hours a day"): a leading run of its groups that
+ * is the target, followed by fewer than three more digits, is the target.
+ */
+export function sameNumber(text: string, target: string): boolean {
+  if (phoneDigits(text) === target) return true
+  const groups = text.trim().split(/\s+/)
+  for (let count = groups.length - 1; count > 0; count--) {
+    const rest = groups.slice(count).join('').replace(/\D/g, '')
+    if (rest.length < 3 && phoneDigits(groups.slice(0, count).join(' ')) === target) return true
+  }
+  return false
+}
+
 /** The number a `tel:` URL dials (without parameters such as `;ext=`), as `phoneDigits`. */
 export function telDigits(url: string): string {
   const body = safeDecode(url.replace(/^tel:/i, '')).split(';')[0]!
