@@ -164,7 +164,7 @@ export default defineRule({
     }
     const ancestors = links.some((node) => !node.position) ? positionedAncestors(tree) : undefined
     const raw = String(file.value)
-    /** Where a link starts: its own position, or its text inside the nearest positioned ancestor. */
+    /** Where a link starts: its own position, or its text inside the nearest positioned ancestor. Messages span the whole link where it has a position (the preview marks that range). */
     const placeOf = (node: Link | LinkReference): Point | undefined => {
       if (node.position) return node.position.start
       const ancestor = ancestors?.get(node)?.position
@@ -183,7 +183,7 @@ export default defineRule({
       if (!problem) continue
       // A reference link is fixed at its definition, which may be far from the link.
       const line = definition?.position?.start.line
-      report(problem, places.get(node), definition && line ? {note: `The address comes from the definition “[${definition.label ?? definition.identifier}]” on line ${line}.`} : undefined)
+      report(problem, node.position ?? places.get(node), definition && line ? {note: `The address comes from the definition “[${definition.label ?? definition.identifier}]” on line ${line}.`} : undefined)
     }
   }
 })
