@@ -2,7 +2,8 @@
 // message can say "U+200F RIGHT-TO-LEFT MARK" rather than a bare code point. Data, not a
 // selection: which characters are reported is derived from Unicode properties in
 // src/unicode.ts, and this table only names them. Taken from the Unicode Character Database
-// (Unicode 17; C0 and C1 controls, which have no name, by their first alias). Variation
+// (Unicode 17; C0 and C1 controls, which have no name, by their first alias), and checked
+// against it by test/unicode.test.ts (through the `unicode-name` dev dependency). Variation
 // selectors are named by rule in `characterName`; a code point missing here (unassigned
 // today, or added by a later Unicode) is still reported, described by its class.
 export const characterNames: Readonly<Record<number, string>> = {

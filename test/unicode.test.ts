@@ -121,6 +121,23 @@ describe('hidden-character sets', () => {
     }
   })
 
+  it('names them as the Unicode Character Database does', async () => {
+    // unicode-name (a dev dependency) carries the UCD's names and aliases; controls have no name,
+    // and are named by their first alias.
+    const ucd = (await import('unicode-name' as string)) as {unicodeName(char: string): string | undefined; unicodeAliases(char: string): Record<string, string[]> | undefined}
+    let named = 0
+    for (const codePoint of hidden) {
+      const name = characterName(codePoint)
+      if (name === undefined) continue
+      const character = String.fromCodePoint(codePoint)
+      const aliases = ucd.unicodeAliases(character)
+      const expected = /\p{Cc}/u.test(character) ? (aliases?.control ?? aliases?.figment)?.[0] : ucd.unicodeName(character)
+      assert.equal(name, expected, `U+${hex(codePoint)}`)
+      named++
+    }
+    assert.ok(named >= 300, `${named} code points named`)
+  })
+
   it('removes default-ignorable code points for comparing what is shown', () => {
     assert.equal(withoutIgnorables('www.nhs\u200B.uk\u00AD'), 'www.nhs.uk')
   })
