@@ -20,8 +20,12 @@ import type {Shown} from '../src/addresses.js'
 
 const header = '---\ntitle: Links\n---\n\n'
 
-/** What is wrong with a link that opens `url` and shows `text`, or undefined. */
-export function linkProblem(text: string, url: string): string | undefined {
+/**
+ * What is wrong with a link that opens `url` and shows `text`, or undefined. `shownIn` names
+ * where the text is shown: the link's text, or its title (a tooltip on hover).
+ */
+export function linkProblem(text: string, url: string, shownIn: 'text' | 'title' = 'text'): string | undefined {
+  const where = shownIn === 'text' ? 'text' : 'title (shown on hover)'
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -43,10 +47,10 @@ export function linkProblem(text: string, url: string): string | undefined {
     }
     for (const shown of shownAddresses(text)) {
       if (shown.kind === 'web' && !sameSite(shown.value, host)) {
-        return `This link’s text shows the address “${clip(shown.text)}” but it opens “${host}”. Make the text and the address match.`
+        return `This link’s ${where} shows the address “${clip(shown.text)}” but it opens “${host}”. Make the ${shownIn} and the address match.`
       }
       if (shown.kind === 'email' && !sameSite(shown.value.slice(shown.value.lastIndexOf('@') + 1), host)) {
-        return `This link’s text shows the email address “${clip(shown.text)}” but it opens a web page on “${host}”. Link the text to “mailto:${clip(shown.value)}”, or change the text.`
+        return `This link’s ${where} shows the email address “${clip(shown.text)}” but it opens a web page on “${host}”. Link the text to “mailto:${clip(shown.value)}”, or change the text.`
       }
     }
     return undefined
@@ -54,15 +58,15 @@ export function linkProblem(text: string, url: string): string | undefined {
   if (protocol === 'mailto:') {
     const targets = mailtoAddresses(url)
     const wrong = shownAddresses(text).find((shown) => shown.kind === 'web' || !targets.includes(shown.value))
-    if (wrong?.kind === 'web') return `This email link’s text shows the web address “${clip(wrong.text)}” but it writes to “${clip(targets.join(', '))}”. Link the text to the web address, or show the email address.`
-    if (wrong) return `This email link’s text shows “${clip(wrong.text)}” but it writes to “${clip(targets.join(', '))}”. Make the text and the address match.`
+    if (wrong?.kind === 'web') return `This email link’s ${where} shows the web address “${clip(wrong.text)}” but it writes to “${clip(targets.join(', '))}”. Link the text to the web address, or show the email address.`
+    if (wrong) return `This email link’s ${where} shows “${clip(wrong.text)}” but it writes to “${clip(targets.join(', '))}”. Make the ${shownIn} and the address match.`
     return undefined
   }
   if (protocol === 'tel:') {
     const number = telDigits(url)
     const wrong = shownAddresses(text, true).find((shown: Shown) => shown.kind !== 'phone' || !sameNumber(shown.text, number))
-    if (wrong?.kind === 'phone') return `This phone link’s text shows the number “${clip(wrong.text)}” but it dials “${clip(number)}”. Make the number in the text and the link match.`
-    if (wrong) return `This phone link’s text shows the ${wrong.kind === 'web' ? 'web' : 'email'} address “${clip(wrong.text)}” but it dials “${clip(number)}”. Link the text to that address, or show the number.`
+    if (wrong?.kind === 'phone') return `This phone link’s ${where} shows the number “${clip(wrong.text)}” but it dials “${clip(number)}”. Make the number in the text and the link match.`
+    if (wrong) return `This phone link’s ${where} shows the ${wrong.kind === 'web' ? 'web' : 'email'} address “${clip(wrong.text)}” but it dials “${clip(number)}”. Link the text to that address, or show the number.`
   }
   return undefined
 }
@@ -179,7 +183,8 @@ export default defineRule({
       const definition = node.type === 'linkReference' ? definitions.get(node.identifier) : undefined
       const url = node.type === 'link' ? node.url : definition?.url
       if (url === undefined) continue
-      const problem = linkProblem(toString(node), url)
+      const title = node.type === 'link' ? node.title : definition?.title
+      const problem = linkProblem(toString(node), url) ?? (title ? linkProblem(title, url, 'title') : undefined)
       if (!problem) continue
       // A reference link is fixed at its definition, which may be far from the link.
       const line = definition?.position?.start.line

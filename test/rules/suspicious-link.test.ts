@@ -16,6 +16,14 @@ describe('suspicious-link', () => {
     assert.equal(message!.note, 'The address comes from the definition “[r]” on line 7.')
   })
 
+  it('checks the address a title shows, from the link or its definition', async () => {
+    const file = await lintText(header + '[Guide](https://guide.example/ "www.nhs.uk") and [Guide][g].\n\n[g]: https://guide.example/ "www.nhs.uk"\n')
+    assert.deepEqual(messagesOf(file, 'suspicious-link').map((message) => `${message.line}:${message.column}: ${message.message}`), [
+      '5:1: This link’s title (shown on hover) shows the address “www.nhs.uk” but it opens “guide.example”. Make the title and the address match.',
+      '5:50: This link’s title (shown on hover) shows the address “www.nhs.uk” but it opens “guide.example”. Make the title and the address match.'
+    ])
+  })
+
   it('reports a reference without a definition that GFM turns into a broken autolink, at its place', async () => {
     // `[www.nhs.uk][nowhere]` is text, whose `www.nhs.uk][nowhere` GFM links (without a position).
     const file = await lintText(header + 'See [www.nhs.uk][nowhere].\n\n[Read more]\n')
