@@ -28,7 +28,9 @@ let tldts: typeof Tldts | undefined
 const publicSuffixes = (): typeof Tldts => (tldts ??= require('tldts') as typeof Tldts)
 
 const label = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`
-const emailPattern = new RegExp(String.raw`[\p{L}\p{N}._%+-]+@((?:${label}\.)+\p{L}{2,63})`, 'gu')
+// Every pattern starts only where a word can (a look-behind), so that no text makes them
+// quadratic: without it, 50 KB of letters in one link's text took seconds.
+const emailPattern = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@((?:${label}\.)+\p{L}{2,63})`, 'gu')
 const schemePattern = /\b(?:https?|ftp):\/\/[^\s<>"'`]+/giu
 const wwwPattern = new RegExp(String.raw`(?<![\p{L}\p{N}._/@-])www\d{0,3}\.(?:${label}\.)*${label}(?:[/:?#][^\s<>"'\x60]*)?`, 'giu')
 const barePattern = new RegExp(String.raw`(?<![\p{L}\p{N}._/@:-])(?:${label}\.)+\p{L}{2,63}(?![\p{L}\p{N}_@-]|\.[\p{L}\p{N}])(?:[/:?#][^\s<>"'\x60]*)?`, 'gu')

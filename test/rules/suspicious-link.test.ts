@@ -49,6 +49,12 @@ describe('addresses shown in link text', () => {
     assert.deepEqual(shownAddresses('Open 8.30 to 18.30, 24/7', true), [])
   })
 
+  it('finds addresses in time linear in the text (generous bound: quadratic patterns took seconds on 50 KB)', () => {
+    const started = performance.now()
+    for (const text of ['a'.repeat(100_000), 'a.'.repeat(50_000), 'www.'.repeat(25_000), 'a-'.repeat(50_000) + '.uk', '1 '.repeat(50_000) + 'x', 'a@'.repeat(50_000)]) shownAddresses(text, true)
+    assert.ok(performance.now() - started < 4000, `${Math.round(performance.now() - started)} ms`)
+  })
+
   it('compares hosts by site', () => {
     assert.ok(sameSite('www.nhs.uk', 'nhs.uk'))
     assert.ok(sameSite('nhs.uk', 'www.nhs.uk'))
