@@ -2,19 +2,26 @@
 //
 // Why: "pаracetamol" with a Cyrillic "а" looks right but is a different word to search engines,
 // screen readers and spell checkers; mixing scripts is also how phishing text disguises names.
-// Turn it off: for articles that legitimately mix alphabets within words (rare in English).
+// Words are read as shown: character references decoded (`p&#x430;racetamol`) and invisible
+// characters ignored (a zero-width space cannot split the word in two), in the body's text, image
+// descriptions and link titles, and in the frontmatter's text values. Turn it off: for articles
+// that legitimately mix alphabets within words (rare in English).
 import {defineRule, withoutOptions} from '../src/rule.js'
-import type {Text} from 'mdast'
-import {visit} from '../src/visit.js'
+import type {Definition, Image, ImageReference, Link, Nodes, Text} from 'mdast'
+import type {Point, Position} from 'unist'
+import {positionedAncestors, visit} from '../src/visit.js'
+import {pointAt} from '../src/pipeline/load.js'
+import {sourceOffsets, withoutIgnorables} from '../src/unicode.js'
 
-const word = /[\p{L}\p{M}]+/gu
+// A word: letters and marks, with any invisible characters inside it.
+const word = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{Default_Ignorable_Code_Point}]*[\p{L}\p{M}])?/gu
 const latin = /\p{Script=Latin}/u
 // Cyrillic and Greek letters that look like Latin ones (from Unicode's confusables list).
 const lookalike = /[аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅοανρτυικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]/u
 
 export default defineRule({
   id: 'mixed-script',
-  description: 'No word mixes Latin letters with Cyrillic or Greek letters that look like Latin ones.',
+  description: 'No word mixes Latin letters with Cyrillic or Greek letters that look like Latin ones (in the text, image descriptions, link titles and frontmatter).',
   rationale: 'A word with a look-alike letter from another alphabet reads the same but is a different word to search, screen readers and spell checkers, and is a common disguise in phishing.',
   severity: 'warning',
   requires: 'tree',
@@ -29,24 +36,82 @@ export default defineRule({
         name: 'a Cyrillic a inside a Latin word',
         input: '---\ntitle: Dosing\n---\n\nAbout p\u0430racetamol.\n',
         messages: ['5:7: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.']
+      },
+      {
+        name: 'a Cyrillic a written as a reference, after another reference',
+        input: '---\ntitle: Dosing\n---\n\nFish &amp; chips, then p&#x430;racetamol.\n',
+        messages: ['5:24: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.']
+      },
+      {
+        name: 'a word in text that GFM splits after parsing (around an autolink after a bracket)',
+        input: '---\ntitle: Dosing\n---\n\n[www.nhs.uk] and p\u0430racetamol.\n',
+        messages: ['5:18: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.']
+      },
+      {
+        name: 'a look-alike split by a zero-width space, in an image description and the title',
+        input: '---\ntitle: About p\u0430racetamol\n---\n\n![Box of p\u200B\u0430racetamol](https://www.nhs.uk/box.png)\n',
+        messages: [
+          '2:14: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.',
+          '5:10: The word “p\u0430racetamol” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.'
+        ]
       }
     ]
   },
-  check({tree, report}) {
-    visit(tree, 'text', (node: Text) => {
-      const start = node.position?.start
+  check({tree, file, frontmatter, report}) {
+    const raw = String(file.value)
+    /** Check the decoded `value` whose source runs from `from` to `to` (raw offsets). */
+    const checkText = (value: string, from: number | undefined, to: number | undefined, fallback?: Point, within?: Position) => {
       // Most text has no look-alike letter at all: skip it without splitting it into words.
-      if (!start || start.offset === undefined || !lookalike.test(node.value)) return
-      for (const match of node.value.matchAll(word)) {
-        const text = match[0]
+      if (!lookalike.test(value)) return
+      let offsets: number[] | undefined
+      for (const match of value.matchAll(word)) {
+        const text = withoutIgnorables(match[0])
         if (!latin.test(text) || !lookalike.test(text)) continue
-        // Text nodes hold no line breaks before the match in the common case; count them anyway.
-        const before = node.value.slice(0, match.index)
-        const lines = before.split('\n')
-        const line = start.line + lines.length - 1
-        const column = lines.length === 1 ? start.column + before.length : lines.at(-1)!.length + 1
-        report(`The word “${text}” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.`, {line, column})
+        let place = fallback
+        if (from !== undefined && to !== undefined) {
+          offsets ??= sourceOffsets(raw, from, to, value)
+          place = pointAt(raw, offsets[match.index]!)
+        } else if (within?.start.offset !== undefined) {
+          // A node without a position: find the word as written inside its positioned ancestor.
+          const found = raw.indexOf(match[0], within.start.offset)
+          if (found !== -1 && found < (within.end.offset ?? raw.length)) place = pointAt(raw, found)
+        }
+        report(`The word “${text}” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.`, place)
       }
+    }
+    const range = (node: {position?: {start: {offset?: number}; end: {offset?: number}}}) => [node.position?.start.offset, node.position?.end.offset] as const
+    let ancestors: Map<Nodes, Nodes> | undefined
+    visit(tree, 'text', (node: Text) => {
+      if (node.position) return checkText(node.value, ...range(node))
+      const ancestor = (ancestors ??= positionedAncestors(tree)).get(node)?.position
+      checkText(node.value, undefined, undefined, ancestor?.start, ancestor)
     })
+    const described = (node: Image | ImageReference) => {
+      const [from, to] = range(node)
+      // The description starts after `![`.
+      if (node.alt) checkText(node.alt, from === undefined ? undefined : from + 2, to)
+    }
+    visit(tree, 'image', described)
+    visit(tree, 'imageReference', described)
+    // Titles are positioned at their link, image or definition.
+    const titled = (node: Link | Image | Definition) => {
+      if (node.title && node.position) checkText(node.title, undefined, undefined, node.position.start)
+    }
+    visit(tree, 'link', titled)
+    visit(tree, 'image', titled)
+    visit(tree, 'definition', titled)
+    if (frontmatter?.data) {
+      const walk = (value: unknown, pointer: string) => {
+        if (typeof value === 'string') {
+          const place = frontmatter.ranges.get(pointer)?.value
+          checkText(value, place?.start.offset, place?.end.offset, place?.start)
+        } else if (Array.isArray(value)) {
+          value.forEach((item, index) => walk(item, `${pointer}/${index}`))
+        } else if (value && typeof value === 'object') {
+          for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+        }
+      }
+      walk(frontmatter.data, '')
+    }
   }
 })

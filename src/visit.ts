@@ -28,3 +28,21 @@ export function visit<Type extends Nodes['type']>(tree: Root, type: Type, visito
     }
   }
 }
+
+/**
+ * For every node without a position, its nearest ancestor with one. Some nodes have none: GFM
+ * finds a few autolink literals (`[www.nhs.uk]`, after a bracket) in text after parsing, and the
+ * link and the text around it are then new nodes. A rule that reports on one locates it inside
+ * that ancestor's range.
+ */
+export function positionedAncestors(tree: Root): Map<Nodes, Nodes> {
+  const ancestors = new Map<Nodes, Nodes>()
+  const stack: Array<{node: Nodes; positioned: Nodes}> = [{node: tree, positioned: tree}]
+  while (stack.length > 0) {
+    const {node, positioned} = stack.pop()!
+    if (!node.position) ancestors.set(node, positioned)
+    const here = node.position ? node : positioned
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push({node: child, positioned: here})
+  }
+  return ancestors
+}

@@ -32,6 +32,8 @@ const html = (line: number, column = 1): Finding => ['unsafe-html', 'warning', l
 const limit = (line: number, column: number): Finding => ['markdown-limits', 'error', line, column]
 const encoding = (line: number, column: number): Finding => ['encoding', 'error', line, column]
 const fileType: Finding = ['file-type', 'error', 1, 1]
+const bidi = (line: number, column: number): Finding => ['bidi-control', 'error', line, column]
+const link = (line: number, column: number): Finding => ['suspicious-link', 'warning', line, column]
 
 export const expected: Record<string, Expectation> = {
   // Controls: nothing to report (their HTML is checked in test/build/sanitize.test.ts).
@@ -86,16 +88,31 @@ export const expected: Record<string, Expectation> = {
   'duplicate-slug-a.md': {security: [['duplicate-slug', 'error', 3, 1]]},
   'duplicate-slug-b.md': {security: [['duplicate-slug', 'error', 3, 1]]},
   'extra-bidi-in-frontmatter.md': {security: [['bidi-control', 'error', 2, 22], ['bidi-control', 'error', 2, 31]]},
+  // Bidi controls that reorder a dose: raw marks (RLM, ALM), and controls written as character
+  // references in text, link text, a link title and an image description, and as a YAML escape.
+  'extra-rlm-alm-dose.md': {security: [bidi(11, 7), bidi(11, 9), bidi(13, 7)]},
+  'extra-bidi-references.md': {
+    security: [bidi(2, 15), bidi(11, 7), bidi(11, 34), bidi(13, 7), bidi(13, 15), bidi(15, 7), bidi(17, 9), bidi(17, 22), bidi(17, 69), bidi(19, 9), ['remote-image', 'warning', 19, 1]]
+  },
 
-  // Markup in the body: reported where it is written, removed from what is published.
+  // Markup in the body: reported where it is written, removed from what is published. (The
+  // `&#14;` in the mXSS file's `href` is a control character written as a reference.)
   'xss-script-tag.md': {security: [html(7), html(9, 9), html(9, 49)]},
   'xss-event-handlers.md': {security: [html(7), html(9), html(9, 22), html(11), html(13), html(15)]},
   'xss-javascript-links.md': {security: [html(7), html(9), html(11), html(13), html(15), html(17), html(19), html(23)]},
   'xss-data-urls.md': {security: [html(7), html(9), html(11), html(11, 55)]},
   'xss-raw-html-embeds.md': {security: [html(7), html(9), html(11), html(11, 36), html(11, 45), html(13), html(15), html(17), html(19), html(21), html(23)]},
-  'xss-mxss-parser-differentials.md': {security: [html(7), html(7, 11), html(7, 62), html(9), html(9, 6), html(9, 34), html(11), html(13), html(15), html(15, 7), html(15, 45), html(15, 50), html(17), html(17, 6), html(17, 42), html(17, 63), html(17, 70), html(17, 74), html(19), html(19, 61)]},
+  'xss-mxss-parser-differentials.md': {security: [html(7), html(7, 11), html(7, 62), html(9), html(9, 6), html(9, 34), html(11), html(13), html(15), html(15, 7), html(15, 45), html(15, 50), html(17), html(17, 6), html(17, 42), html(17, 63), html(17, 70), html(17, 74), html(19), html(19, 61), ['invisible-characters', 'warning', 19, 11]]},
   'xss-dom-clobbering.md': {security: [html(7), html(9), html(9, 45), html(11)]},
   'link-phishing-and-tracking.md': {security: [html(7), ['suspicious-link', 'warning', 9, 1], ['suspicious-link', 'warning', 11, 1], ['remote-image', 'warning', 13, 1]]},
+  // Links whose text lies: a zero-width space written as a reference inside the address shown,
+  // reference and shortcut links resolved through their definitions, email and phone links.
+  'extra-zero-width-reference-link.md': {
+    security: [link(11, 5), ['invisible-characters', 'warning', 11, 13], link(13, 6), ['invisible-characters', 'warning', 13, 10]],
+    published: true
+  },
+  'extra-lying-reference-links.md': {security: [link(11, 7), link(11, 26), link(11, 38)], published: true, html: [/<a href="https:\/\/www\.nhs\.uk\/">the NHS website<\/a>/]},
+  'extra-mailto-web-address.md': {security: [link(11, 1), link(13, 1), link(15, 1)], published: true, html: [/<a href="mailto:reception@example-surgery\.nhs\.uk">email the practice<\/a>/]},
   'extra-angle-javascript.md': {security: [html(11), html(13)], published: true, html: [/<a>Book a test<\/a>/]},
   'extra-entity-colon.md': {security: [html(11), html(13), html(15)], published: true, html: [/^(?![\s\S]*href=)/]},
   'extra-scheme-variants.md': {security: [html(11), html(13), html(15), html(17), html(19), html(21)], published: true, html: [/^(?![\s\S]*href=)/]},
