@@ -12,6 +12,7 @@ export default defineRule({
   rationale: 'Crafted Markdown can hang or crash Markdown tools. The limits are far above what any real article needs, so they only stop attacks and accidents.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {

@@ -37,14 +37,20 @@ export default defineRule({
       const start = node.position?.start
       // Most text has no look-alike letter at all: skip it without splitting it into words.
       if (!start || start.offset === undefined || !lookalike.test(node.value)) return
+      // Line breaks are counted from the previous match on, never from the node's start again,
+      // so a long paragraph with many such words stays linear.
+      let line = start.line
+      let lineStart = -1
+      let nextBreak = node.value.indexOf('\n')
       for (const match of node.value.matchAll(word)) {
         const text = match[0]
         if (!latin.test(text) || !lookalike.test(text)) continue
-        // Text nodes hold no line breaks before the match in the common case; count them anyway.
-        const before = node.value.slice(0, match.index)
-        const lines = before.split('\n')
-        const line = start.line + lines.length - 1
-        const column = lines.length === 1 ? start.column + before.length : lines.at(-1)!.length + 1
+        while (nextBreak !== -1 && nextBreak < match.index) {
+          line++
+          lineStart = nextBreak
+          nextBreak = node.value.indexOf('\n', nextBreak + 1)
+        }
+        const column = lineStart === -1 ? start.column + match.index : match.index - lineStart
         report(`The word “${text}” mixes Latin letters with Cyrillic or Greek look-alikes (such as a Cyrillic “а”). Retype the word using only Latin letters.`, {line, column})
       }
     })

@@ -327,10 +327,19 @@ function addHeadingIds(tree: HastRoot): void {
   }
   // The stack visits nodes out of document order; ids are numbered in document order.
   headings.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  // The suffix to try next for each base: an id once taken stays taken, so the smallest free
+  // suffix is never below it. Linear, where counting up from 1 for every heading was quadratic
+  // (8,000 identical headings took seconds); the same ids.
+  const nextSuffix = new Map<string, number>()
   for (const heading of headings) {
     const base = textOf(heading).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-') || 'section'
     let id = base
-    for (let count = 1; used.has(id); count++) id = `${base}-${count}`
+    let count = nextSuffix.get(base) ?? 1
+    if (used.has(id)) {
+      while (used.has((id = `${base}-${count}`))) count++
+      count++
+    }
+    nextSuffix.set(base, count)
     used.add(id)
     heading.properties.id = id
   }
