@@ -13,7 +13,7 @@ import type {BundleIndexEntry} from './pipeline/emit.js'
 import type {EmittedFacts} from './pipeline/facts.js'
 import {OutputError, openStaging} from './output.js'
 import {compareMessages} from './pipeline/finish.js'
-import {withoutStack} from './rule.js'
+import {docsBase, withoutStack} from './rule.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -79,8 +79,10 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
     const result = file.data.emitted ?? (await emitNow(file))
     if (!result.ok) {
-      const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: publishRuleId, source: 'healthlint'}))
+      const ruleId = result.ruleId ?? publishRuleId
+      const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId, source: 'healthlint'}))
       message.fatal = true
+      if (result.ruleId) message.url = docsBase + result.ruleId
       file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }
@@ -92,8 +94,8 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
 
   // The linter emits every article that may be published; this covers one it did not expect to.
   async function emitNow(file: VFile): Promise<EmittedFacts> {
-    const {emitArticle, emittedFactsOf} = await import('./pipeline/emit.js')
-    return emittedFactsOf(emitArticle(file, options.config))
+    const {emitWithinBudget, emittedFactsOf} = await import('./pipeline/emit.js')
+    return emittedFactsOf(emitWithinBudget(file, options.config))
   }
 }
 

@@ -95,8 +95,8 @@ export function createLinter(options: LintOptions): Linter {
       if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
       if (options.emit && mayPublish(fresh.facts)) {
         emitter ??= import('./pipeline/emit.js')
-        const {emitArticle, emittedFactsOf} = await emitter
-        file.data.emitted = emittedFactsOf(emitArticle(file, config))
+        const {emitWithinBudget, emittedFactsOf} = await emitter
+        file.data.emitted = emittedFactsOf(emitWithinBudget(file, config))
         if (store) await store.writeEmitted(hash!, pathOf(file), file.data.emitted)
       }
     }

@@ -170,11 +170,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export type EmittedFacts =
   | {ok: true; slug: string; page: string; json: string; entry: BundleIndexEntry}
-  | {ok: false; reason: string; place?: Point}
+  | {ok: false; reason: string; place?: Point; ruleId?: string}
 
 export function isEmittedFacts(value: unknown): value is EmittedFacts {
   if (!isObject(value)) return false
-  if (value.ok === false) return typeof value.reason === 'string' && (value.place === undefined || isPoint(value.place))
+  if (value.ok === false) return typeof value.reason === 'string' && (value.place === undefined || isPoint(value.place)) && (value.ruleId === undefined || typeof value.ruleId === 'string')
   if (value.ok !== true || typeof value.slug !== 'string' || typeof value.page !== 'string' || typeof value.json !== 'string' || !isObject(value.entry)) return false
   const files = value.entry.files
   return typeof value.entry.slug === 'string' && isObject(files) && typeof files.html === 'string' && typeof files.json === 'string'
