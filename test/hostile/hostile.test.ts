@@ -255,7 +255,7 @@ describe('budget and memory cases', () => {
 
   it('checks and builds each case under 10 s and 512 MB, each in its own process, with its exact verdict', async (t) => {
     for (const name of project.names) {
-      for (const command of ['lint', 'build']) {
+      for (const command of ['lint', 'build']) await t.test(`${command} ${name}`, async (t) => {
         const out = `dist-${name.replace(/\.md$/, '')}`
         const argv = [command, `articles/${name}`, ...(command === 'build' ? ['--out', out] : []), '--no-cache', ...lintArgs]
         const run = await spawnNode(measured, argv, project.cwd, {}, 60_000)
@@ -281,7 +281,7 @@ describe('budget and memory cases', () => {
         } finally {
           await rm(join(project.cwd, out), {recursive: true, force: true})
         }
-      }
+      })
     }
   })
 
