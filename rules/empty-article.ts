@@ -12,6 +12,7 @@ export default defineRule({
   rationale: 'An empty page under a health topic tells patients nothing; it must be written before it is published.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {

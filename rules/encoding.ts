@@ -11,6 +11,7 @@ export default defineRule({
   rationale: 'Text decoded with the wrong encoding, or with control bytes in it, can change what a patient reads (a dose, a name). healthlint never guesses: the file must be saved as UTF-8.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {

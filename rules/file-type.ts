@@ -11,6 +11,7 @@ export default defineRule({
   rationale: 'A symbolic link in a pull request could publish a file from the CI machine; an oversized file could exhaust it. Both are refused before anything is read.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   // Symbolic links and oversized files cannot be written as inline examples; the loader's tests

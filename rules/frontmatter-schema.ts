@@ -28,6 +28,7 @@ export default defineRule({
   rationale: 'Patients and downstream sites judge an article by its title, summary, review date and reviewer. A missing or mistyped field would silently drop that information.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {

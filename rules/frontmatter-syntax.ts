@@ -13,6 +13,7 @@ export default defineRule({
   rationale: 'The frontmatter holds the review facts every safety check relies on. Anything but plain YAML is refused, and never run, because crafted frontmatter is the easiest way to attack the tools that read articles.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {

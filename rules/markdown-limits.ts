@@ -12,6 +12,7 @@ export default defineRule({
   rationale: 'Crafted Markdown can hang or crash Markdown tools. The limits are far above what any real article needs, so they only stop attacks and accidents.',
   severity: 'error',
   requires: 'file',
+  boundedWork: true,
   safety: true,
   ...withoutOptions,
   examples: {
@@ -26,6 +27,16 @@ export default defineRule({
         name: 'a table wider than the limit',
         input: '---\ntitle: Wide\n---\n\n|' + ' a |'.repeat(21) + '\n|' + ' - |'.repeat(21) + '\n',
         messages: ['5:1: This table has 21 columns, more than the limit of 20; it would not fit on a phone screen. Split it into smaller tables or a list.']
+      },
+      {
+        name: 'tables with more cells in all than the limit',
+        input: '---\ntitle: Cells\n---\n\n|' + ' h |'.repeat(10) + '\n|' + ' - |'.repeat(10) + '\n' + ('|' + ' 1 |'.repeat(10) + '\n').repeat(499),
+        messages: ['505:1: The tables in this article have more than 5000 cells in all by this row, far more than a reader can use, so the article was not parsed. Split the table into smaller tables or lists, or raise `limits.maxTableCells` in the config.']
+      },
+      {
+        name: 'more lines than the limit',
+        input: '---\ntitle: Lines\n---\n\n' + 'Text.\n'.repeat(10_000),
+        messages: ['10001:1: This article has more than 10000 lines, far more than any article needs, so it was not parsed. Split it into several articles, or raise `limits.maxLines` in the config.']
       }
     ]
   },

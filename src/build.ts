@@ -11,10 +11,10 @@ import {expandPaths} from './files.js'
 import {pathOf, readRunIndex} from './pipeline/slugs.js'
 import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
 import type {BundleIndexEntry} from './pipeline/emit.js'
-import {renderArticle} from './pipeline/publish.js'
+import {publishRuleId, renderArticle} from './pipeline/publish.js'
 import {OutputError, openStaging} from './output.js'
 import {compareMessages} from './pipeline/finish.js'
-import {withoutStack} from './rule.js'
+import {docsBase, withoutStack} from './rule.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -81,6 +81,8 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     if (!result.ok) {
       const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: result.ruleId, source: 'healthlint'}))
       message.fatal = true
+      // A limit's error links to its rule's documentation; publishing's own messages have none.
+      if (result.ruleId !== publishRuleId) message.url = docsBase + result.ruleId
       file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }

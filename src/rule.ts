@@ -73,6 +73,14 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    * and the file's content is part of the resolved config and so of the cache key.
    */
   dataFiles?: Record<string, (text: string) => unknown>
+  /**
+   * The rule reads only the frontmatter (capped by `limits.maxFrontmatterBytes`) and the problems
+   * the load and parse stages recorded, never walks the body's text or tree, so its work is linear and
+   * bounded whatever the body holds. Only such rules may run after an article's time budget has
+   * run out (to report why, and the frontmatter's problems: analyse.ts); every other rule runs
+   * only within a budget.
+   */
+  boundedWork?: boolean
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
   /**
@@ -111,9 +119,17 @@ export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/READ
 // after it.
 const overrides = new WeakMap<object, 'error' | 'warning'>()
 
+/**
+ * The most messages one rule reports in one article. Each message costs memory in every report
+ * format, and an article of 254 KB can hold 250,000 control characters: past this many, one last
+ * message says so at the next place, and the rest are not listed (no editor reads that many).
+ */
+export const maxMessagesPerRule = 1000
+
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = docsBase + definition.id
   const lint = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
+    let reported = 0
     definition.check({
       tree,
       file,
@@ -121,6 +137,12 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       frontmatter: file.data.frontmatter,
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
+        if (++reported > maxMessagesPerRule) {
+          if (reported === maxMessagesPerRule + 1) {
+            withoutStack(() => file.message(`This rule found more than ${maxMessagesPerRule} problems in this article, so only the first ${maxMessagesPerRule} are listed and the rest, from here on, are not. Fix those, then check the article again.`, {place: placeOf(place)}))
+          }
+          return
+        }
         const message = withoutStack(() => file.message(reason, {place: placeOf(place)}))
         if (extra?.severity) overrides.set(message, extra.severity)
         if (extra?.note) message.note = extra.note

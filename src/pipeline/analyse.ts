@@ -24,7 +24,9 @@ export function createAnalyser(config: ResolvedConfig): Analyser {
   const {limits} = config
   return {
     async analyse(file) {
-      // The frontmatter (capped in size) and the body's caps are linear: outside the budget.
+      // Outside the budget, because linear and bounded by `limits.maxFileBytes`: the frontmatter
+      // (capped by `limits.maxFrontmatterBytes` before YAML parses it) and the body's caps
+      // (limits.ts: one pass over the lines, each line's work proportional to its length).
       const body = readBody(file, limits)
       const messages = file.messages.length
       const problems = file.data.problems?.length ?? 0
@@ -34,8 +36,11 @@ export function createAnalyser(config: ResolvedConfig): Analyser {
         return checker.analyse(file)
       })
       if (finished.ok) return finished.value
-      // Stopped: throw away whatever the analysis built, say why, and run the rules that need
-      // no Markdown tree (the frontmatter's, and markdown-limits to report this).
+      // Stopped: throw away whatever the analysis built and say why. The rules that need no
+      // Markdown tree then run again, within a budget of their own, since some of them read the
+      // whole text (bidi-control, invisible-characters); if even they run over, only the rules
+      // whose work is bounded whatever the body holds (`boundedWork`: the frontmatter's, and
+      // markdown-limits to report this) run, outside any budget.
       file.messages.length = messages
       if (file.data.problems) file.data.problems.length = problems
       for (const key of analysisData) delete file.data[key]
@@ -45,7 +50,13 @@ export function createAnalyser(config: ResolvedConfig): Analyser {
         `Checking this article took longer than ${limits.maxCheckMilliseconds} ms, so it was stopped and its body was not checked. Very long articles, or thousands of quotes, lists or underlined (===) headings, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
         bodyStart(file)
       )
-      return checker.analyse(file)
+      const stopped = file.data.problems?.length ?? 0
+      const again = runWithin(limits.maxCheckMilliseconds, () => checker.analyse(file))
+      if (again.ok) return again.value
+      file.messages.length = messages
+      if (file.data.problems) file.data.problems.length = stopped
+      checker.analyseBounded(file)
+      return []
     }
   }
 }

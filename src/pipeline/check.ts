@@ -30,20 +30,26 @@ export interface Checker {
    * time budget can cover them); return the suppressions, not yet applied.
    */
   analyse(file: VFile): Suppression[]
+  /**
+   * Run only the rules of `analyse` whose work is bounded whatever the body holds
+   * (`boundedWork`): for an article whose time budget has run out.
+   */
+  analyseBounded(file: VFile): void
 }
 
 export function createChecker(config: ResolvedConfig): Checker {
-  const build = (which: (requires: 'file' | 'tree') => boolean) => {
+  const build = (which: (rule: (typeof rules)[number]) => boolean) => {
     const processor = unified() as unknown as Processor<Root, Root, Root>
     for (const rule of rules) {
       const setting = config.rules[rule.id]
-      if (!setting || setting.severity === 'off' || isRecomputed(rule) || !which(rule.requires)) continue
+      if (!setting || setting.severity === 'off' || isRecomputed(rule) || !which(rule)) continue
       processor.use(rule.plugin as never, [labels[setting.severity], setting.options])
     }
     return processor.freeze()
   }
   const everything = build(() => true)
-  const fileOnly = build((requires) => requires === 'file')
+  const fileOnly = build((rule) => rule.requires === 'file')
+  const bounded = build((rule) => rule.requires === 'file' && rule.boundedWork === true)
   const empty: Root = {type: 'root', children: []}
   const safety = new Set(rules.filter((rule) => rule.safety === true).map((rule) => rule.id))
   const lookup: RuleLookup = {ruleIds: rules.map((rule) => rule.id), isSafetyRule: (id) => safety.has(id)}
@@ -59,6 +65,9 @@ export function createChecker(config: ResolvedConfig): Checker {
   }
   return {
     analyse,
+    analyseBounded(file) {
+      bounded.runSync(empty, file)
+    },
     async check(file) {
       await finisher.finish(file, analyse(file))
     }

@@ -21,10 +21,12 @@ import {readSchema} from '../paths.js'
 import {addDays} from '../today.js'
 import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from './score.js'
-import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
+import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemNodesOf, sectionsOf} from './sections.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
+import {runWithin} from './budget.js'
+import {bodyStart} from './parse.js'
 import '../vfile-data.js'
 import type {JsonSafetyOverride} from '../report/overrides.js'
 
@@ -85,8 +87,12 @@ export interface EmittedArticle {
   entry: BundleIndexEntry
 }
 
-/** Either the article's output, or why it cannot be published (a reason for the author, and where). */
-export type EmitResult = {ok: true; value: EmittedArticle} | {ok: false; reason: string; place?: Point}
+/**
+ * Either the article's output, or why it cannot be published (a reason for the author, and
+ * where; `ruleId` when a rule's limit is the reason, else it is reported as build's own).
+ */
+export type EmitResult = {ok: true; value: EmittedArticle} | EmitFailure
+export type EmitFailure = {ok: false; reason: string; place?: Point; ruleId?: string}
 
 /**
  * The deepest nesting of Markdown nodes published. Real articles need fewer than 10 levels; the
@@ -118,6 +124,27 @@ const toSafeHast = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(() => secureLinks)
   .freeze()
+
+/**
+ * `emitArticle` within the article's time budget (budget.ts), the one the analysis has: turning
+ * a body into HTML walks every node, and some shapes of Markdown that pass every cap are slow
+ * to convert, so neither build nor the preview may run it unbounded. Over the budget, the
+ * article is not published, with a `markdown-limits` error at the start of its body.
+ */
+export function emitWithinBudget(file: VFile, config: ResolvedConfig): EmitResult {
+  const finished = runWithin(config.limits.maxCheckMilliseconds, () => emitArticle(file, config))
+  return finished.ok ? finished.value : overBudget(file, config)
+}
+
+/** Why an article whose conversion ran over its time budget is not published. */
+export function overBudget(file: VFile, config: ResolvedConfig): EmitFailure {
+  return {
+    ok: false,
+    ruleId: 'markdown-limits',
+    reason: `Turning this article into a page took longer than ${config.limits.maxCheckMilliseconds} ms, so it was stopped and the article is not published. Thousands of headings, list items or table cells cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
+    place: bodyStart(file)
+  }
+}
 
 /** Build everything published for `file`, which must have passed lint without errors. */
 export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
@@ -154,10 +181,14 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     return {ok: false, reason: 'This article cannot be published because its Markdown is nested too deeply to convert to HTML. Simplify the nesting of quotes and lists.'}
   }
 
+  // The sections are found on the Markdown tree (as the rules find them), but every item's text is
+  // that of its published, sanitised HTML: raw HTML in the Markdown (`<img onerror=…>`) and
+  // whatever the sanitiser drops never reach the bundle's plain text.
   const outline = sectionsOf(tree)
+  const published = publishedElements(body)
   const items = (patterns: readonly string[]) => {
     const section = findSection(outline, patterns)
-    return section ? [...itemsOf(section)] : []
+    return section ? itemNodesOf(section).map((node) => publishedTextOf(published.get(spanOf(node) ?? ''))).filter(Boolean) : []
   }
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
@@ -289,10 +320,50 @@ function sectionsOfHast(body: HastRoot): BundleSection[] {
   }
   return sections.map(({heading, content}) => ({
     id: String(heading.properties.id ?? ''),
-    heading: textOf(heading),
+    heading: publishedTextOf(heading),
     html: toHtml({type: 'root', children: trimBreaks(content)}),
-    text: textOf({type: 'root', children: content})
+    text: publishedTextOf({type: 'root', children: content})
   }))
+}
+
+/** The elements of the sanitised body by the span of source they came from (`start:end` offsets). */
+function publishedElements(body: HastRoot): Map<string, Element> {
+  const elements = new Map<string, Element>()
+  const stack: Array<HastRoot | Element> = [body]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      const span = spanOf(child)
+      // The outermost element of a span (an `li`, not the `p` a loose list item wraps).
+      if (span !== undefined && !elements.has(span)) elements.set(span, child)
+      stack.push(child)
+    }
+  }
+  return elements
+}
+
+function spanOf(node: {position?: {start: {offset?: number}; end: {offset?: number}}}): string | undefined {
+  const {start, end} = node.position ?? {start: {}, end: {}}
+  return start.offset === undefined || end.offset === undefined ? undefined : `${start.offset}:${end.offset}`
+}
+
+/**
+ * The plain text a reader gets from published HTML: its text and images' alternative text,
+ * whitespace collapsed, without footnote reference numbers. Undefined (nothing published) is ''.
+ */
+function publishedTextOf(node: HastRoot | Element | undefined): string {
+  if (!node) return ''
+  const parts: string[] = []
+  const stack: Array<HastRoot | ElementContent> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop()!
+    if (current.type === 'text') parts.push(current.value)
+    else if (current.type === 'element' && current.properties.dataFootnoteRef !== undefined) continue
+    else if (current.type === 'element' && current.tagName === 'img') parts.push(` ${String(current.properties.alt ?? '')} `)
+    else if ('children' in current) for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index] as ElementContent)
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim()
 }
 
 /** The first node nested deeper than `maxNestingDepth`, found without recursion. */
@@ -322,10 +393,19 @@ function addHeadingIds(tree: HastRoot): void {
   }
   // The stack visits nodes out of document order; ids are numbered in document order.
   headings.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))
+  // The suffix to try next for each base: an id once taken stays taken, so the smallest free
+  // suffix is never below it. Linear, where counting up from 1 for every heading was quadratic
+  // (8,000 identical headings took seconds); the same ids.
+  const nextSuffix = new Map<string, number>()
   for (const heading of headings) {
     const base = textOf(heading).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-') || 'section'
     let id = base
-    for (let count = 1; used.has(id); count++) id = `${base}-${count}`
+    let count = nextSuffix.get(base) ?? 1
+    if (used.has(id)) {
+      while (used.has((id = `${base}-${count}`))) count++
+      count++
+    }
+    nextSuffix.set(base, count)
     used.add(id)
     heading.properties.id = id
   }

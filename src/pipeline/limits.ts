@@ -13,15 +13,35 @@ import {recordProblem} from './problems.js'
 const delimiter = /[*_[\]()<>`~!]/g
 const containerPrefix = /^[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/
 
-/** Check the body text before parsing; false when it must not be parsed. */
+/**
+ * Check the body text before parsing; false when it must not be parsed. One pass over the lines,
+ * each line's work proportional to its length (the nesting loop stops at the depth limit), so
+ * this is linear and runs outside the time budget.
+ */
 export function checkBodyText(file: VFile, body: string, limits: Limits): boolean {
+  const text = String(file.value)
   let blockStart = 0
   let blockDelimiters = 0
+  let delimiters = 0
   let offset = 0
   let previous = 0
+  let lineNumber = 0
+  // The columns of the table the line is in (0 outside tables), and the cells of all tables so far.
+  let tableColumns = 0
+  let cells = 0
   for (const line of body.split('\n')) {
+    lineNumber++
+    // micromark's memory grows with the number of tokens it makes (lines, markers, cells), several
+    // kilobytes each: 254 KB of one-character lines needed 600 MB while it parsed. These caps
+    // stop a body that would need more, before parsing it.
+    // (The empty string after a final line break is no line.)
+    if (lineNumber > limits.maxLines && offset < body.length) {
+      recordProblem(file, 'markdown-limits', `This article has more than ${limits.maxLines} lines, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxLines\` in the config.`, pointAt(text, offset))
+      return false
+    }
     if (line.trim() === '') {
       blockDelimiters = 0
+      tableColumns = 0
       blockStart = offset + line.length + 1
     } else {
       let rest = line
@@ -30,7 +50,7 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
         depth++
         rest = rest.slice(match[0].length)
         if (depth > limits.maxNestingDepth) {
-          recordProblem(file, 'markdown-limits', `This line nests quotes or lists more than ${limits.maxNestingDepth} levels deep. Flatten the structure; articles need only a few levels.`, pointAt(String(file.value), offset + line.length - rest.length))
+          recordProblem(file, 'markdown-limits', `This line nests quotes or lists more than ${limits.maxNestingDepth} levels deep. Flatten the structure; articles need only a few levels.`, pointAt(text, offset + line.length - rest.length))
           return false
         }
       }
@@ -38,12 +58,31 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
       // header row: refuse a wide one before parsing, since parsing it is what takes the time.
       const columns = delimiterRowCells(rest)
       if (columns > limits.maxTableColumns) {
-        recordProblem(file, 'markdown-limits', tooWide(columns, limits), pointAt(String(file.value), previous))
+        recordProblem(file, 'markdown-limits', tooWide(columns, limits), pointAt(text, previous))
         return false
       }
-      blockDelimiters += line.match(delimiter)?.length ?? 0
+      // Cells are counted from the rows' text: the header and delimiter rows when a table starts,
+      // then every line up to the next blank one (GFM continues a table until then), each at
+      // least the table's width (a row may have more cells than its table, and they are parsed).
+      if (columns > 0) {
+        tableColumns = columns
+        cells += 2 * columns
+      } else if (tableColumns > 0) {
+        cells += Math.max(tableColumns, rowCells(rest))
+      }
+      if (cells > limits.maxTableCells) {
+        recordProblem(file, 'markdown-limits', `The tables in this article have more than ${limits.maxTableCells} cells in all by this row, far more than a reader can use, so the article was not parsed. Split the table into smaller tables or lists, or raise \`limits.maxTableCells\` in the config.`, pointAt(text, columns > 0 ? previous : offset))
+        return false
+      }
+      const lineDelimiters = line.match(delimiter)?.length ?? 0
+      blockDelimiters += lineDelimiters
       if (blockDelimiters > limits.maxDelimitersPerBlock) {
-        recordProblem(file, 'markdown-limits', `This block has more than ${limits.maxDelimitersPerBlock} emphasis, link or code markers (such as * _ [ ] ( ) \`), far more than any article needs, so it was not parsed. Split the text into paragraphs or remove the stray markers.`, pointAt(String(file.value), blockStart))
+        recordProblem(file, 'markdown-limits', `This block has more than ${limits.maxDelimitersPerBlock} emphasis, link or code markers (such as * _ [ ] ( ) \`), far more than any article needs, so it was not parsed. Split the text into paragraphs or remove the stray markers.`, pointAt(text, blockStart))
+        return false
+      }
+      delimiters += lineDelimiters
+      if (delimiters > limits.maxDelimiters) {
+        recordProblem(file, 'markdown-limits', `This article has more than ${limits.maxDelimiters} emphasis, link or code markers (such as * _ [ ] ( ) \`) by this line, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxDelimiters\` in the config.`, pointAt(text, offset))
         return false
       }
     }
@@ -51,6 +90,14 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
     offset += line.length + 1
   }
   return true
+}
+
+/** An upper bound on the cells of a table row: one more than its unescaped pipes, less the outer ones. */
+function rowCells(line: string): number {
+  const row = line.trim()
+  let pipes = 0
+  for (let index = row.indexOf('|'); index !== -1; index = row.indexOf('|', index + 1)) if (row[index - 1] !== '\\') pipes++
+  return pipes + 1 - (row.startsWith('|') ? 1 : 0) - (row.length > 1 && row.endsWith('|') ? 1 : 0)
 }
 
 /** The number of cells of `line` if it is a table's delimiter row, else 0. Linear: no regex backtracking. */
@@ -67,14 +114,21 @@ function tooWide(columns: number, limits: Limits): string {
 }
 
 /**
- * Check the parsed tree, iteratively (so the check itself cannot overflow): nesting depth and
- * table width. False when the tree must not be used.
+ * Check the parsed tree, iteratively (so the check itself cannot overflow): the number of nodes,
+ * nesting depth and table width. False when the tree must not be used.
  */
 export function checkTree(file: VFile, tree: Root, limits: Limits): boolean {
   const stack: Array<{node: Node; depth: number}> = [{node: tree, depth: 0}]
   let ok = true
+  let nodes = 0
   while (stack.length > 0) {
     const {node, depth} = stack.pop()!
+    // Every node is converted to HTML, to natural-language nodes and scored: a bound on them is a
+    // bound on the memory and time of everything after the parse. Nodes are met in document order.
+    if (++nodes > limits.maxNodes) {
+      recordProblem(file, 'markdown-limits', `This article's Markdown has more than ${limits.maxNodes} elements (paragraphs, list items, links, emphasis and so on) by this point, far more than any article needs, so its body was not checked. Split it into several articles, or raise \`limits.maxNodes\` in the config.`, node.position ?? {line: 1, column: 1})
+      return false
+    }
     if (depth > limits.maxNestingDepth) {
       recordProblem(file, 'markdown-limits', `The Markdown here is nested more than ${limits.maxNestingDepth} levels deep (quotes, lists, emphasis or links inside each other). Flatten the structure.`, node.position ?? {line: 1, column: 1})
       return false

@@ -9,10 +9,10 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
 import {runWithin} from './budget.js'
-import {emitArticle} from './emit.js'
+import {emitArticle, overBudget} from './emit.js'
 import type {EmittedArticle} from './emit.js'
 import {loadArticle} from './load.js'
-import {bodyStart, parseBody, readBody} from './parse.js'
+import {parseBody, readBody} from './parse.js'
 import {scoreArticle} from './score.js'
 import {pathOf} from './slugs.js'
 import '../vfile-data.js'
@@ -48,12 +48,8 @@ export async function renderArticle(file: VFile, cwd: string, config: ResolvedCo
     return emitArticle(source, config)
   })
   if (!finished.ok) {
-    return {
-      ok: false,
-      ruleId: 'markdown-limits',
-      reason: `Publishing this article took longer than ${limits.maxCheckMilliseconds} ms, so it was stopped and not published. Very long articles, or thousands of quotes, lists, headings or table cells, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
-      place: bodyStart(file)
-    }
+    const stopped = overBudget(file, config)
+    return {ok: false, ruleId: 'markdown-limits', reason: stopped.reason, ...(stopped.place ? {place: stopped.place} : {})}
   }
   const result = finished.value
   return result.ok ? result : {ok: false, ruleId: publishRuleId, reason: result.reason, ...(result.place ? {place: result.place} : {})}

@@ -107,14 +107,18 @@ export function findSections(sections: readonly Section[], patterns: readonly st
  * The items a section lists, as plain text, in order: the items of its lists, or, when it has
  * no list, its paragraphs.
  */
-export const itemsOf: (section: Section) => readonly string[] = oncePer(listItems)
+export const itemsOf: (section: Section) => readonly string[] = oncePer((section) => itemNodesOf(section).map((node) => plainTextOf(node)).filter(Boolean))
 
-function listItems(section: Section): string[] {
+/**
+ * The nodes of a section's items, in order: the items of its lists, or, when it has no list, its
+ * paragraphs. (The bundle takes each item's text from the published HTML of these nodes.)
+ */
+export const itemNodesOf: (section: Section) => readonly RootContent[] = oncePer(listItemNodes)
+
+function listItemNodes(section: Section): RootContent[] {
   const lists = section.children.filter((node): node is List => node.type === 'list')
-  if (lists.length > 0) {
-    return lists.flatMap((list) => list.children.map((item) => plainTextOf(item))).filter(Boolean)
-  }
-  return section.children.filter((node) => node.type === 'paragraph').map((node) => plainTextOf(node)).filter(Boolean)
+  if (lists.length > 0) return lists.flatMap((list) => list.children)
+  return section.children.filter((node) => node.type === 'paragraph')
 }
 
 // Containers whose children are separate blocks: their texts are joined with a line break, so

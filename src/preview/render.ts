@@ -9,7 +9,11 @@ import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {ResolvedConfig} from '../config.js'
-import {emitArticle, firstTooDeep, formatDate, isDraft, pageTreeOf, renderBody} from '../pipeline/emit.js'
+import {VFileMessage} from 'vfile-message'
+import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, isDraft, overBudget, pageTreeOf, renderBody} from '../pipeline/emit.js'
+import type {EmitResult} from '../pipeline/emit.js'
+import {runWithin} from '../pipeline/budget.js'
+import {docsBase, withoutStack} from '../rule.js'
 import {reviewDueOf} from '../pipeline/review-due.js'
 import {pathOf} from '../pipeline/slugs.js'
 import {severityOf, toReported} from '../report/messages.js'
@@ -40,12 +44,16 @@ export function articleUrlOf(path: string): string {
   return `/article/${encodeURIComponent(path)}`
 }
 
-export function summaryOf(file: VFile, config: ResolvedConfig): ArticleSummary {
+/**
+ * The article's line in the index. `emit` is how build's verdict is found: by default within the
+ * article's time budget (the preview runs it when an article changes).
+ */
+export function summaryOf(file: VFile, config: ResolvedConfig, emit: () => EmitResult = () => emitWithinBudget(file, config), messages: readonly VFileMessage[] = file.messages): ArticleSummary {
   const data = file.data.frontmatter?.data
   const path = pathOf(file)
   const counts = {error: 0, warning: 0, info: 0}
-  for (const message of file.messages) counts[severityOf(message)]++
-  const {status, statusText} = verdictOf(file, config, counts.error)
+  for (const message of messages) counts[severityOf(message)]++
+  const {status, statusText} = verdictOf(file, emit, counts.error)
   return {
     path,
     title: typeof data?.title === 'string' && data.title.trim() !== '' ? data.title : path,
@@ -60,10 +68,10 @@ export function summaryOf(file: VFile, config: ResolvedConfig): ArticleSummary {
 }
 
 /** What build does with the article: the same decisions, in the same order, as build.ts. */
-function verdictOf(file: VFile, config: ResolvedConfig, errors: number): {status: ArticleStatus; statusText: string} {
+function verdictOf(file: VFile, emit: () => EmitResult, errors: number): {status: ArticleStatus; statusText: string} {
   if (isDraft(file)) return {status: 'draft', statusText: 'Draft: checked, but not published.'}
   if (errors > 0) return {status: 'withheld', statusText: `Not published: build withholds an article with errors (${plural(errors, 'error')}).`}
-  const emitted = emitArticle(file, config)
+  const emitted = emit()
   if (!emitted.ok) return {status: 'withheld', statusText: `Not published: ${emitted.reason}`}
   return {status: 'ready', statusText: 'Ready to publish.'}
 }
@@ -104,12 +112,32 @@ export function renderIndex(summaries: readonly ArticleSummary[], now: string): 
   return documentOf({title: 'Articles · healthlint preview', page: 'index', content})
 }
 
+/**
+ * The article's page. Everything that reads the article (converting it as build does, marking
+ * the messages in it) runs within the article's time budget, as build's emit does: an article
+ * that runs over is shown without its body, with a `markdown-limits` error saying why, so one
+ * slow article cannot hold up the preview.
+ */
 export function renderArticle(file: VFile, config: ResolvedConfig, now: string): string {
-  const summary = summaryOf(file, config)
-  const reported = file.messages.map((message, index) => ({number: index + 1, reported: toReported(message), hasPlace: message.place !== undefined}))
+  const rendered = runWithin(config.limits.maxCheckMilliseconds, () => {
+    let emitted: EmitResult | undefined
+    const emit = () => (emitted ??= emitArticle(file, config))
+    return pageOf(file, config, now, file.messages, emit, bodyOf(file.data.tree))
+  })
+  if (rendered.ok) return rendered.value
+  // The rest reads only the messages (a bounded number per rule) and the frontmatter.
+  const stopped = overBudget(file, config)
+  const message = withoutStack(() => new VFileMessage(stopped.reason, {place: stopped.place, ruleId: stopped.ruleId, source: 'healthlint'}))
+  message.fatal = true
+  message.url = docsBase + stopped.ruleId
+  return pageOf(file, config, now, [...file.messages, message], () => stopped, undefined)
+}
+
+function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: readonly VFileMessage[], emit: () => EmitResult, body: HastRoot | undefined): string {
+  const summary = summaryOf(file, config, emit, messages)
+  const reported = messages.map((message, index) => ({number: index + 1, reported: toReported(message), hasPlace: message.place !== undefined}))
 
   // Messages at a place in the body are marked there; the rest (file, frontmatter) go on top.
-  const body = bodyOf(file.data.tree)
   const bodyStart = file.data.frontmatter?.position.end.offset ?? 0
   const toOffset = location(file).toOffset
   const toPlace: MessageToPlace[] = []
@@ -125,7 +153,7 @@ export function renderArticle(file: VFile, config: ResolvedConfig, now: string):
   const inText = reported.filter(({number}) => placements.has(number))
   const elsewhere = reported.filter(({number}) => !placements.has(number))
 
-  const emitted = emitArticle(file, config)
+  const emitted = emit()
   let article: Element
   if (body && emitted.ok) {
     article = findElement(pageTreeOf(emitted.value.article, body), 'article') ?? element('article', {}, body.children as ElementContent[])

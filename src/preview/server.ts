@@ -98,6 +98,11 @@ interface Entry {
   fingerprint: string
   file: VFile
   summary: ArticleSummary
+  /**
+   * The article's page, rendered on the first request after each check: rendering can take up
+   * to the article's time budget, which the preview then spends once per change, not per request.
+   */
+  page?: string
 }
 
 /**
@@ -182,7 +187,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (pathname.startsWith('/article/')) {
       // The path is looked up among the previewed articles, never opened from the file system.
       const entry = state.get(decodeSegment(pathname.slice('/article/'.length)) ?? '')
-      if (entry) send(response, 200, 'text/html; charset=utf-8', renderArticle(entry.file, config, now), request.method)
+      if (entry) send(response, 200, 'text/html; charset=utf-8', (entry.page ??= renderArticle(entry.file, config, now)), request.method)
       else send(response, 404, 'text/html; charset=utf-8', renderNotFound(), request.method)
       return
     }

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {readFile} from 'node:fs/promises'
 import {resolveConfig} from '../../src/config.js'
 import type {ResolvedConfig} from '../../src/config.js'
-import {emitArticle, formatDate, renderPage, toJsonText} from '../../src/pipeline/emit.js'
+import {emitArticle, emitWithinBudget, formatDate, renderPage, toJsonText} from '../../src/pipeline/emit.js'
 import type {BundleArticle, EmittedArticle} from '../../src/pipeline/emit.js'
 import {isPublishableUrl} from '../../src/pipeline/sanitize.js'
 import {lintText, runCli, testRules} from '../helpers.js'
@@ -90,6 +90,60 @@ describe('emitArticle', () => {
     assert.ok(result.ok)
     assert.deepEqual(result.value.article.readability, scores)
     assert.ok(validateArticle(result.value.article))
+  })
+
+  it('takes the bundle\'s plain text from the published, sanitised HTML, never from raw HTML', async () => {
+    const body = [
+      '# Title',
+      '',
+      '## Red flags',
+      '',
+      '- Chest pain <img src=x onerror=alert(1)>',
+      '- <a href="javascript:alert(2)">Call 999</a> if you cannot breathe',
+      '- [Severe headache](javascript:alert(3)) with a stiff neck',
+      '- A rash that does not fade <!-- note for editors: alert(4) -->',
+      '- <!-- a comment block: alert(8) --> hides the rest of its line',
+      '- <img src=x onerror=alert(5)>',
+      '- Fever[^1] and ![a blue tinge to the lips](https://example.org/lips.png)',
+      '',
+      '## When to seek GP review',
+      '',
+      '<script>alert(6)</script>',
+      '',
+      'Pain that lasts <svg onload=alert(7)>more than 2 weeks</svg>.',
+      '',
+      '[^1]: A temperature of 38C or above.',
+      ''
+    ].join('\n')
+    const {article: json} = await emit(article(body))
+    assert.deepEqual(json.redFlags, [
+      'Chest pain',
+      'Call 999 if you cannot breathe',
+      'Severe headache with a stiff neck',
+      'A rash that does not fade',
+      'Fever and a blue tinge to the lips'
+    ])
+    assert.deepEqual(json.seekReview, ['Pain that lasts more than 2 weeks.'])
+    const text = JSON.stringify([json.redFlags, json.seekReview, json.sections.map(({heading, text}) => [heading, text])])
+    for (const raw of ['alert', 'onerror', 'javascript', '<', 'note for editors']) assert.ok(!text.includes(raw), `no ${raw} in the bundle's plain text: ${text}`)
+  })
+
+  it('numbers repeated heading ids as before, in linear time', async () => {
+    const {article: json} = await emit(article('# A\n\n# A\n\n# A 1\n\n# A\n\n# Section\n\n# !!!\n'))
+    assert.deepEqual(json.sections.map(({id}) => id), ['a', 'a-1', 'a-1-1', 'a-2', 'section', 'section-1'].map((id) => `user-content-${id}`))
+    const many = await emit(article('## Side effects\n'.repeat(8000)))
+    assert.equal(many.article.sections.at(-1)!.id, 'user-content-side-effects-7999')
+    assert.equal(new Set(many.article.sections.map(({id}) => id)).size, 8000)
+  })
+
+  it('stops a conversion over the article\'s time budget, with a markdown-limits error at the body', async () => {
+    const file = await lintText(article('## Side effects\n\n- Placeholder item\n'.repeat(2000)), {path: 'articles/lower-back-pain.md'})
+    const tight = {...defaults, limits: {...defaults.limits, maxCheckMilliseconds: 1}}
+    const stopped = emitWithinBudget(file, tight)
+    assert.deepEqual(stopped.ok ? undefined : [stopped.ruleId, stopped.place], ['markdown-limits', {line: 10, column: 1}])
+    assert.match(stopped.ok ? '' : stopped.reason, /^Turning this article into a page took longer than 1 ms, so it was stopped and the article is not published\..*raise `limits\.maxCheckMilliseconds`/)
+    assert.deepEqual({...stopped, reason: undefined}, {ok: false, reason: undefined, place: {line: 10, column: 1}, ruleId: 'markdown-limits'})
+    assert.ok(emitWithinBudget(file, defaults).ok, 'the same article within the default budget')
   })
 
   it('refuses what it cannot publish safely, even with the rules that check it turned off', async () => {

@@ -47,13 +47,38 @@ export function generated(): Record<string, Buffer> {
     'extra-too-large.md': bytes(header, '\n', 'Most back pain gets better on its own. '.repeat(27_000)),
     // One 100 KB line of ordinary words: slow paths in line-based code would show here.
     'extra-long-line.md': bytes(header, '\n', 'Most back pain gets better on its own. '.repeat(2600), '\n'),
-    // 16,000 underlined headings: micromark rewrites its event list for each, ~45 s in all.
-    'extra-setext-flood.md': bytes(header, '\n', 'a\n=\n'.repeat(16_000)),
+    // 4,900 underlined headings (within the line cap): micromark rewrites its event list for
+    // each, seconds in all, so only the time budget stops it.
+    'extra-setext-flood.md': bytes(header, '\n', 'a\n=\n'.repeat(4900)),
     'extra-binary.md': bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
     'extra-overlong-utf8.md': bytes('---\ntitle: a', [0xc0, 0xaf], '\n---\n\nText.\n'),
     'extra-surrogate-utf8.md': bytes('---\ntitle: ', [0xed, 0xa0, 0x80], '\n---\n\nText.\n'),
     'extra-utf16be.md': bytes([0xfe, 0xff], Array.from(Buffer.from('---\ntitle: x\n---\n', 'utf16le').swap16())),
     'extra-nul-only.md': Buffer.alloc(64)
+  }
+}
+
+/**
+ * The cases of the per-article budgets and memory caps, each of which took far more than 10 s or
+ * 512 MB before them: they must now each run well within both, in lint and build. They get a
+ * project of their own with the default limits (`makeBudgetProject`): 8,000 headings take about
+ * a second to analyse, too close to the short budget the rest of the corpus is checked with.
+ */
+export function budgetCases(): Record<string, Buffer> {
+  // Just under the 256 KiB file limit, so that only the new caps can stop them.
+  const fill = (unit: string, bytes = 254_000) => unit.repeat(Math.floor((bytes - header.length - 1) / unit.length))
+  return {
+    // 254 KB of control characters on lines of their own: 127,000 matches for a rule that reads
+    // the text, whose positions were each found by rescanning the file (142 s, 743 MB).
+    'extra-control-lines.md': Buffer.from(header + '\n' + fill('\x01\n')),
+    // 8,000 identical headings: numbering their ids was quadratic (build 7 s, preview 10–13 s).
+    'extra-heading-flood.md': Buffer.from(header + '\n' + '## Side effects\n'.repeat(8000)),
+    // A 200 KB table of 20 columns: about 95,000 cells (0.8–1.1 GB while parsing).
+    'extra-table-flood.md': Buffer.from(header + '\n' + '|h'.repeat(20) + '|\n' + '|-'.repeat(20) + '|\n' + fill('|a'.repeat(20) + '|\n', 200_000)),
+    // 254 KB of one-word list items: 63,000 items (0.8 GB, and converting them is quadratic).
+    'extra-list-flood.md': Buffer.from(header + '\n' + fill('- a\n')),
+    // 254 KB of links in blocks under the per-block marker cap (0.75 GB while parsing).
+    'extra-link-flood.md': Buffer.from(header + '\n' + fill('[a](b) '.repeat(330) + '\n\n'))
   }
 }
 
@@ -88,4 +113,14 @@ export async function makeHostileProject(): Promise<HostileProject> {
   await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify(config))
   const names = (await readdir(articles)).sort()
   return {cwd, names, fifo, remove: () => rm(cwd, {recursive: true, force: true})}
+}
+
+/** A fresh project holding the budget cases in `articles/`, with the suite's rules and the default limits. */
+export async function makeBudgetProject(): Promise<HostileProject> {
+  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-budget-'))
+  await mkdir(join(cwd, 'articles'))
+  for (const [name, content] of Object.entries(budgetCases())) await writeFile(join(cwd, 'articles', name), content)
+  await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: config.rules}))
+  const names = (await readdir(join(cwd, 'articles'))).sort()
+  return {cwd, names, fifo: false, remove: () => rm(cwd, {recursive: true, force: true})}
 }

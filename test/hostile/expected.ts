@@ -158,3 +158,19 @@ export const expected: Record<string, Expectation> = {
   'symlink-escape.md': {security: [fileType]},
   'extra-fifo.md': {security: [fileType]}
 }
+
+/**
+ * The budget and memory cases (corpus.ts, budgetCases), checked in a project of their own with
+ * the default limits: refused before parsing by the caps on lines, table cells and markers; a
+ * rule that reads the text lists its first 1,000 findings and says there are more; 8,000
+ * identical headings publish, each with its own id.
+ */
+export const budgetExpected: Record<string, Expectation> = {
+  'extra-control-lines.md': {
+    security: [limit(10_001, 1), ...Array.from({length: 1001}, (_, index): Finding => ['invisible-characters', 'warning', 11 + index, 1])]
+  },
+  'extra-heading-flood.md': {security: [], published: true, html: [/<h2 id="user-content-side-effects">/, /<h2 id="user-content-side-effects-7999">Side effects<\/h2>$/]},
+  'extra-table-flood.md': {security: [limit(261, 1)]},
+  'extra-list-flood.md': {security: [limit(10_001, 1)]},
+  'extra-link-flood.md': {security: [limit(41, 1)]},
+}

@@ -13,9 +13,11 @@ import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
 import {lintText, runCli} from '../helpers.js'
 import {assertSafeBundle, assertValidBundle, snapshot} from '../build/support.js'
-import {expected, securityRules} from './expected.js'
-import type {Finding} from './expected.js'
-import {config, fixtures, makeHostileProject, now, secret} from './corpus.js'
+import {budgetExpected, expected, securityRules} from './expected.js'
+import type {Expectation, Finding} from './expected.js'
+import {config, fixtures, makeBudgetProject, makeHostileProject, now, secret} from './corpus.js'
+import {resolveConfig} from '../../src/config.js'
+import {startPreview} from '../../src/preview/server.js'
 import type {HostileProject} from './corpus.js'
 
 interface Report {
@@ -32,9 +34,9 @@ const sorted = (list: string[]) => [...list].sort()
  * Check one article's report against its expectation; `lines` is its line count (for bounds).
  * `alone`: the article was checked without the others, so no slug can clash.
  */
-function assertVerdict(report: Report, lines: number, alone = false): void {
+function assertVerdict(report: Report, lines: number, alone = false, expectations: Record<string, Expectation> = expected): void {
   const name = nameOf(report.path)
-  const expectation = expected[name]
+  const expectation = expectations[name]
   assert.ok(expectation, `${name} has an expected outcome in test/hostile/expected.ts`)
   for (const message of report.messages) {
     assert.ok(message.ruleId, `${name}: every message has a rule id (${message.message})`)
@@ -233,5 +235,74 @@ describe('hostile input', () => {
     const stopped = await lintText(`---\ntitle: Slow\n---\n\n${slow}`, {limits: {maxCheckMilliseconds: 100}})
     assert.match(stopped.messages.find((message) => message.ruleId === 'markdown-limits')?.reason ?? '', /took longer than 100 ms.*raise `limits\.maxCheckMilliseconds`/)
     assert.equal(stopped.data.tree, undefined, 'the body was not checked')
+  })
+})
+
+// The per-article budgets and memory caps. Print the figures with
+//   npx tsc -p . && node --test --test-name-pattern='budget' build/test/hostile/hostile.test.js
+describe('budget and memory cases', () => {
+  let project: HostileProject
+  let lines: Map<string, number>
+  before(async () => {
+    project = await makeBudgetProject()
+    lines = await lineCounts(project)
+  })
+  after(async () => project.remove())
+
+  it('has an expected outcome for every case', () => {
+    assert.deepEqual(project.names, Object.keys(budgetExpected).sort())
+  })
+
+  it('checks and builds each case under 10 s and 512 MB, each in its own process, with its exact verdict', async (t) => {
+    for (const name of project.names) {
+      for (const command of ['lint', 'build']) await t.test(`${command} ${name}`, async (t) => {
+        const out = `dist-${name.replace(/\.md$/, '')}`
+        const argv = [command, `articles/${name}`, ...(command === 'build' ? ['--out', out] : []), '--no-cache', ...lintArgs]
+        const run = await spawnNode(measured, argv, project.cwd, {}, 60_000)
+        try {
+          assert.equal(run.signal, null, `${command} ${name} finished within 60 s`)
+          assert.ok(run.code === 0 || run.code === 1, `${command} ${name}: exit ${run.code}: ${run.stderr}`)
+          assert.doesNotMatch(run.stderr, /\n\s+at |internal error/, name)
+          const kilobytes = Number(/maxRSS=(\d+)/.exec(run.stderr)?.[1])
+          t.diagnostic(`${command} ${name}: ${Math.round(run.milliseconds)} ms, peak RSS ${Math.round(kilobytes / 1024)} MB`)
+          assert.ok(run.milliseconds < 10_000, `${command} ${name} took ${Math.round(run.milliseconds)} ms`)
+          assert.ok(kilobytes > 0 && kilobytes < 512 * 1024, `${command} ${name}: peak RSS ${Math.round(kilobytes / 1024)} MB is under 512 MB`)
+          const [report] = JSON.parse(run.stdout) as Report[]
+          assertVerdict(report!, lines.get(name)!, true, budgetExpected)
+          if (command === 'build') {
+            const expectation = budgetExpected[name]!
+            const json = join(project.cwd, out, 'articles', name.replace(/\.md$/, '.json'))
+            assert.equal(existsSync(json), expectation.published === true, `${name} is ${expectation.published ? '' : 'not '}published`)
+            if (expectation.published) {
+              const {html} = JSON.parse(await readFile(json, 'utf8')) as {html: string}
+              for (const pattern of expectation.html ?? []) assert.match(html, pattern, name)
+            }
+          }
+        } finally {
+          await rm(join(project.cwd, out), {recursive: true, force: true})
+        }
+      })
+    }
+  })
+
+  it('previews 8,000 identical headings without holding up the server: the render is linear and within the budget', async (t) => {
+    const path = 'articles/extra-heading-flood.md'
+    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}), now, paths: [path], watch: false})
+    try {
+      const url = `${server.url}article/${encodeURIComponent(path)}`
+      const started = performance.now()
+      const response = await fetch(url)
+      const html = await response.text()
+      const milliseconds = performance.now() - started
+      assert.equal(response.status, 200)
+      assert.match(html, /<h2 id="user-content-side-effects-7999">Side effects<\/h2>/, 'the whole article is shown')
+      t.diagnostic(`preview of extra-heading-flood.md: ${Math.round(milliseconds)} ms`)
+      assert.ok(milliseconds < 8000, `the page took ${Math.round(milliseconds)} ms`)
+      const again = performance.now()
+      assert.equal(await (await fetch(url)).text(), html, 'the same page again')
+      assert.ok(performance.now() - again < 8000)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -4,6 +4,9 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {runWithin} from '../../src/pipeline/budget.js'
+import {createChecker} from '../../src/pipeline/check.js'
+import {resolveConfig} from '../../src/config.js'
+import {rules} from '../../rules/index.js'
 import {lintText, messagesOf} from '../helpers.js'
 
 function busy(milliseconds: number): number {
@@ -36,8 +39,9 @@ describe('runWithin', () => {
 })
 
 describe('an article over its time budget', () => {
-  // 16,000 underlined headings: micromark needs seconds for them, far over a 100 ms budget.
-  const slowBody = 'a\n=\n'.repeat(16_000)
+  // 4,900 underlined headings (under the 10,000-line cap): micromark needs seconds for them,
+  // far over a 100 ms budget.
+  const slowBody = 'a\n=\n'.repeat(4900)
 
   it('is stopped and reported at the start of its body, and the rules that need no tree still run', async () => {
     const file = await lintText(`---\ntitle: Slow\nunknownField: x\n---\n\nHypertension.\n\n${slowBody}`, {limits: {maxCheckMilliseconds: 100}})
@@ -50,6 +54,30 @@ describe('an article over its time budget', () => {
     assert.ok(messagesOf(file, 'frontmatter-schema').length > 0)
     assert.deepEqual(messagesOf(file, 'plain-english'), [])
     for (const key of ['tree', 'prose', 'sentences', 'readability'] as const) assert.equal(file.data[key], undefined, key)
+  })
+
+  it('runs the rules that need no tree again within a budget, so none reads the text unbounded', async () => {
+    // Every line holds control characters: invisible-characters reads the whole text. It still
+    // reports (at most its first 1000 findings and a last message), well within a few budgets.
+    const started = performance.now()
+    const file = await lintText(`---\ntitle: Slow\n---\n\n${'a\x01\x01\n=\n'.repeat(4900)}`, {limits: {maxCheckMilliseconds: 100}})
+    const elapsed = performance.now() - started
+    assert.match(messagesOf(file, 'markdown-limits')[0]?.message ?? '', /^Checking this article took longer than 100 ms/)
+    const invisible = messagesOf(file, 'invisible-characters')
+    assert.equal(invisible.length, 1001)
+    assert.deepEqual([invisible[0]!.line, invisible[0]!.column], [5, 2])
+    assert.match(invisible.at(-1)!.message, /^This rule found more than 1000 problems in this article/)
+    assert.ok(elapsed < 10_000, `${Math.round(elapsed)} ms`)
+  })
+
+  it('outside any budget, runs only the rules whose work is bounded whatever the body holds', async () => {
+    const config = resolveConfig({})
+    const file = await lintText('---\ntitle: Slow\nunknownField: x\n---\n\nText\x01 here.\n', {rules: {'invisible-characters': 'off'}})
+    file.messages.length = 0
+    createChecker(config).analyseBounded(file)
+    assert.ok(file.messages.some((message) => message.ruleId === 'frontmatter-schema'), 'the frontmatter is still checked')
+    assert.ok(!file.messages.some((message) => message.ruleId === 'invisible-characters'), 'a rule that reads the text does not run')
+    for (const rule of rules.filter((candidate) => candidate.boundedWork)) assert.equal(rule.requires, 'file', `${rule.id} needs no tree`)
   })
 
   it('leaves the next article unaffected', async () => {

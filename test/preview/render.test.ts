@@ -76,4 +76,22 @@ describe('renderArticle', () => {
     // No footer: build would publish no page, so there are no review dates to show on one.
     assert.doesNotMatch(html, /<footer>/)
   })
+
+  it('shows an article whose rendering runs over its time budget as an error, without its body', async () => {
+    const bodyRules = {...rules, 'require-disclaimer': 'off', 'require-red-flags': 'off', 'require-reviewer': 'off', 'require-seek-review': 'off'}
+    const file = await lintText(seed.replace(/\n## /, '\n' + '## Side effects\n\n- Placeholder item\n\n'.repeat(2000) + '## '), {rules: bodyRules, now})
+    assert.equal(file.messages.filter((message) => message.fatal).length, 0, 'the article passes lint')
+    const tight = resolveConfig({rules: bodyRules})
+    tight.limits.maxCheckMilliseconds = 1
+    const started = performance.now()
+    const html = renderArticle(file, tight, now)
+    assert.ok(performance.now() - started < 5000)
+    assert.match(html, /data-hl-rule="markdown-limits"/)
+    assert.match(html, /Turning this article into a page took longer than 1 ms, so it was stopped and the article is not published\./)
+    assert.match(html, /hl-status-withheld/)
+    assert.match(html, /<p class="hl-empty">This article has no body that can be shown\.<\/p>/)
+    assert.doesNotMatch(html, /Placeholder item/)
+    // Within the default budget the same article is shown in full.
+    assert.match(renderArticle(file, resolveConfig({rules: bodyRules}), now), /<li>Placeholder item<\/li>/)
+  })
 })
