@@ -299,7 +299,7 @@ describe('the content-hash cache', () => {
     const limits = files[0]!.messages.filter((message) => message.ruleId === 'markdown-limits')
     assert.equal(limits.length, 1)
     assert.equal(limits[0]!.fatal, true)
-    assert.match(limits[0]!.reason, /^Publishing this article took longer than 100 ms, so it was stopped and not published\./)
+    assert.match(limits[0]!.reason, /^Turning this article into a page took longer than 100 ms, so it was stopped and the article is not published\./)
     assert.deepEqual([limits[0]!.line, limits[0]!.column], [headerLines + 1, 1])
   })
 })
