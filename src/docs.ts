@@ -51,6 +51,7 @@ function ruleSection(rule: AnyRule): string {
   lines.push(`- Default severity: ${rule.severity}`)
   lines.push(`- Runs on: ${rule.requires === 'file' ? 'every article, even one whose body could not be parsed' : 'articles whose body parsed as Markdown'}`)
   if (rule.safety) lines.push('- Safety rule: yes')
+  if (rule.fixable) lines.push('- Fixable: yes (`healthlint lint --fix` applies the fix)')
   const options = optionsOf(rule)
   if (options.length > 0) {
     lines.push('- Options:')

@@ -1,0 +1,77 @@
+// Words written in capitals: an abbreviation ("COPD", "A&E") or shouting ("DO NOT", "NEVER").
+// Shared by `no-all-caps` (which reports the shouting), `expand-abbreviations` and
+// `no-prescription-abbreviations` (which leave it alone), so one word is judged one way.
+import {daleChall} from 'dale-chall'
+import {spache} from 'spache'
+
+// Everyday English words: a word of these written in capitals is emphasis, not an abbreviation.
+const familiar = new Set([...daleChall, ...spache].map((word) => word.toLowerCase()))
+
+/** Letters only, all capitals, at least two of them ("NOT", "COPD"; not "A", "Covid", "A&E", "FBN1"). */
+export function isCapitalWord(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}+$/u.test(word)
+}
+
+/** Whether a word in capitals is an everyday English word ("NOT", "STOP", "WARNING"). */
+export function isFamiliarWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (familiar.has(lower)) return true
+  // Inflections the lists leave out: "STOPS", "WARNING", "CALLED".
+  return [/s$/, /ing$/, /ed$/, /d$/].some((ending) => ending.test(lower) && familiar.has(lower.replace(ending, '')))
+}
+
+export interface CapitalRun {
+  /** Index of the run's first letter in the text, and just past its last. */
+  start: number
+  end: number
+  words: string[]
+}
+
+/**
+ * Runs of words written in capitals in `text`: words separated only by spaces or light
+ * punctuation ("DO NOT", "CALL 999 NOW").
+ */
+export function capitalRuns(text: string): CapitalRun[] {
+  const runs: CapitalRun[] = []
+  const pattern = /(?<![\p{L}\p{N}&'’-])[\p{L}\p{N}&'’-]+(?![\p{L}\p{N}&'’-])/gu
+  let current: CapitalRun | undefined
+  let lastEnd = 0
+  for (const match of text.matchAll(pattern)) {
+    const word = match[0]
+    const start = match.index
+    const end = start + word.length
+    const capital = isCapitalWord(word.replace(/['’]S$/, ''))
+    const number = /^\d+$/.test(word)
+    const between = text.slice(lastEnd, start)
+    const joined = current !== undefined && /^[\s,]*$/.test(between)
+    if (capital && joined && current) {
+      current.words.push(word)
+      current.end = end
+    } else if (number && joined && current) {
+      // Numbers do not end a run ("CALL 999 NOW"), but they do not count as words of it.
+    } else if (capital) {
+      current = {start, end, words: [word]}
+      runs.push(current)
+    } else {
+      current = undefined
+    }
+    lastEnd = end
+  }
+  return runs
+}
+
+/**
+ * Whether the capital word at `start` is shouting rather than an abbreviation: part of a run of
+ * two or more capital words one of which is an everyday word ("DO NOT"), one everyday word of 4
+ * letters or more ("NEVER"), or one word of 6 letters or more ("URGENT"; abbreviations are
+ * shorter). Words in `allow` are abbreviations whatever they spell ("NICE").
+ */
+export function isShouting(runs: readonly CapitalRun[], start: number, allow: ReadonlySet<string> = new Set()): boolean {
+  const run = runs.find((candidate) => start >= candidate.start && start < candidate.end)
+  if (!run) return false
+  const words = run.words.filter((word) => !allow.has(word.replace(/['’]S$/, '')))
+  if (words.length >= 2) return words.some((word) => isFamiliarWord(word) || word.length >= 6)
+  if (words.length === 0) return false
+  const word = words[0]!
+  return (word.length >= 4 && isFamiliarWord(word)) || word.length >= 6
+}
