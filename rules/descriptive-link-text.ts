@@ -34,7 +34,8 @@ export default defineRule<DescriptiveLinkTextOptions>({
     valid: [
       {name: 'link text that says where it goes', input: header + 'Read the [NHS advice on back pain](https://www.nhs.uk/conditions/back-pain/).\n'},
       {name: 'an email address or phone number as its own link', input: header + 'Email <help@example.org> or call [0300 123 4567](tel:03001234567).\n'},
-      {name: 'a vague word inside longer link text', input: header + 'See [more about physiotherapy here](https://example.org/physio).\n'}
+      {name: 'a vague word inside longer link text', input: header + 'See [more about physiotherapy here](https://example.org/physio).\n'},
+      {name: 'a short web address', input: header + 'Go to www.nhs.uk for more.\n'}
     ],
     invalid: [
       {
@@ -69,7 +70,8 @@ function check(context: RuleContext<DescriptiveLinkTextOptions>): void {
       return
     }
     if (/^(?:mailto|tel):/i.test(url)) return
-    if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) {
+    // A web address with a protocol or a path; a short bare domain ("www.nhs.uk") reads as words.
+    if (/^https?:\/\/\S+$/i.test(text) || /^www\.[^\s/]+\/\S+/i.test(text)) {
       context.report('The link text is a bare web address, which screen readers read out character by character: use words that say where the link goes, such as the name of the page.', node, {actual: text})
       return
     }

@@ -24,7 +24,8 @@ export interface ExpandAbbreviationsOptions extends Record<string, unknown> {
 // Two or more capitals (digits and "&" allowed inside), an optional "-19" style suffix and a
 // plural or possessive ending: "COPD", "A&E", "GPs", "COVID-19", "HbA1c" is not (lower case).
 const abbreviation = /(?<![\p{L}\p{N}&'’-])(\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]*\p{N}[\p{Lu}\p{N}]*)(-\d+)?(s|['’]s)?(?![\p{L}\p{N}&'’]|-\p{L})/gu
-const roman = /^[IVXLCDM]+$/
+// Roman numerals, with a sub-stage letter ("stage IIIB").
+const roman = /^[IVXLCDM]+[A-E]?$/
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<ExpandAbbreviationsOptions>({
@@ -34,12 +35,12 @@ export default defineRule<ExpandAbbreviationsOptions>({
   severity: 'warning',
   requires: 'tree',
   optionsSchema: {type: 'object', additionalProperties: false, properties: {known: wordList('Abbreviations patients know, never reported (plurals such as "GPs" included).')}},
-  defaults: {known: ['A&E', 'GP', 'NHS', 'UK', 'OK', 'TV', 'COVID-19', 'NHS 111']},
+  defaults: {known: ['A&E', 'GP', 'NHS', 'NHS 111', 'UK', 'US', 'OK', 'TV', 'COVID-19', 'DNA', 'MRI', 'CT']},
   examples: {
     valid: [
       {name: 'expanded at first use, either way round', input: header + 'Chronic obstructive pulmonary disease (COPD) is common. COPD gets worse slowly. A DVT (deep vein thrombosis) needs treatment; a DVT is a clot.\n'},
       {name: 'known abbreviations, plurals included', input: header + 'Ask your GP, or go to A&E. GPs work for the NHS in the UK. COVID-19 is an infection.\n'},
-      {name: 'look-alikes', input: header + 'Type II diabetes. I am OK. The FBN1 gene. DO NOT stop taking it. Take it BD.\n'},
+      {name: 'look-alikes', input: header + 'Type II diabetes and stage IIIB cancer. I am OK. The FBN1 gene, and the DNM2, BIN1 or TTN genes. DO NOT stop taking it. Take it BD. Age-related macular degeneration, also known as AMD, affects sight.\n'},
       {name: 'an abbreviation only in a heading, or in code', input: header + '## About IBS\n\nRun `npm run ERCP`.\n'},
       {name: 'a configured abbreviation', input: header + 'Ask at the MIU.\n', options: {known: ['MIU']}}
     ],
@@ -83,7 +84,10 @@ function check(context: RuleContext<ExpandAbbreviationsOptions>): void {
       const before = block.text.slice(0, start)
       const after = block.text.slice(end)
       // A gene or protein symbol is a name, not an abbreviation to expand.
-      if (/^\s+(?:genes?|proteins?|mutations?|variants?)\b/i.test(after)) continue
+      // Also the last of a list of them ("the DNM2, BIN1, or TTN gene").
+      if (/^(?:,?\s+(?:and\s+|or\s+)?[\p{Lu}\p{N}-]+)*,?\s+(?:genes?|proteins?|mutations?|variants?)\b/iu.test(after)) continue
+      // Expanded before it: "… degeneration, also known as AMD".
+      if (/\p{L}[\s,]+(?:also\s+)?(?:known as|called|or|shortened to)\s+$/iu.test(before)) continue
       // Expanded: "… disease (COPD)" or "COPD (chronic …)".
       if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after)) continue
       if (/^\s*\(\s*\p{L}[^)]*\p{Ll}[^)]*\)/u.test(after)) continue

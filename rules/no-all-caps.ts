@@ -6,16 +6,17 @@
 // some screen readers spell it out letter by letter (WCAG 2.2 technique for 1.3.1 and 3.1
 // guidance). Use bold sparingly, or better words, for emphasis. A word in capitals counts as
 // shouting when it is part of a run of capital words that includes an everyday word ("DO NOT"),
-// or is an everyday word of 4 letters or more ("NEVER"), or has 6 letters or more; anything else
-// is taken for an abbreviation. Abbreviations that spell an everyday word ("NICE") go in `allow`.
+// or is one of the `emphasis` words alone ("NEVER", "URGENT"); anything else is taken for an
+// abbreviation ("AIDS", "CHARGE syndrome" spell words too). Abbreviations that spell an everyday word ("NICE") go in `allow`.
 // Turn it off: for content that quotes labels or signs word for word.
 import {defineRule, wordList} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
 import {reportSpan, textBlocks} from '../src/text-blocks.js'
-import {capitalRuns, isShouting} from '../src/capitals.js'
+import {capitalRuns, emphasisWords, isShouting} from '../src/capitals.js'
 
 export interface NoAllCapsOptions extends Record<string, unknown> {
   allow: string[]
+  emphasis: string[]
 }
 
 const header = '---\ntitle: Placeholder\n---\n\n'
@@ -26,11 +27,11 @@ export default defineRule<NoAllCapsOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide ask for no block capitals: they are harder to read, read as shouting, and some screen readers spell them out. Abbreviations that spell an everyday word (NICE) go in `allow`. Turn it off only for content that quotes signs or labels word for word.',
   severity: 'warning',
   requires: 'tree',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {allow: wordList('Words in capitals that are abbreviations, never reported, even when they spell an everyday word.')}},
-  defaults: {allow: ['NICE', 'NHS', 'GP', 'A&E', 'UK']},
+  optionsSchema: {type: 'object', additionalProperties: false, properties: {allow: wordList('Words in capitals that are abbreviations, never reported, even when they spell an everyday word.'), emphasis: wordList('Words reported when they stand alone in capitals (a run of two or more everyday words in capitals is always reported).')}},
+  defaults: {allow: ['NICE', 'NHS', 'GP', 'A&E', 'UK'], emphasis: [...emphasisWords]},
   examples: {
     valid: [
-      {name: 'abbreviations', input: header + 'People with COPD or IBS can ask their GP. Go to A&E. Read the NICE guidance. Adults with ALL need treatment.\n'},
+      {name: 'abbreviations', input: header + 'People with COPD or IBS can ask their GP. Go to A&E. Read the NICE guidance. Adults with ALL need treatment. People with AIDS, CHARGE syndrome or a PET CT scan.\n'},
       {name: 'capitals in code', input: header + 'Type `DO NOT REPLY` in the box.\n'}
     ],
     invalid: [
@@ -59,7 +60,7 @@ function check(context: RuleContext<NoAllCapsOptions>): void {
     if (!/\p{Lu}{2}/u.test(block.text)) continue
     const runs = capitalRuns(block.text)
     for (const run of runs) {
-      if (!isShouting([run], run.start, allow)) continue
+      if (!isShouting([run], run.start, allow, context.options.emphasis)) continue
       const written = block.text.slice(run.start, run.end)
       reportSpan(context, block, run.start, run.end, `“${written}” is written in capitals, which is harder to read and reads as shouting: write it in ordinary letters (use bold sparingly for emphasis).`)
     }

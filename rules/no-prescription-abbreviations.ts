@@ -40,7 +40,8 @@ export function prescriptionMeaning(written: string): {key: string; meaning: str
   return undefined
 }
 
-const token = /(?<![\p{L}\p{N}&.'’-])(?:(?:\p{L}\.){2,}|\p{L}\.\p{L}|[\p{L}\p{N}]{2,6})(?![\p{L}\p{N}&'’-]|\.\p{L})/gu
+// Not part of a compound of capitals such as "JAK/STAT".
+const token = /(?<![\p{L}\p{N}&.'’-]|\p{Lu}\/)(?:(?:\p{L}\.){2,}|\p{L}\.\p{L}|[\p{L}\p{N}]{2,6})(?![\p{L}\p{N}&'’-]|\.\p{L}|\/\p{Lu})/gu
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<NoPrescriptionAbbreviationsOptions>({
@@ -56,7 +57,8 @@ export default defineRule<NoPrescriptionAbbreviationsOptions>({
       {name: 'instructions in words', input: header + 'Take 1 tablet 4 times a day, when needed. Do not eat or drink anything before the test.\n'},
       {name: 'look-alikes: parts of words, English words, a PO box, shouting', input: header + 'Write to PO Box 12. Turn it on. Say it is odd. The OBD report. Bid for it. TAKE ON AN EMPTY STOMACH.\n'},
       {name: 'shorthand in code', input: header + 'The field is `qds`.\n'},
-      {name: 'an ignored form', input: header + 'Call the SOB helpline.\n', options: {ignore: ['SOB']}}
+      {name: 'an ignored form', input: header + 'Call the SOB helpline.\n', options: {ignore: ['SOB']}},
+      {name: 'a form the article defines, and a compound', input: header + 'Binswanger\'s disease (BD) is rare. BD affects memory. The JAK/STAT pathway.\n'}
     ],
     invalid: [
       {
@@ -84,7 +86,12 @@ export default defineRule<NoPrescriptionAbbreviationsOptions>({
 
 function check(context: RuleContext<NoPrescriptionAbbreviationsOptions>): void {
   const ignore = new Set(context.options.ignore.map((form) => form.replaceAll('.', '').toUpperCase()))
-  for (const block of textBlocks(context.tree, context.file)) {
+  const blocks = textBlocks(context.tree, context.file)
+  // A form the article defines as its own abbreviation ("Binswanger's disease (BD)") means that.
+  for (const block of blocks) {
+    for (const match of block.text.matchAll(/\p{L}[\s,]*\(\s*(\p{Lu}{2,6})\s*[),;]/gu)) ignore.add(match[1]!)
+  }
+  for (const block of blocks) {
     let runs: ReturnType<typeof capitalRuns> | undefined
     for (const match of block.text.matchAll(token)) {
       const written = match[0]

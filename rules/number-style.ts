@@ -12,7 +12,7 @@
 // Turn it off: per check with the options, for content with its own conventions.
 import {defineRule} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
-import {isInside, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {isInside, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
 import type {TextBlock} from '../src/text-blocks.js'
 
 export interface NumberStyleOptions extends Record<string, unknown> {
@@ -63,7 +63,7 @@ export default defineRule<NumberStyleOptions>({
   examples: {
     valid: [
       {name: 'numerals, "to" ranges, UK times and dates', input: header + 'Rest for 2 to 4 weeks. The clinic is open 9am to 5:30pm, and closes at midday on 24 December 2026.\n'},
-      {name: '"one", fractions and large numbers', input: header + 'One of the most common causes is strain. About two-thirds of people get better. One or two people in ten thousand get it.\n'},
+      {name: '"one", fractions, large numbers, names and a word before a numeral', input: header + 'One of the most common causes is strain. About two-thirds of people get better. One or two people in ten thousand get it. The Four Corners area is dry. Drink eight 8-ounce glasses.\n'},
       {name: 'phone numbers, codes, dates in ISO form in code, and scores', input: header + 'Call 0300 123-4567. Ask about COVID-19 and type-2 codes. See `2025-12-22`. The score was 3-1.\n'},
       {name: 'number words in quoted speech', input: header + 'She said “I walked for two hours”.\n'},
       {name: 'everything off', input: header + 'Take two tablets 2-3 times a day at 9 am on 12/03/2026.\n', options: {words: false, ranges: false, times: false, dates: false}}
@@ -154,6 +154,10 @@ function findWords(block: TextBlock, quoted: Array<[number, number]>, found: Fou
     const after = text.slice(match.index + written.length)
     if (notACount.test(after)) continue
     const before = text.slice(0, match.index)
+    // A capital inside a sentence is a name ("the Four Corners area"); a numeral right after
+    // needs the word to keep them apart ("eight 8-ounce glasses").
+    if (/^\p{Lu}/u.test(written) && !startsSentence(text, match.index)) continue
+    if (/^\s*\d/.test(after)) continue
     // "one or two", "a day or two", "in two": idioms for "a few", not counts.
     if (/\bone\s+or\s+$/i.test(before) && /^two$/i.test(written)) continue
     if (/^two$/i.test(written) && /\b(?:or|in)\s+$/i.test(before) && /^\s*(?:[.,;:!?)]|$)/.test(after)) continue

@@ -126,6 +126,9 @@ function check(context: RuleContext<UkSpellingOptions>): void {
       const written = block.text.slice(from, to)
       // A capital inside a sentence: a name ("Centers for Disease Control", "Dr Gray").
       if (/^\p{Lu}/u.test(written) && !startsSentence(block.text, from)) continue
+      // …and at the start of one, followed by another capitalised word ("Centers for …" is not,
+      // but "Pediatric Oncology Group" is a name).
+      if (/^\p{Lu}/u.test(written) && /^\s+(?:for\s+|of\s+)?\p{Lu}\p{Ll}/u.test(block.text.slice(to))) continue
       if (entry.spelling) {
         const replacement = matchCase(written, entry.alternatives[0]!)
         reportSpan(context, block, from, to, `“${written}” is the US spelling: write “${replacement}”.`, isInside(quoted, from) ? {expected: [replacement]} : {fix: replacement})

@@ -43,7 +43,7 @@ export function capitalRuns(text: string): CapitalRun[] {
     const capital = isCapitalWord(word.replace(/['’]S$/, ''))
     const number = /^\d+$/.test(word)
     const between = text.slice(lastEnd, start)
-    const joined = current !== undefined && /^[\s,]*$/.test(between)
+    const joined = current !== undefined && /^ +$/.test(between)
     if (capital && joined && current) {
       current.words.push(word)
       current.end = end
@@ -61,17 +61,22 @@ export function capitalRuns(text: string): CapitalRun[] {
 }
 
 /**
- * Whether the capital word at `start` is shouting rather than an abbreviation: part of a run of
- * two or more capital words one of which is an everyday word ("DO NOT"), one everyday word of 4
- * letters or more ("NEVER"), or one word of 6 letters or more ("URGENT"; abbreviations are
- * shorter). Words in `allow` are abbreviations whatever they spell ("NICE").
+ * Words writers put in capitals for emphasis. Alone, a word in capitals is far more often an
+ * abbreviation, even when it spells a word ("AIDS", "FISH", "CHARGE syndrome", "DASH diet"), so
+ * only these count as shouting on their own.
  */
-export function isShouting(runs: readonly CapitalRun[], start: number, allow: ReadonlySet<string> = new Set()): boolean {
+export const emphasisWords: readonly string[] = ['NOT', 'NEVER', 'ALWAYS', 'ONLY', 'MUST', 'DO', "DON'T", 'DON’T', 'STOP', 'NO', 'URGENT', 'URGENTLY', 'IMPORTANT', 'WARNING', 'IMMEDIATELY', 'NOW', 'CAUTION', 'DANGER', 'AVOID', 'VERY']
+
+/**
+ * Whether the capital word at `start` is shouting rather than an abbreviation: part of a run of
+ * capital words with at least two everyday words in it ("DO NOT", "WHEN TO GET HELP"; not "PET
+ * CT"), or one of the `emphasis` words alone ("NEVER"). Words in `allow` are abbreviations
+ * whatever they spell ("NICE").
+ */
+export function isShouting(runs: readonly CapitalRun[], start: number, allow: ReadonlySet<string> = new Set(), emphasis: readonly string[] = emphasisWords): boolean {
   const run = runs.find((candidate) => start >= candidate.start && start < candidate.end)
   if (!run) return false
   const words = run.words.filter((word) => !allow.has(word.replace(/['’]S$/, '')))
-  if (words.length >= 2) return words.some((word) => isFamiliarWord(word) || word.length >= 6)
-  if (words.length === 0) return false
-  const word = words[0]!
-  return (word.length >= 4 && isFamiliarWord(word)) || word.length >= 6
+  if (words.filter((word) => isFamiliarWord(word)).length >= 2) return true
+  return words.length === 1 && run.words.length === 1 && emphasis.includes(words[0]!)
 }
