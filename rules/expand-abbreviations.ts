@@ -87,7 +87,9 @@ function check(context: RuleContext<ExpandAbbreviationsOptions>): void {
       // Also the last of a list of them ("the DNM2, BIN1, or TTN gene").
       if (/^(?:,?\s+(?:and\s+|or\s+)?[\p{Lu}\p{N}-]+)*,?\s+(?:genes?|proteins?|mutations?|variants?)\b/iu.test(after)) continue
       // Expanded before it: "… degeneration, also known as AMD".
-      if (/\p{L}[\s,]+(?:also\s+)?(?:known as|called|or|shortened to)\s+$/iu.test(before)) continue
+      if (/[\p{L})][\s,]+(?:also\s+)?(?:known as|called|or|shortened to)\s+$/iu.test(before)) continue
+      // Named as a gene before it: "two similar genes, MAP2K1 and MAP2K2".
+      if (/\bgenes?,?\s+(?:called\s+|named\s+)?(?:[\p{Lu}\p{N}-]+,?\s+(?:and\s+|or\s+)?)*$/u.test(before)) continue
       // Expanded: "… disease (COPD)" or "COPD (chronic …)".
       if (/\(\s*$/.test(before) && /^\s*[),;]/.test(after)) continue
       if (/^\s*\(\s*\p{L}[^)]*\p{Ll}[^)]*\)/u.test(after)) continue

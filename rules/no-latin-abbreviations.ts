@@ -54,7 +54,7 @@ export default defineRule<NoLatinAbbreviationsOptions>({
       {name: 'plain words', input: header + 'Some medicines, for example ibuprofen, can upset your stomach.\n'},
       {name: 'abbreviations in code', input: header + 'Type `e.g.` or `etc.` in the box.\n\n```\ni.e. via\n```\n'},
       {name: 'words that contain the letters', input: header + 'Tie your laces. The viaduct is near the clinic. Eggs are fine.\n'},
-      {name: 'a name', input: header + 'Walk along the Via Francigena if you feel well.\n'}
+      {name: 'a name, and abbreviations in capitals', input: header + 'Walk along the Via Francigena if you feel well. Stage IE is early. People with CF. The EG scan.\n'}
     ],
     invalid: [
       {
@@ -95,6 +95,8 @@ function check(context: RuleContext<NoLatinAbbreviationsOptions>): void {
         const written = match[0]
         // A capitalised word inside a sentence is a name ("Via Appia").
         if (/^\p{Lu}\p{Ll}/u.test(written) && !startsSentence(block.text, match.index)) continue
+        // In capitals it is another abbreviation: "stage IE", "CF" (cystic fibrosis).
+        if (abbreviation.pattern.flags.includes('i') && /^\p{Lu}[\p{Lu}.\s]*$/u.test(written) && written.replace(/[.\s]/g, '').length > 1) continue
         found.push({index: match.index, written, abbreviation})
       }
     }
