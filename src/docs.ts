@@ -87,6 +87,8 @@ function showShort(value: unknown): string {
 
 function showFull(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => `"${String(item)}"`).join(', ')
+  // A mapping option (words and their alternatives): none, or its entries.
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 ? 'none' : JSON.stringify(value)
   return value === undefined ? 'none' : String(value)
 }
 
