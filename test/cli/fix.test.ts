@@ -98,6 +98,16 @@ describe('lint --fix', () => {
     }
   })
 
+  it('keeps fixes through the cache: a cached run reports them, and --fix applies them', async () => {
+    const cwd = await project({'a.md': '---\ntitle: Placeholder\n---\n\nDon\'t rush.\n'})
+    const cold = await runCli(['lint', '--format', 'json', '--now', '2026-01-15'], cwd)
+    const warm = await runCli(['lint', '--format', 'json', '--now', '2026-01-15'], cwd)
+    assert.equal(warm.stdout, cold.stdout)
+    assert.match(warm.stdout, /"fix":\{"range":\[28,33\]/)
+    await runCli(['lint', '--fix', '--now', '2026-01-15'], cwd)
+    assert.equal(await readFile(join(cwd, 'articles', 'a.md'), 'utf8'), '---\ntitle: Placeholder\n---\n\nDo not rush.\n')
+  })
+
   it('shows each fix in the JSON and SARIF reports', async () => {
     const cwd = await project({'a.md': '---\ntitle: Placeholder\n---\n\nDon\'t rush.\n'})
     const json = JSON.parse((await runCli(['lint', '--format', 'json', ...now], cwd)).stdout) as Array<{messages: Array<{ruleId: string; fix?: unknown}>}>
