@@ -41,7 +41,10 @@ export function prescriptionMeaning(written: string): {key: string; meaning: str
 }
 
 // Not part of a compound of capitals such as "JAK/STAT".
-const token = /(?<![\p{L}\p{N}&.'’-]|\p{Lu}\/)(?:(?:\p{L}\.){2,}|\p{L}\.\p{L}|[\p{L}\p{N}]{2,6})(?![\p{L}\p{N}&'’-]|\.\p{L}|\/\p{Lu})/gu
+const forms = Object.keys(prescriptionData.abbreviations).sort((a, b) => b.length - a.length)
+// A listed form in any case, or letters with dots between them; prescriptionMeaning then checks
+// the case the list allows.
+const token = new RegExp(`(?<![\\p{L}\\p{N}&.'’-]|\\p{Lu}\\/)(?:(?:\\p{L}\\.){2,}|\\p{L}\\.\\p{L}|${forms.join('|')})(?![\\p{L}\\p{N}&'’-]|\\.\\p{L}|\\/\\p{Lu})`, 'giu')
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<NoPrescriptionAbbreviationsOptions>({

@@ -120,13 +120,13 @@ export default defineRule<NumberStyleOptions>({
 function check(context: RuleContext<NumberStyleOptions>): void {
   const {options} = context
   for (const block of textBlocks(context.tree, context.file)) {
-    if (!/[\d]|[tTfFsSeEnN][a-z]/.test(block.text)) continue
     const quoted = quotedStretches(block.text)
     const found: Found[] = []
     if (options.words) findWords(block, quoted, found)
-    if (options.ranges) findRanges(block, found)
-    if (options.times) findTimes(block, found)
-    if (options.dates) findDates(block, found)
+    const digits = /\d/.test(block.text)
+    if (options.ranges && digits) findRanges(block, found)
+    if (options.times && digits) findTimes(block, found)
+    if (options.dates && digits) findDates(block, found)
     found.sort((a, b) => a.from - b.from)
     let last = -1
     for (const item of found) {

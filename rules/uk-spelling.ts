@@ -39,12 +39,14 @@ interface Entry {
 
 interface Lexicon {
   words: Map<string, Entry>
-  /** Phrases of more than one word, longest first, with a pattern each. */
-  phrases: Array<{pattern: RegExp; entry: Entry}>
+  /** Phrases of more than one word, by their words in lower case with single spaces. */
+  phrases: Map<string, Entry>
+  /** Any of the phrases, longest first (undefined when there are none). */
+  phrasePattern: RegExp | undefined
 }
 
 const lexicons = new Map<string, Lexicon>()
-const word = /(?<![\p{L}\p{N}'’-])\p{L}+(?:-\p{L}+)*(?![\p{L}\p{N}]|['’]\p{L})/gu
+const word = /\p{L}+(?:-\p{L}+)*/gu
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<UkSpellingOptions>({
@@ -109,12 +111,17 @@ function check(context: RuleContext<UkSpellingOptions>): void {
   const lexicon = lexiconFor(context.options)
   for (const block of textBlocks(context.tree, context.file)) {
     const found: Array<{from: number; to: number; entry: Entry}> = []
-    for (const {pattern, entry} of lexicon.phrases) {
-      for (const match of block.text.matchAll(pattern)) found.push({from: match.index, to: match.index + match[0].length, entry})
+    if (lexicon.phrasePattern) {
+      for (const match of block.text.matchAll(lexicon.phrasePattern)) {
+        const entry = lexicon.phrases.get(match[0].toLowerCase().replace(/\s+/g, ' '))
+        if (entry) found.push({from: match.index, to: match.index + match[0].length, entry})
+      }
     }
     for (const match of block.text.matchAll(word)) {
       const entry = lexicon.words.get(match[0].toLowerCase())
-      if (entry) found.push({from: match.index, to: match.index + match[0].length, entry})
+      // Part of a longer token ("x-color", "it's"), checked here rather than in the pattern (faster).
+      if (!entry || /[\p{N}'’-]/u.test(block.text[match.index - 1] ?? '') || /['’]\p{L}/u.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 2))) continue
+      found.push({from: match.index, to: match.index + match[0].length, entry})
     }
     if (found.length === 0) continue
     found.sort((a, b) => a.from - b.from || b.to - a.to)
@@ -158,15 +165,15 @@ function lexiconFor(options: UkSpellingOptions): Lexicon {
   for (const ignored of options.ignore) {
     for (const [from] of inflections(ignored.toLowerCase(), ignored)) entries.delete(from)
   }
-  lexicon = {words: new Map(), phrases: []}
+  const words = new Map<string, Entry>()
+  const phrases = new Map<string, Entry>()
   for (const [us, entry] of entries) {
-    if (/^[\p{L}-]+$/u.test(us)) lexicon.words.set(us, entry)
-    else {
-      const body = us.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')
-      lexicon.phrases.push({pattern: new RegExp(`(?<![\\p{L}\\p{N}'’-])${body}(?![\\p{L}\\p{N}])`, 'giu'), entry})
-    }
+    if (/^[\p{L}-]+$/u.test(us)) words.set(us, entry)
+    else phrases.set(us.split(/\s+/).join(' '), entry)
   }
-  lexicon.phrases.sort((a, b) => b.pattern.source.length - a.pattern.source.length)
+  const bodies = [...phrases.keys()].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+  const phrasePattern = bodies.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined
+  lexicon = {words, phrases, phrasePattern}
   lexicons.set(key, lexicon)
   return lexicon
 }

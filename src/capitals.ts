@@ -33,29 +33,25 @@ export interface CapitalRun {
  */
 export function capitalRuns(text: string): CapitalRun[] {
   const runs: CapitalRun[] = []
-  const pattern = /(?<![\p{L}\p{N}&'’-])[\p{L}\p{N}&'’-]+(?![\p{L}\p{N}&'’-])/gu
+  // Only words without a lower-case letter or digit are looked at; what lies between two of them
+  // says whether they are one run: spaces, or spaces around numbers ("CALL 999 NOW").
+  const pattern = /(?<![\p{L}\p{N}&'’-])[\p{Lu}&'’-]+(?![\p{L}\p{N}&'’-])/gu
   let current: CapitalRun | undefined
-  let lastEnd = 0
   for (const match of text.matchAll(pattern)) {
     const word = match[0]
     const start = match.index
     const end = start + word.length
-    const capital = isCapitalWord(word.replace(/['’]S$/, ''))
-    const number = /^\d+$/.test(word)
-    const between = text.slice(lastEnd, start)
-    const joined = current !== undefined && /^ +$/.test(between)
-    if (capital && joined && current) {
+    if (!isCapitalWord(word.replace(/['’]S$/, ''))) {
+      current = undefined
+      continue
+    }
+    if (current && /^ +(?:\d+ +)*$/.test(text.slice(current.end, start))) {
       current.words.push(word)
       current.end = end
-    } else if (number && joined && current) {
-      // Numbers do not end a run ("CALL 999 NOW"), but they do not count as words of it.
-    } else if (capital) {
+    } else {
       current = {start, end, words: [word]}
       runs.push(current)
-    } else {
-      current = undefined
     }
-    lastEnd = end
   }
   return runs
 }
