@@ -64,7 +64,7 @@ export default defineRule<NumberStyleOptions>({
     valid: [
       {name: 'numerals, "to" ranges, UK times and dates', input: header + 'Rest for 2 to 4 weeks. The clinic is open 9am to 5:30pm, and closes at midday on 24 December 2026.\n'},
       {name: '"one", fractions, large numbers, names and a word before a numeral', input: header + 'One of the most common causes is strain. About two-thirds of people get better. One or two people in ten thousand get it. The Four Corners area is dry. Drink eight 8-ounce glasses.\n'},
-      {name: 'phone numbers, codes, dates in ISO form in code, and scores', input: header + 'Call 0300 123-4567. Ask about COVID-19 and type-2 codes. See `2025-12-22`. The score was 3-1.\n'},
+      {name: 'phone numbers, codes, dates in ISO form in code, and scores', input: header + 'Call 0300 123-4567 or (877) 448-7848 or 448-7848. Ask about COVID-19 and type-2 codes. See `2025-12-22`. The score was 3-1.\n'},
       {name: 'number words in quoted speech', input: header + 'She said “I walked for two hours”.\n'},
       {name: 'everything off', input: header + 'Take two tablets 2-3 times a day at 9 am on 12/03/2026.\n', options: {words: false, ranges: false, times: false, dates: false}}
     ],
@@ -172,7 +172,9 @@ function findRanges(block: TextBlock, found: Found[]): void {
     const [written, first, firstUnit, , second, secondUnit] = match as unknown as string[]
     const before = text.slice(0, match.index)
     // Phone numbers ("0300 123-4567"), leading zeros and descending pairs (scores) are not ranges.
-    if (/\d\s$/.test(before) || /^0\d/.test(first!) || /^0\d/.test(second!)) continue
+    if (/(?:\d|\))\s?$/.test(before) || /^0\d/.test(first!) || /^0\d/.test(second!)) continue
+    // "448-7848" is a local phone number (ranges of that size start at a round number: "100-1000").
+    if (/^\d{3}$/.test(first!) && /^\d{4}$/.test(second!) && !first!.endsWith('0')) continue
     if (Number(first) > Number(second) && !(firstUnit === 'am' && secondUnit === 'pm')) continue
     // A unit only after the second number, or both: keep them as written.
     const between = /\bbetween\s+$/i.exec(before)
