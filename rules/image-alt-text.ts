@@ -48,6 +48,14 @@ export default defineRule<ImageAltTextOptions>({
         ]
       },
       {
+        name: 'an image inside a link, and one in a table',
+        input: header + '[![](logo.png)](https://example.org)\n\n| Step | Picture |\n| --- | --- |\n| 1 | ![photo](step-1.png) |\n',
+        messages: [
+          '5:2: This image has no description (alt text): write what it shows between the square brackets, for people who cannot see it.',
+          '9:7: The description (alt text) of this image is only “photo”: write what the image shows, for people who cannot see it.'
+        ]
+      },
+      {
         name: 'the same as the caption',
         input: header + '![Knee stretch](stretch.png "Knee stretch")\n\n![Exercise 2](two.png)\n*Exercise 2.*\n',
         messages: [
@@ -89,17 +97,23 @@ function check(context: RuleContext<ImageAltTextOptions>): void {
       }
     }
   }
+  // Captions: emphasis right after an image in the same paragraph.
+  const captions = new Map<Nodes, string>()
   visit(tree, 'paragraph', (paragraph) => {
     const children = paragraph.children
     children.forEach((child, index) => {
       if (child.type !== 'image' && child.type !== 'imageReference') return
       const caption = captionAfter(children.slice(index + 1))
-      if (child.type === 'image') checkImage(child, child.alt ?? '', child.url, child.title, caption)
-      else {
-        const definition = definitions.get(child.identifier)
-        checkImage(child, child.alt ?? '', definition?.url ?? '', definition?.title, caption)
-      }
+      if (caption !== undefined) captions.set(child, caption)
     })
+  })
+  // Every image, wherever it is (inside a link, a table cell, a heading).
+  visit(tree, 'image', (node) => {
+    checkImage(node, node.alt ?? '', node.url, node.title, captions.get(node))
+  })
+  visit(tree, 'imageReference', (node) => {
+    const definition = definitions.get(node.identifier)
+    checkImage(node, node.alt ?? '', definition?.url ?? '', definition?.title, captions.get(node))
   })
   // A caption in the paragraph after an image that stands alone.
   const parents: Nodes[] = [tree]

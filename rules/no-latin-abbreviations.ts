@@ -23,7 +23,8 @@ interface Abbreviation {
 }
 
 const boundary = '(?<![\\p{L}\\p{N}.])'
-const end = '(?![\\p{L}\\p{N}])'
+// Not before a letter, nor before a dot and a letter ("e.g.now" where emphasis joins words).
+const end = '(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])'
 const abbreviations: readonly Abbreviation[] = [
   {pattern: new RegExp(`${boundary}(?:e\\.\\s?g\\.?|eg)${end}`, 'giu'), replacement: 'for example'},
   {pattern: new RegExp(`${boundary}(?:i\\.\\s?e\\.?|ie)${end}`, 'giu'), replacement: 'that is'},

@@ -58,6 +58,12 @@ export default defineRule<NoNegativeContractionsOptions>({
         fixed: header + 'Many people say “I can\'t sleep”.\n'
       },
       {
+        name: 'split by emphasis: reported from its first letter to its last, not fixed',
+        input: header + 'Do*n\'t* run.\n',
+        messages: ['5:1: “Don\'t” is a negative contraction, which readers can misread as the opposite: write “Do not”.'],
+        fixed: header + 'Do*n\'t* run.\n'
+      },
+      {
         name: 'in a heading, a list and link text',
         input: header + '## When you don\'t need a GP\n\n- [What you mustn\'t do](https://example.org/advice)\n',
         messages: [

@@ -79,6 +79,12 @@ export function isBareAddress(link: Extract<Nodes, {type: 'link'}>): boolean {
   return text === link.url || `mailto:${text}` === link.url || /^(https?:\/\/|www\.)\S+$/i.test(text)
 }
 
+/** The file offset of `text[index]`, when it is source text (not a gap or a line break). */
+export function offsetAt(block: TextBlock, index: number): number | undefined {
+  for (const run of block.runs) if (index >= run.at && index < run.at + run.length) return run.offset + index - run.at
+  return undefined
+}
+
 /** The file offsets of `text[from, to)`, when that stretch is one run of source text. */
 export function spanOf(block: TextBlock, from: number, to: number): {start: number; end: number} | undefined {
   for (const run of block.runs) {
@@ -158,8 +164,13 @@ export function reportSpan(
   else if (extra.fix !== undefined) report.expected = [extra.fix]
   if (extra.note) report.note = extra.note
   if (!span) {
-    // Straddles markup: report the block, without a fix.
-    ;(context as RuleContext<Record<string, unknown>>).report(reason, block.node, report)
+    // Straddles markup ("do*n't*"): report from its first character to its last, without a fix.
+    const first = offsetAt(block, from)
+    const last = offsetAt(block, to - 1)
+    const place = first !== undefined && last !== undefined && last >= first
+      ? {start: pointAt(file, first), end: pointAt(file, last + 1)}
+      : undefined
+    ;(context as RuleContext<Record<string, unknown>>).report(reason, place ? {start: {line: place.start.line, column: place.start.column}, end: {line: place.end.line, column: place.end.column}} : block.node, report)
     return
   }
   const start = pointAt(file, span.start)
