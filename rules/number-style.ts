@@ -44,8 +44,8 @@ const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<NumberStyleOptions>({
   id: 'number-style',
-  description: 'Numbers are numerals ("2 to 4 weeks"), ranges use "to" not a dash, times are written "9am" or "5:30pm", and dates "22 December 2025".',
-  rationale: 'The NHS service manual content style guide and the GOV.UK style guide use numerals for numbers except "one" (easier to scan), "to" in ranges (a dash can read as a minus), "9am", "5:30pm", "midday" and "midnight", and dates with the month as a word: a numeric date such as 03/04/2026 means different days in the UK and the US. Fixable where the replacement is certain; a numeric date whose day and month could be either way round is reported only. Turn checks off with the options.',
+  description: 'Numbers are numerals ("2 to 4 weeks"), ranges use "to" not a dash, times are written "9am" or "5:30pm" (or "5.30pm"), and dates "22 December 2025".',
+  rationale: 'The NHS service manual content style guide and the GOV.UK style guide use numerals for numbers except "one" (easier to scan), "to" in ranges (a dash can read as a minus), "9am", "5:30pm" (the NHS writes "5.30pm": either is accepted), "midday" and "midnight", and dates with the month as a word: a numeric date such as 03/04/2026 means different days in the UK and the US. Fixable where the replacement is certain; a numeric date whose day and month could be either way round is reported only. Turn checks off with the options.',
   severity: 'warning',
   requires: 'tree',
   fixable: true,
@@ -55,14 +55,14 @@ export default defineRule<NumberStyleOptions>({
     properties: {
       words: {type: 'boolean', description: 'Report numbers written as words (two to ninety-nine; "one" is allowed).'},
       ranges: {type: 'boolean', description: 'Report ranges written with a dash ("2-4", "between 2-4").'},
-      times: {type: 'boolean', description: 'Report times not written "9am", "9:30am", "midday" or "midnight".'},
+      times: {type: 'boolean', description: 'Report times not written "9am", "9:30am" (or "9.30am"), "midday" or "midnight".'},
       dates: {type: 'boolean', description: 'Report numeric dates, US-order dates and ordinal days ("22nd").'}
     }
   },
   defaults: {words: true, ranges: true, times: true, dates: true},
   examples: {
     valid: [
-      {name: 'numerals, "to" ranges, UK times and dates', input: header + 'Rest for 2 to 4 weeks. The clinic is open 9am to 5:30pm, and closes at midday on 24 December 2026.\n'},
+      {name: 'numerals, "to" ranges, UK times and dates', input: header + 'Rest for 2 to 4 weeks. The clinic is open 9am to 5:30pm (8am to 6.30pm on Mondays), and closes at midday on 24 December 2026.\n'},
       {name: '"one", fractions, large numbers, names and a word before a numeral', input: header + 'One of the most common causes is strain. About two-thirds of people get better. One or two people in ten thousand get it. The Four Corners area is dry. Drink eight 8-ounce glasses.\n'},
       {name: 'phone numbers, codes, dates in ISO form in code, and scores', input: header + 'Call 0300 123-4567 or (877) 448-7848 or 448-7848. Ask about COVID-19 and type-2 codes. See `2025-12-22`. The score was 3-1.\n'},
       {name: 'number words in quoted speech', input: header + 'She said “I walked for two hours”.\n'},
@@ -92,13 +92,14 @@ export default defineRule<NumberStyleOptions>({
       },
       {
         name: 'times',
-        input: header + 'Come at 9.00 am, 2:30PM or 12pm.\n',
+        input: header + 'Come at 9.00 am, 2:30PM, 4.15 pm or 12pm.\n',
         messages: [
           '5:9: Write the time “9.00 am” as “9am”.',
           '5:18: Write the time “2:30PM” as “2:30pm”.',
-          '5:28: Write the time “12pm” as “midday”.'
+          '5:26: Write the time “4.15 pm” as “4.15pm”.',
+          '5:37: Write the time “12pm” as “midday”.'
         ],
-        fixed: header + 'Come at 9am, 2:30pm or midday.\n'
+        fixed: header + 'Come at 9am, 2:30pm, 4.15pm or midday.\n'
       },
       {
         name: 'dates',
@@ -197,7 +198,8 @@ function findTimes(block: TextBlock, found: Found[]): void {
       const half = match[5]!.toLowerCase().replaceAll('.', '')
       if (hour < 1 || hour > 12 || (minutes !== undefined && Number(minutes) > 59)) continue
       if (hour === 12 && (minutes === undefined || minutes === '00')) replacement = half === 'pm' ? 'midday' : 'midnight'
-      else replacement = `${hour}${minutes !== undefined && minutes !== '00' ? `:${minutes}` : ''}${half}`
+      // The NHS writes "9.30am", GOV.UK "9:30am": the writer's separator is kept.
+      else replacement = `${hour}${minutes !== undefined && minutes !== '00' ? `${match[2]}${minutes}` : ''}${half}`
     }
     if (replacement === written) continue
     found.push({from: match.index, to: match.index + written.length, reason: `Write the time “${written}” as “${replacement}”.`, fix: replacement})
