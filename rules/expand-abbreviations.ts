@@ -23,7 +23,7 @@ export interface ExpandAbbreviationsOptions extends Record<string, unknown> {
 
 // Two or more capitals (digits and "&" allowed inside), an optional "-19" style suffix and a
 // plural or possessive ending: "COPD", "A&E", "GPs", "COVID-19", "HbA1c" is not (lower case).
-const abbreviation = /(?<![\p{L}\p{N}&'’-])(\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]*\p{N}[\p{Lu}\p{N}]*)(-\d+)?(s|['’]s)?(?![\p{L}\p{N}&'’]|-\p{L})/gu
+const abbreviation = /(?<![\p{L}\p{N}&'’-])(\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}]*|\p{Lu}[\p{Lu}\p{N}&]*\p{N}[\p{Lu}\p{N}]*)(-\d+)?(s|['’]s)?(?![\p{L}\p{N}&'’])/gu
 // Roman numerals, with a sub-stage letter ("stage IIIB").
 const roman = /^[IVXLCDM]+[A-E]?$/
 const header = '---\ntitle: Placeholder\n---\n\n'
@@ -54,9 +54,12 @@ export default defineRule<ExpandAbbreviationsOptions>({
         ]
       },
       {
-        name: 'a plural, and "ER" is not found inside "ERCP"',
-        input: header + 'Some UTIs clear up. ERCP (endoscopic retrograde cholangiopancreatography) is a test.\n',
-        messages: ['5:6: Write “UTI” out in full the first time you use it, with the abbreviation in brackets after it, or add it to the rule’s `known` list if patients know it.']
+        name: 'a plural, a hyphenated use, and "ER" is not found inside "ERCP"',
+        input: header + 'Some UTIs clear up. ERCP (endoscopic retrograde cholangiopancreatography) is a test. Take an ACE-inhibitor.\n',
+        messages: [
+          '5:6: Write “UTI” out in full the first time you use it, with the abbreviation in brackets after it, or add it to the rule’s `known` list if patients know it.',
+          '5:94: Write “ACE” out in full the first time you use it, with the abbreviation in brackets after it, or add it to the rule’s `known` list if patients know it.'
+        ]
       }
     ]
   },

@@ -46,7 +46,8 @@ interface Lexicon {
 }
 
 const lexicons = new Map<string, Lexicon>()
-const word = /\p{L}+(?:-\p{L}+)*/gu
+// Single words: "color-blind" is checked as "color" and "blind"; hyphenated entries are phrases.
+const word = /\p{L}+/gu
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<UkSpellingOptions>({
@@ -75,16 +76,17 @@ export default defineRule<UkSpellingOptions>({
     invalid: [
       {
         name: 'US spellings, with plurals and -ize forms, in any case',
-        input: header + 'Diarrhea can cause anemia. Tumors are organized in centers. See a pediatrician.\n',
+        input: header + 'Diarrhea can cause anemia. Tumors are organized in centers. See a pediatrician about color-blindness.\n',
         messages: [
           '5:1: “Diarrhea” is the US spelling: write “Diarrhoea”.',
           '5:20: “anemia” is the US spelling: write “anaemia”.',
           '5:28: “Tumors” is the US spelling: write “Tumours”.',
           '5:39: “organized” is the US spelling: write “organised”.',
           '5:52: “centers” is the US spelling: write “centres”.',
-          '5:67: “pediatrician” is the US spelling: write “paediatrician”.'
+          '5:67: “pediatrician” is the US spelling: write “paediatrician”.',
+          '5:86: “color” is the US spelling: write “colour”.'
         ],
-        fixed: header + 'Diarrhoea can cause anaemia. Tumours are organised in centres. See a paediatrician.\n'
+        fixed: header + 'Diarrhoea can cause anaemia. Tumours are organised in centres. See a paediatrician about colour-blindness.\n'
       },
       {
         name: 'US medicine and service names are reported, not fixed',
@@ -120,7 +122,7 @@ function check(context: RuleContext<UkSpellingOptions>): void {
     for (const match of block.text.matchAll(word)) {
       const entry = lexicon.words.get(match[0].toLowerCase())
       // Part of a longer token ("x-color", "it's"), checked here rather than in the pattern (faster).
-      if (!entry || /[\p{N}'’-]/u.test(block.text[match.index - 1] ?? '') || /['’]\p{L}/u.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 2))) continue
+      if (!entry || /[\p{N}'’]/u.test(block.text[match.index - 1] ?? '') || /['’]\p{L}/u.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 2))) continue
       found.push({from: match.index, to: match.index + match[0].length, entry})
     }
     if (found.length === 0) continue
@@ -168,7 +170,7 @@ function lexiconFor(options: UkSpellingOptions): Lexicon {
   const words = new Map<string, Entry>()
   const phrases = new Map<string, Entry>()
   for (const [us, entry] of entries) {
-    if (/^[\p{L}-]+$/u.test(us)) words.set(us, entry)
+    if (/^\p{L}+$/u.test(us)) words.set(us, entry)
     else phrases.set(us.split(/\s+/).join(' '), entry)
   }
   const bodies = [...phrases.keys()].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
