@@ -39,6 +39,7 @@ export default defineRule<ExpandAbbreviationsOptions>({
   examples: {
     valid: [
       {name: 'expanded at first use, either way round', input: header + 'Chronic obstructive pulmonary disease (COPD) is common. COPD gets worse slowly. A DVT (deep vein thrombosis) needs treatment; a DVT is a clot.\n'},
+      {name: 'pronunciations, and names for a gene', input: header + 'Sleep apnoea (AP-nee-uh) and pica (PI-ka or PE-ka) are common. CHMP2B-related dementia is rare.\n'},
       {name: 'known abbreviations, plurals included', input: header + 'Ask your GP, or go to A&E. GPs work for the NHS in the UK. COVID-19 is an infection.\n'},
       {name: 'look-alikes', input: header + 'Type II diabetes and stage IIIB cancer. I am OK. The FBN1 gene, and the DNM2, BIN1 or TTN genes. DO NOT stop taking it. Take it BD. Age-related macular degeneration, also known as AMD, affects sight.\n'},
       {name: 'an abbreviation only in a heading, or in code', input: header + '## About IBS\n\nRun `npm run ERCP`.\n'},
@@ -86,6 +87,10 @@ function check(context: RuleContext<ExpandAbbreviationsOptions>): void {
       const end = start + match[0].length
       const before = block.text.slice(0, start)
       const after = block.text.slice(end)
+      // A pronunciation in brackets: "(KATH-e-ter-ih-ZA-shun)", "(PI-ka or PE-ka)".
+      if (isRespelling(block.text, start, end)) continue
+      // "CHMP2B-related", "HLA-associated": named for a gene or protein.
+      if (/^-(?:related|associated|linked|mediated)\b/.test(after)) continue
       // A gene or protein symbol is a name, not an abbreviation to expand.
       // Also the last of a list of them ("the DNM2, BIN1, or TTN gene").
       if (/^(?:,?\s+(?:and\s+|or\s+)?[\p{Lu}\p{N}-]+)*,?\s+(?:genes?|proteins?|mutations?|variants?)\b/iu.test(after)) continue
@@ -99,4 +104,13 @@ function check(context: RuleContext<ExpandAbbreviationsOptions>): void {
       reportSpan(context, block, start, start + base.length, `Write “${base}” out in full the first time you use it, with the abbreviation in brackets after it, or add it to the rule’s \`known\` list if patients know it.`)
     }
   }
+}
+
+/** Whether `text[start, end)` is part of a pronunciation respelling in brackets. */
+function isRespelling(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('(', start)
+  const close = text.indexOf(')', end)
+  if (open === -1 || close === -1 || text.slice(open, start).includes(')')) return false
+  const inside = text.slice(open + 1, close)
+  return /^\p{L}+(?:-\p{L}+)+(?:,?\s+or\s+\p{L}+(?:-\p{L}+)+)*$/u.test(inside) && /\p{Ll}/u.test(inside) && /\p{Lu}{2}/u.test(inside)
 }
