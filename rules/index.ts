@@ -24,6 +24,19 @@ import unsafeHtml from './unsafe-html.js'
 import readability from './readability.js'
 import hardSentence from './hard-sentence.js'
 import plainEnglish from './plain-english.js'
+import noNegativeContractions from './no-negative-contractions.js'
+import noLatinAbbreviations from './no-latin-abbreviations.js'
+import numberStyle from './number-style.js'
+import noPrescriptionAbbreviations from './no-prescription-abbreviations.js'
+import expandAbbreviations from './expand-abbreviations.js'
+import ukSpelling from './uk-spelling.js'
+import imageAltText from './image-alt-text.js'
+import descriptiveLinkText from './descriptive-link-text.js'
+import headingStructure from './heading-structure.js'
+import tableHeaders from './table-headers.js'
+import noAllCaps from './no-all-caps.js'
+import noExclamationMarks from './no-exclamation-marks.js'
+import addressTheReader from './address-the-reader.js'
 
 export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   encoding,
@@ -48,5 +61,18 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   unsafeHtml,
   readability,
   hardSentence,
-  plainEnglish
+  plainEnglish,
+  noNegativeContractions,
+  noLatinAbbreviations,
+  numberStyle,
+  noPrescriptionAbbreviations,
+  expandAbbreviations,
+  ukSpelling,
+  imageAltText,
+  descriptiveLinkText,
+  headingStructure,
+  tableHeaders,
+  noAllCaps,
+  noExclamationMarks,
+  addressTheReader
 ] as ReadonlyArray<Rule<Record<string, unknown>>>

@@ -30,6 +30,7 @@ import type {ResolvedConfig} from './config.js'
 import {packageRoot, readPackageJson} from './paths.js'
 import {findSymbolicLink, isInside} from './safe-path.js'
 import {isArticleFacts} from './pipeline/facts.js'
+import {isFix} from './fix.js'
 import type {ArticleFacts, PlainMessage} from './pipeline/facts.js'
 import type {Point, Position} from 'unist'
 
@@ -365,10 +366,11 @@ function readEntry(path: string): string | undefined | null {
   }
 }
 
-// Compact messages: [reason, ruleId, source, url, fatal, place, note, actual, expected], strings
-// as indexes into the entry's `strings` (-1 for none), fatal as 1, 0 or -1 (null), the place as
-// [] or [line, column, offset] or the same for start and end (offset null when absent).
-type StoredMessage = [number, number, number, number, number, Array<number | null>, number, number, number[] | null]
+// Compact messages: [reason, ruleId, source, url, fatal, place, note, actual, expected, fix?],
+// strings as indexes into the entry's `strings` (-1 for none), fatal as 1, 0 or -1 (null), the
+// place as [] or [line, column, offset] or the same for start and end (offset null when absent),
+// and a fix, when there is one, as [start line, column, offset, end line, column, offset, text].
+type StoredMessage = [number, number, number, number, number, Array<number | null>, number, number, number[] | null, number[]?]
 type StoredPoint = Array<number | null>
 
 function encodeFacts(facts: ArticleFacts): unknown {
@@ -384,12 +386,17 @@ function encodeFacts(facts: ArticleFacts): unknown {
     return index
   }
   const point = (value: Point): StoredPoint => [value.line, value.column, value.offset ?? null]
-  const messages = facts.messages.map((message): StoredMessage => [
-    ref(message.reason), ref(message.ruleId), ref(message.source), ref(message.url),
-    message.fatal === true ? 1 : message.fatal === false ? 0 : -1,
-    !message.place ? [] : 'start' in message.place ? [...point(message.place.start), ...point(message.place.end)] : point(message.place),
-    ref(message.note), ref(message.actual), message.expected ? message.expected.map(ref) : null
-  ])
+  const messages = facts.messages.map((message): StoredMessage => {
+    const stored: StoredMessage = [
+      ref(message.reason), ref(message.ruleId), ref(message.source), ref(message.url),
+      message.fatal === true ? 1 : message.fatal === false ? 0 : -1,
+      !message.place ? [] : 'start' in message.place ? [...point(message.place.start), ...point(message.place.end)] : point(message.place),
+      ref(message.note), ref(message.actual), message.expected ? message.expected.map(ref) : null
+    ]
+    const fix = message.fix
+    if (fix) stored.push([fix.start.line, fix.start.column, fix.start.offset, fix.end.line, fix.end.column, fix.end.offset, ref(fix.text)])
+    return stored
+  })
   return {...facts, messages, strings}
 }
 
@@ -406,8 +413,8 @@ function decodeFacts(stored: unknown): unknown {
   }
   const decoded: PlainMessage[] = []
   for (const item of messages) {
-    if (!Array.isArray(item) || item.length !== 9) return undefined
-    const [reason, ruleId, source, url, fatal, place, note, actual, expected] = item as StoredMessage
+    if (!Array.isArray(item) || (item.length !== 9 && item.length !== 10)) return undefined
+    const [reason, ruleId, source, url, fatal, place, note, actual, expected, fix] = item as StoredMessage
     const values = [text(reason), text(ruleId), text(source), text(url), text(note), text(actual)]
     if (values.includes(invalid) || values[0] === null) return undefined
     if (!Array.isArray(place) || ![0, 3, 6].includes(place.length) || !place.every((value) => value === null || typeof value === 'number')) return undefined
@@ -427,6 +434,14 @@ function decodeFacts(stored: unknown): unknown {
       const list = expected.map(text)
       if (list.some((value) => value === null || value === invalid)) return undefined
       message.expected = list as string[]
+    }
+    if (fix !== undefined) {
+      if (!Array.isArray(fix) || fix.length !== 7) return undefined
+      const fixText = text(fix[6])
+      if (fixText === null || fixText === invalid) return undefined
+      const candidate = {start: {line: fix[0], column: fix[1], offset: fix[2]}, end: {line: fix[3], column: fix[4], offset: fix[5]}, text: fixText}
+      if (!isFix(candidate)) return undefined
+      message.fix = candidate
     }
     decoded.push(message)
   }

@@ -51,6 +51,7 @@ function ruleSection(rule: AnyRule): string {
   lines.push(`- Default severity: ${rule.severity}`)
   lines.push(`- Runs on: ${rule.requires === 'file' ? 'every article, even one whose body could not be parsed' : 'articles whose body parsed as Markdown'}`)
   if (rule.safety) lines.push('- Safety rule: yes')
+  if (rule.fixable) lines.push('- Fixable: yes (`healthlint lint --fix` applies the fix)')
   const options = optionsOf(rule)
   if (options.length > 0) {
     lines.push('- Options:')
@@ -86,6 +87,8 @@ function showShort(value: unknown): string {
 
 function showFull(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => `"${String(item)}"`).join(', ')
+  // A mapping option (words and their alternatives): none, or its entries.
+  if (value !== null && typeof value === 'object') return Object.keys(value).length === 0 ? 'none' : JSON.stringify(value)
   return value === undefined ? 'none' : String(value)
 }
 

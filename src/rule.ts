@@ -7,6 +7,7 @@ import type {VFile} from 'vfile'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
 import type {Frontmatter} from './pipeline/frontmatter.js'
+import type {Fix} from './fix.js'
 
 export type Severity = 'off' | 'warning' | 'error'
 
@@ -23,6 +24,8 @@ export interface RuleExample {
   messages?: string[]
   /** For failing examples whose messages have another severity than the rule's (see `ReportExtra.severity`). */
   severity?: 'error' | 'warning'
+  /** For failing examples of a rule with fixes: the whole input after every fix is applied. */
+  fixed?: string
 }
 
 export interface ReportExtra {
@@ -35,6 +38,8 @@ export interface ReportExtra {
   note?: string
   actual?: string
   expected?: string[]
+  /** An edit that resolves the problem, only when the replacement is unambiguous (see src/fix.ts). */
+  fix?: Fix
 }
 
 export interface RuleContext<Options> {
@@ -83,6 +88,8 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   boundedWork?: boolean
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
+  /** Some of its messages carry a fix (`lint --fix` applies them). */
+  fixable?: boolean
   /**
    * The verdict depends on today (`context.now`), so it is never cached: the rule runs again on
    * every run, on the facts the cache keeps. Such a rule must be a `file` rule that reads only
@@ -148,6 +155,7 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
         if (extra?.expected) message.expected = extra.expected
+        if (extra?.fix) message.fix = extra.fix
       }
     })
   })

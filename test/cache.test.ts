@@ -314,7 +314,7 @@ describe('cache entries', () => {
       loaded: true,
       messages: [
         {reason: 'Repeated wording.', place: position, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: false},
-        {reason: 'Repeated wording.', place: {line: 4, column: 1}, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: true, note: 'A note.', actual: 'x', expected: ['y', 'z']},
+        {reason: 'Repeated wording.', place: {line: 4, column: 1}, ruleId: 'plain-english', source: 'healthlint', url: 'https://example.invalid/a', fatal: true, note: 'A note.', actual: 'x', expected: ['y', 'z'], fix: {start: {line: 4, column: 1, offset: 30}, end: {line: 4, column: 2, offset: 31}, text: 'y'}},
         {reason: 'No place, no rule.', place: null, ruleId: null, source: null, url: null, fatal: null, expected: []}
       ],
       suppressions: [{ruleId: 'plain-english', kind: 'disable-next-line' as const, reason: 'quoted', position, fromLine: 3, toLine: 3, suppressed: 0}],

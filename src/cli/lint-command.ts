@@ -14,6 +14,7 @@ import type {VFile} from 'vfile'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
+  if (options.fix && paths.length > 0) await (await import('./fix.js')).fixArticles(environment, options, paths)
   const reporter = countingReporter(environment, options)
   const {totals} = reporter
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined

@@ -55,6 +55,9 @@ Options:
   --max-warnings N   Exit 1 when there are more than N warnings
   --out DIR          (build) Output directory (default: dist/)
   --watch            (lint) Re-check articles as they change; print what changed
+  --fix              (lint) Apply the fixes of rules whose replacement is certain (contractions,
+                     Latin abbreviations, numbers, US spellings), say what changed on stderr,
+                     then report what is left
   --within DAYS      (review-schedule) Reviews due within DAYS days, and overdue ones (default: 90)
   --port N           (preview) Port to listen on (default: 8321; 0 picks a free one)
   --host HOST        (preview) Interface to listen on (default: 127.0.0.1, this computer only;
@@ -78,6 +81,7 @@ const options = {
   summary: {type: 'string'},
   out: {type: 'string'},
   watch: {type: 'boolean'},
+  fix: {type: 'boolean'},
   within: {type: 'string'},
   port: {type: 'string'},
   host: {type: 'string'},
@@ -100,6 +104,8 @@ export interface CommonOptions {
   out: string
   /** lint: keep watching and re-check changed articles. */
   watch: boolean
+  /** lint: apply the rules' fixes before reporting. */
+  fix: boolean
   /** review-schedule: days ahead to include. */
   within: number
   /** preview: the port (0 = any free one) and interface to listen on. */
@@ -168,6 +174,10 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stderr.write(`healthlint: --watch prints its own report of what changed, so it cannot be combined with --format ${format}.\n`)
     return exitCodes.usage
   }
+  if (values.fix && (command !== 'lint' || values.watch)) {
+    stderr.write(`healthlint: --fix works with \`lint\` only${values.watch ? ', and not with --watch' : ''}.\n`)
+    return exitCodes.usage
+  }
   const within = Number(values.within ?? 90)
   if (!Number.isInteger(within) || within < 0) {
     stderr.write(`healthlint: --within must be a whole number of days, 0 or more; found \`${values.within}\`.\n`)
@@ -213,6 +223,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     color,
     out: values.out ?? 'dist/',
     watch: values.watch ?? false,
+    fix: values.fix ?? false,
     within,
     port,
     host,

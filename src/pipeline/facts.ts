@@ -8,6 +8,8 @@ import type {Frontmatter, SourceRange} from './frontmatter.js'
 import type {ReadabilityScores} from './score.js'
 import type {Suppression} from './suppress.js'
 import {withoutStack} from '../rule.js'
+import {isFix} from '../fix.js'
+import type {Fix} from '../fix.js'
 import '../vfile-data.js'
 
 /** A message as plain data: the fields reporters read, as the rule wrapper stamped them. */
@@ -22,6 +24,7 @@ export interface PlainMessage {
   note?: string
   actual?: string
   expected?: string[]
+  fix?: Fix
 }
 
 export interface ArticleFacts {
@@ -55,6 +58,7 @@ export function factsOf(file: VFile, suppressions: readonly Suppression[]): Arti
       if (message.note !== undefined) plain.note = message.note
       if (message.actual !== undefined) plain.actual = message.actual
       if (message.expected !== undefined) plain.expected = message.expected
+      if (message.fix !== undefined) plain.fix = message.fix
       return plain
     }),
     suppressions: suppressions.map((item) => ({...item, suppressed: 0}))
@@ -94,6 +98,7 @@ export function restoreFacts(file: VFile, facts: ArticleFacts): Suppression[] {
       if (plain.note !== undefined) message.note = plain.note
       if (plain.actual !== undefined) message.actual = plain.actual
       if (plain.expected !== undefined) message.expected = plain.expected
+      if (plain.fix !== undefined) message.fix = plain.fix
     }
   })
   return facts.suppressions.map((item) => ({...item, suppressed: 0}))
@@ -143,6 +148,7 @@ function isPlainMessage(value: unknown): boolean {
   if (!(value.fatal === null || typeof value.fatal === 'boolean')) return false
   if (value.note !== undefined && typeof value.note !== 'string') return false
   if (value.actual !== undefined && typeof value.actual !== 'string') return false
+  if (value.fix !== undefined && !isFix(value.fix)) return false
   return value.expected === undefined || (Array.isArray(value.expected) && value.expected.every((item) => typeof item === 'string'))
 }
 

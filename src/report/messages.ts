@@ -15,6 +15,18 @@ export interface ReportedMessage {
   endColumn: number
   note?: string
   url?: string
+  /** The edit `lint --fix` would make: the range it replaces (offsets and positions in the file) and the new text. */
+  fix?: ReportedFix
+}
+
+export interface ReportedFix {
+  /** Start and end offsets in the file's text (UTF-16 code units, after any byte order mark). */
+  range: [number, number]
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  text: string
 }
 
 export function severityOf(message: VFileMessage): MessageSeverity {
@@ -38,6 +50,10 @@ export function toReported(message: VFileMessage): ReportedMessage {
   }
   if (message.note) reported.note = withoutControls(message.note)
   if (message.url) reported.url = message.url
+  if (message.fix) {
+    const {start, end, text} = message.fix
+    reported.fix = {range: [start.offset, end.offset], line: start.line, column: start.column, endLine: end.line, endColumn: end.column, text}
+  }
   return reported
 }
 

@@ -8,7 +8,7 @@ import {rules} from '../../rules/index.js'
 import {readPackageJson} from '../paths.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
-import type {MessageSeverity, ReportedMessage} from './messages.js'
+import type {MessageSeverity, ReportedFix, ReportedMessage} from './messages.js'
 import type {Reporter, ReporterOptions} from './index.js'
 import {describeOverride} from './overrides.js'
 import type {ReportedConfig} from './overrides.js'
@@ -70,7 +70,8 @@ export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Rec
             }
           }
         ],
-        partialFingerprints: {'healthlintMessage/v1': createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex')}
+        partialFingerprints: {'healthlintMessage/v1': createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex')},
+        ...(message.fix ? {fixes: [sarifFix(message.fix, entry.path, artifactIndex)]} : {})
       })
     }
   }
@@ -121,6 +122,24 @@ function invocationOf(config: ReportedConfig, ruleIndex: ReadonlyMap<string, num
     associatedRule: {id: override.ruleId, index: ruleIndex.get(override.ruleId)}
   }))
   return invocation
+}
+
+/** A fix as SARIF 2.1.0 writes it: one replacement in the article (§3.55–3.57). */
+function sarifFix(fix: ReportedFix, path: string, artifactIndex: number): Record<string, unknown> {
+  return {
+    description: {text: fix.text === '' ? 'Remove the text.' : `Replace with “${fix.text}”.`},
+    artifactChanges: [
+      {
+        artifactLocation: {uri: toUri(path), uriBaseId: '%SRCROOT%', index: artifactIndex},
+        replacements: [
+          {
+            deletedRegion: {startLine: fix.line, startColumn: fix.column, endLine: fix.endLine, endColumn: fix.endColumn},
+            insertedContent: {text: fix.text}
+          }
+        ]
+      }
+    ]
+  }
 }
 
 /** A relative URI reference for a relative path: each segment percent-encoded. */

@@ -22,6 +22,7 @@ import {cpus, freemem, totalmem, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
 import {rules} from '../../rules/index.js'
+import {findShared, withHealthlintFrontmatter} from './medquad.js'
 
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const corpora = (process.env.BENCH_CORPORA ?? 'medquad,generated').split(',')
@@ -201,26 +202,6 @@ export default {
 `)
 }
 
-/** A MedQuAD article with healthlint's frontmatter (placeholder metadata) and its own body. */
-function withHealthlintFrontmatter(text: string): string {
-  const close = text.indexOf('\n---\n', 4)
-  const header = close === -1 ? '' : text.slice(0, close)
-  const body = close === -1 ? text : text.slice(close + 5)
-  const title = /^title: "?(.*?)"?$/m.exec(header)?.[1] ?? 'Placeholder title'
-  return [
-    '---',
-    `title: ${JSON.stringify(title.slice(0, 100))}`,
-    'description: "Placeholder description used only for benchmarking."',
-    'category: benchmark',
-    'lastReviewed: 2026-01-10',
-    'reviewedBy:',
-    '  name: Placeholder Reviewer',
-    '  credential: Placeholder credential',
-    '---',
-    body
-  ].join('\n')
-}
-
 /**
  * `count` articles of about 6 KB in healthlint's format: the seed article (in this repo,
  * `articles/lower-back-pain.md`, frontmatter included) with a numbered title, plus MedQuAD paragraphs chosen by a
@@ -254,13 +235,6 @@ async function generateCorpus(directory: string, count: number): Promise<void> {
     const header = seedHeader.replace(/^title: .*$/m, `title: "Lower back pain (placeholder ${number})"`)
     await writeFile(join(directory, `article-${number}.md`), header + body)
   }
-}
-
-function findShared(path: string): string {
-  for (const candidate of [join(packageRoot, '..', 'shared', path), join(packageRoot, '..', '..', 'shared', path)]) {
-    if (existsSync(candidate)) return candidate
-  }
-  throw new Error(`Cannot find ../shared/${path}; set HEALTHLINT_CORPUS to the MedQuAD directory.`)
 }
 
 function report(jobs: Job[], samples: Map<Job, Sample[]>, notes: string[]): string {

@@ -16,7 +16,7 @@ let cwd: string
 // The real article has no errors and one warning (its red-flags section names no urgent action)
 // on this date; the rules that read the body are switched off where a test needs a quiet article.
 const now = ['--now', '2026-03-01']
-const quietBody = {rules: testRules(Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english'].map((id) => [id, 'off'])))}
+const quietBody = {rules: testRules(Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english', 'expand-abbreviations'].map((id) => [id, 'off'])))}
 
 before(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))

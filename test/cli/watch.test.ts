@@ -18,7 +18,7 @@ const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), '
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
 const colourMessage = '`colour` is not a frontmatter field. Remove it, or use one of the known fields: title, description, category, lastReviewed, reviewedBy, slug, tags, nextReview, contributors, sources, status.'
 
-const bodyWordingRules = ['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english']
+const bodyWordingRules = ['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english', 'expand-abbreviations']
 
 function temporaryArticles(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'healthlint-watch-'))

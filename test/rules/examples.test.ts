@@ -7,6 +7,7 @@ import {join} from 'node:path'
 import {rules} from '../../rules/index.js'
 import {packageRoot} from '../../src/paths.js'
 import {briefOf, lintText} from '../helpers.js'
+import {applyFixes} from '../../src/fix.js'
 
 for (const rule of rules) {
   describe(`rule ${rule.id}`, () => {
@@ -24,6 +25,14 @@ for (const rule of rules) {
           assert.equal(message.fatal, (example.severity ?? rule.severity) === 'error', 'the default severity is applied')
           assert.equal(message.url, rule.url)
           assert.ok(message.line && message.column, 'every message has a position')
+        }
+        if (example.fixed !== undefined) {
+          const fixes = file.messages.filter((m) => m.ruleId === rule.id && m.fix).map((m) => m.fix!)
+          const fixed = applyFixes(example.input, fixes).text
+          assert.equal(fixed, example.fixed, 'the fixes give the expected text')
+          // A second pass over the fixed text has nothing left to fix.
+          const again = await lintText(fixed, {now: example.now, rules: example.options ? {[rule.id]: [rule.severity, example.options]} : {}})
+          assert.deepEqual(again.messages.filter((m) => m.ruleId === rule.id && m.fix).map((m) => m.fix), [], 'a second pass has no fixes')
         }
       })
     }
