@@ -17,7 +17,6 @@ import {toNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
-import {syllable} from 'syllable'
 import {daleChall} from 'dale-chall'
 import {spache} from 'spache'
 import {
@@ -31,6 +30,8 @@ import {
   smogGrade
 } from '../readability.js'
 import type {Counts, SentenceCounts} from '../readability.js'
+import {countSyllables} from '../words/syllables.js'
+import {repairSentences} from './sentences.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
 export interface ReadabilityScores extends Counts {
@@ -97,6 +98,7 @@ export function scoreArticle(file: VFile): void {
     // when nesting is deep enough to exhaust the stack (markdown-limits reports that article).
     return
   }
+  repairSentences(prose)
   file.data.prose = prose
 
   const headings = headingRanges(tree)
@@ -183,7 +185,7 @@ function wordFacts(value: string): WordFacts {
     if (wordCache.size >= wordCacheLimit) wordCache.clear()
     const caseless = value.toLowerCase()
     facts = {
-      syllables: syllable(value),
+      syllables: countSyllables(value),
       letters: value.match(letterPattern)?.length ?? 0,
       caseless,
       startsLower: value.charCodeAt(0) === caseless.charCodeAt(0),
