@@ -30,7 +30,7 @@ import {
   smogGrade
 } from '../readability.js'
 import type {Counts, SentenceCounts} from '../readability.js'
-import {countSyllables} from '../words/syllables.js'
+import {countDigits, countSyllables, isPhoneNumberStart} from '../words/syllables.js'
 import {repairSentences} from './sentences.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
@@ -154,15 +154,17 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
   const counts = {words: 0, syllables: 0, polysyllables: 0, complexWords: 0, characters: 0, letters: 0, daleChallWords: 0, spacheWords: 0}
   let easy: Set<string> | undefined
   let familiar: Set<string> | undefined
-  for (const child of node.children) {
-    if (child.type !== 'WordNode') continue
-    const value = toString(child)
+  const words = node.children.filter((child) => child.type === 'WordNode')
+  const values = words.map((word) => toString(word))
+  const counted = syllablesOfWords(values)
+  for (const [index, value] of values.entries()) {
     const facts = wordFacts(value)
+    const syllables = counted[index]!
     counts.words++
-    counts.syllables += facts.syllables
+    counts.syllables += syllables
     counts.characters += value.length
     counts.letters += facts.letters
-    if (facts.syllables >= 3) {
+    if (syllables >= 3) {
       counts.polysyllables++
       if (facts.startsLower) counts.complexWords++
     }
@@ -177,6 +179,20 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
   }
   if (counts.words === 0) return undefined
   return {node, ...counts, ages: sentenceAges(counts)}
+}
+
+/**
+ * The syllables of a sentence's words, in order: each word's own count, except that the groups
+ * of digits after a phone number's first ("01632 960 123") are read digit by digit.
+ */
+export function syllablesOfWords(values: readonly string[]): number[] {
+  let phone = false
+  return values.map((value) => {
+    const digits = /^\d+$/.test(value)
+    const syllables = phone && digits ? countDigits(value) : wordFacts(value).syllables
+    phone = isPhoneNumberStart(value) || (phone && digits)
+    return syllables
+  })
 }
 
 function wordFacts(value: string): WordFacts {

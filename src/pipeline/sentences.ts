@@ -9,24 +9,23 @@
 //   capital, unless the word is an abbreviation that does not end sentences (`continuing`:
 //   titles, "e.g.", "approx.", "vs.") or an initial ("J. K. Rowling");
 // - joins a sentence to the next when it ends with such an abbreviation, or when the next
-//   starts with a lower-case letter ("etc. and", "approx. 5 tablets").
+//   starts with a lower-case letter ("etc. and", "approx. 5 tablets");
+// - joins "1,000" into one word (parse-english makes it "1" and "000").
 import type {Paragraph, Root, Sentence, SentenceContent, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {daleChall} from 'dale-chall'
+import {familiarityOf} from '../words/familiar.js'
 
 /**
  * Abbreviations that never end a sentence: titles before a name, and the Latin and medical
  * abbreviations that always lead on to more ("e.g. paracetamol", "approx. 5 mg"). Written
- * without their full stops, in lower case. Abbreviations that may end one ("etc.", "p.m.",
+ * without their final full stop, in lower case; no single letters ("hepatitis C. You …"). Abbreviations that may end one ("etc.", "p.m.",
  * "min.") are not here: before a capital they end the sentence.
  */
 export const continuingAbbreviations: ReadonlySet<string> = new Set([
   'dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'rev', 'revd', 'sr', 'jr', 'st', 'sgt', 'capt', 'col', 'gen', 'lt', 'hon', 'fr',
-  'e.g', 'i.e', 'eg', 'ie', 'viz', 'cf', 'vs', 'v', 'approx', 'appr', 'ca', 'c', 'circa', 'incl', 'esp', 'excl', 'inc', 'no', 'nos', 'vol', 'fig', 'figs', 'ref', 'refs', 'tel', 'ext', 'dept', 'max', 'avg', 'est', 'wt', 'ht', 'temp', 'tab', 'tabs', 'caps', 'inj', 'supp', 'susp', 'sol', 'oint', 'b.d', 'b.i.d', 't.d.s', 't.i.d', 'q.d.s', 'q.i.d', 'o.d', 'p.r.n', 'prn', 'stat', 'nocte', 'mane', 'p.o', 'i.v', 'i.m', 's.c'
+  'e.g', 'i.e', 'eg', 'ie', 'viz', 'cf', 'vs', 'approx', 'appr', 'ca', 'circa', 'incl', 'esp', 'excl', 'inc', 'no', 'nos', 'vol', 'fig', 'figs', 'ref', 'refs', 'tel', 'ext', 'dept', 'max', 'avg', 'est', 'wt', 'ht', 'temp', 'tab', 'tabs', 'caps', 'inj', 'supp', 'susp', 'sol', 'oint', 'b.d', 'b.i.d', 't.d.s', 't.i.d', 'q.d.s', 'q.i.d', 'o.d', 'p.r.n', 'prn', 'stat', 'nocte', 'mane', 'p.o', 'i.v', 'i.m', 's.c'
 ])
 
-// Everyday words, to tell "hepatitis B. There" (a new sentence) from "J. Smith" (an initial).
-const commonWords = new Set(daleChall)
 
 /** Repair the sentence boundaries of every paragraph of `tree`, in place. */
 export function repairSentences(tree: Root): void {
@@ -37,6 +36,7 @@ export function repairSentences(tree: Root): void {
 
 function repairParagraph(paragraph: Paragraph): void {
   const children = paragraph.children
+  for (const sentence of children) if (sentence.type === 'SentenceNode') joinNumbers(sentence)
   // Joins first (a sentence cut after "approx." may then be split where it should be).
   for (let index = 0; index < children.length; index++) {
     const sentence = children[index]!
@@ -76,6 +76,20 @@ function repairParagraph(paragraph: Paragraph): void {
   }
 }
 
+/** Join the parts of a number written with thousands separators: "1,000" is one word, not "1" and "000". */
+function joinNumbers(sentence: Sentence): void {
+  const children = sentence.children
+  for (let index = 0; index + 2 < children.length; index++) {
+    const [word, comma, rest] = [children[index]!, children[index + 1]!, children[index + 2]!]
+    if (word.type !== 'WordNode' || comma.type !== 'PunctuationNode' || comma.value !== ',' || rest.type !== 'WordNode') continue
+    if (!/^\d{1,3}(?:,\d{3})*$/.test(toString(word)) || !/^\d{3}(?!\d)/.test(toString(rest))) continue
+    word.children.push(comma as Word['children'][number], ...rest.children)
+    if (word.position && rest.position) word.position.end = rest.position.end
+    children.splice(index + 1, 2)
+    index--
+  }
+}
+
 /** Whether `sentence` ends with an abbreviation whose full stop does not end it. */
 function endsWithContinuing(sentence: Sentence, next: Sentence): boolean {
   const period = sentence.children.at(-1)
@@ -109,7 +123,8 @@ function splitPoint(sentence: Sentence): number | undefined {
 
 /**
  * Whether the single capital at `index` is an initial: it follows a title or another initial,
- * or a name follows it (a capitalised word that is not an everyday word).
+ * or a name follows it (a capitalised word on none of the word lists, as "Patel"; a known word,
+ * as "There" or "Reducing", starts a sentence after "hepatitis B.").
  */
 function isInitial(children: Sentence['children'], index: number, next: string): boolean {
   let before = index - 1
@@ -120,5 +135,5 @@ function isInitial(children: Sentence['children'], index: number, next: string):
     if (/^\p{Lu}\.$/u.test(value) || continuingAbbreviations.has(value.replace(/\.$/, '').toLowerCase())) return true
   }
   if (/^\p{Lu}\.$/u.test(next)) return true
-  return !commonWords.has(next.toLowerCase())
+  return familiarityOf(next.toLowerCase()) === 'rare'
 }

@@ -7,7 +7,7 @@
 //    SMOG's own counting rules say to count numbers and abbreviations as they are read;
 // 3. the curated medical lexicon (`rules/data/syllables-medical.json`): words the CMU
 //    pronouncing dictionary lacks, counted by hand ("paracetamol" 5);
-// 4. the CMU pronouncing dictionary, through the syllable table (see `syllable-table.ts`) —
+// 4. the CMU pronouncing dictionary, through the syllable table (see `tables.ts`) —
 //    under the word's own spelling, then its American spelling ("anaemia" as "anemia");
 // 5. the `syllable` package's estimate for anything else.
 //
@@ -19,9 +19,10 @@ import {join} from 'node:path'
 import {syllable} from 'syllable'
 import {packageRoot} from '../paths.js'
 import {americanSpelling} from './spelling.js'
-import {syllableTablePath} from './syllable-table.js'
+import {syllableTablePath} from './tables.js'
 
 let table: Map<string, number> | undefined
+let abbreviations: Map<string, number> | undefined
 
 function lookUp(): Map<string, number> {
   if (table) return table
@@ -30,14 +31,25 @@ function lookUp(): Map<string, number> {
     const [count, ...words] = line.split(' ')
     for (const word of words) loaded.set(word, Number(count))
   }
-  const medical = JSON.parse(readFileSync(join(packageRoot, 'rules', 'data', 'syllables-medical.json'), 'utf8')) as {words: Record<string, number>}
+  const medical = JSON.parse(readFileSync(join(packageRoot, 'rules', 'data', 'syllables-medical.json'), 'utf8')) as {words: Record<string, number>; abbreviations: Record<string, number>}
   for (const [word, count] of Object.entries(medical.words)) loaded.set(word, count)
   table = loaded
+  abbreviations = new Map(Object.entries(medical.abbreviations))
   return loaded
 }
 
 const cache = new Map<string, number>()
 const cacheLimit = 50_000
+
+/** Syllables of digits read one by one ("960" nine six oh), as the later groups of a phone number are. */
+export function countDigits(value: string): number {
+  return /^\d+$/.test(value) ? digitByDigit(value) : countSyllables(value)
+}
+
+/** Whether a word is a phone number's first group ("01632", "0300"), after which groups of digits are read digit by digit. */
+export function isPhoneNumberStart(value: string): boolean {
+  return /^0\d{3,}$/.test(value)
+}
 
 /** Syllables in one word as written (a word of the natural-language tree: "16.", "GP", "don't"). */
 export function countSyllables(value: string): number {
@@ -55,16 +67,33 @@ function countUncached(value: string): number {
   // not read; curly apostrophes are the straight ones of the dictionary.
   const word = value.replace(/^[.'’]+|[.'’]+$/g, '').replaceAll('’', "'")
   if (word === '') return 0
+  lookUp()
+  // Abbreviations as read aloud ("Dr." doctor, "ml" millilitres); only as written in lower
+  // case or with a capital, so "ML" or "NO" in capitals are not taken for them.
+  const abbreviation = /^\p{Lu}?[\p{Ll}.]*$/u.test(word) ? abbreviations!.get(word.toLowerCase()) : undefined
+  if (abbreviation !== undefined) return abbreviation
+  // A range of numbers is read with "to": "1-3" one to three.
+  const range = /^(\d[\d,.]*)[-‐‑–](\d[\d,.]*)$/.exec(word)
+  if (range) return countPart(range[1]!) + 1 + countPart(range[2]!)
   const parts = word.split(/[-‐‑–/]+/).filter(Boolean)
   if (parts.length > 1) return parts.reduce((sum, part) => sum + countPart(part), 0)
   return countPart(word)
 }
 
 function countPart(part: string): number {
+  const time = /^(\d{1,2})(?:[.:](\d\d))?\s*([ap]\.?m\.?)$/i.exec(part)
+  if (time) return wholeSyllables(Number(time[1])) + (time[2] === undefined || time[2] === '00' ? 0 : minuteSyllables(time[2])) + 2 // "nine thirty a m"
   const number = /^(\d[\d,]*)(?:\.(\d+))?([a-z]*)$/i.exec(part)
   if (number) return numberSyllables(number[1]!.replaceAll(',', ''), number[2], number[3]!.toLowerCase())
   const caseless = part.toLowerCase()
   const known = lookUp()
+  // Letters with an ampersand or digits are spelled out: "A&E" (A and E), "EXT1" (E X T one).
+  if (/^[A-Z](?:&[A-Z])+$/.test(part)) return spelledSyllables(part.replaceAll('&', '')) + (part.match(/&/g)?.length ?? 0)
+  const coded = /^([A-Z]{2,})(\d+)$/.exec(part)
+  if (coded) return spelledSyllables(coded[1]!) + digitByDigit(coded[2]!)
+  // A word ending in an acronym: "AccessGP" is "Access" and "GP".
+  const suffixed = /^(\p{Lu}\p{Ll}+)(\p{Lu}{2,})$/u.exec(part)
+  if (suffixed) return countPart(suffixed[1]!) + countPart(suffixed[2]!)
   if (/^[A-Z]{2,}s?$/.test(part) && !isReadAsWord(part, known)) return spelledSyllables(part)
   if (/\./.test(part)) return part.split('.').filter(Boolean).reduce((sum, piece) => sum + countPart(piece), 0) // e.g.
   return known.get(caseless) ?? known.get(americanSpelling(caseless)) ?? (syllable(americanSpelling(caseless)) || 1)
@@ -74,6 +103,7 @@ function countPart(part: string): number {
 // as a word when it looks like one (COVID, NATO), else letter by letter.
 function isReadAsWord(part: string, known: Map<string, number>): boolean {
   const letters = part.replace(/s$/, '') // "GPs" is the plural of "GP", not a word "gps"
+  if (letters.length === 2) return false // "US", "AE", "OK": always letters
   if (known.has(letters.toLowerCase())) return true
   return letters.length >= 4 && (letters.match(/[AEIOU]/g)?.length ?? 0) >= 2
 }
@@ -89,7 +119,7 @@ function spelledSyllables(part: string): number {
 // Syllables of number words: 0–19, then the tens.
 const units = [1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2] // zero … nineteen
 const tens = [0, 0, 2, 2, 2, 2, 2, 3, 2, 2] // -, -, twenty … ninety
-const ordinalExtra: Record<string, number> = {st: 0, nd: 0, rd: 0, th: 0}
+const ordinals = new Set(['st', 'nd', 'rd', 'th'])
 
 /** A whole number (digits), an optional decimal part, an optional suffix ("st", "th", "mg"). */
 function numberSyllables(digits: string, decimals: string | undefined, suffix: string): number {
@@ -99,9 +129,16 @@ function numberSyllables(digits: string, decimals: string | undefined, suffix: s
   else if (digits.length === 4 && /^(1[1-9]|20)/.test(digits) && decimals === undefined && suffix === '') count = yearSyllables(Number(digits))
   else count = wholeSyllables(Number(digits.slice(-15)))
   if (decimals !== undefined) count += 1 + digitByDigit(decimals) // "point" and each digit
-  if (suffix in ordinalExtra) return count // "16th" sixteenth: as many as sixteen
+  // An ordinal has the syllables of its number, but "second" has one more than "two", and
+  // "twentieth" one more than "twenty".
+  if (ordinals.has(suffix)) return count + (/(?:^|[^1])2$/.test(digits) || /[2-9]0$/.test(digits) ? 1 : 0)
   if (suffix !== '') count += countPart(suffix) // "10mg": ten, then "mg" as written
   return count
+}
+
+/** Minutes as read in a time: "05" oh five, "30" thirty. */
+function minuteSyllables(minutes: string): number {
+  return minutes.startsWith('0') ? 1 + units[Number(minutes[1])]! : wholeSyllables(Number(minutes))
 }
 
 function digitByDigit(digits: string): number {

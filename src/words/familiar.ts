@@ -1,0 +1,102 @@
+// Which words a patient knows: the familiar-word judgement of hard-sentence. A word is
+//
+// - everyday: on the Dale–Chall list of 3,000 words familiar to American fourth-graders
+//   (`dale-chall`), among the 3,000 commonest words of spoken English (SUBTLEX-US; see
+//   `tables.ts`), or on the list of words patients know (`rules/data/patient-words.json`:
+//   common UK medicines, and the everyday words of UK health care such as GP, pharmacy, A&E);
+// - known: among the 20,000 commonest words of spoken English;
+// - rare: anything else.
+//
+// An inflected word counts as its base form: the lists hold "test", "week" and "take", and the
+// articles say "tests", "weeks" and "took" (which the Dale–Chall formula itself missed, so it put
+// nearly every sentence above the target). The base forms are tried by suffix rules (plurals,
+// -ed, -ing, -er, -est, -ly, -ness, -en, possessives; a doubled consonant or a dropped e restored), and UK
+// spellings by their American form; a form only counts when the list has it, so a wrong guess
+// costs nothing. Hyphenated words are as familiar as their least familiar part.
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {daleChall} from 'dale-chall'
+import {packageRoot} from '../paths.js'
+import {americanSpelling} from './spelling.js'
+import {frequentWordsPath} from './tables.js'
+
+export type Familiarity = 'everyday' | 'known' | 'rare'
+
+interface Lists {
+  everyday: Set<string>
+  known: Set<string>
+}
+
+let lists: Lists | undefined
+
+/** The words patients know (`rules/data/patient-words.json`), by list. */
+export function patientWords(): {medicines: readonly string[]; everyday: readonly string[]} {
+  return JSON.parse(readFileSync(join(packageRoot, 'rules', 'data', 'patient-words.json'), 'utf8')) as {medicines: string[]; everyday: string[]}
+}
+
+function load(): Lists {
+  if (lists) return lists
+  const [common = '', known = ''] = readFileSync(frequentWordsPath, 'utf8').split('\n')
+  const patient = patientWords()
+  lists = {
+    everyday: new Set([...daleChall, ...common.split(' '), ...patient.medicines, ...patient.everyday]),
+    known: new Set(known.split(' '))
+  }
+  return lists
+}
+
+/**
+ * How familiar a word is (lower case, as written: "tests", "anaemia", "long-term"); `extra`
+ * holds more everyday words (a rule's `allowedTerms`, the article's title).
+ */
+export function familiarityOf(caseless: string, extra: ReadonlySet<string> = new Set()): Familiarity {
+  const {everyday, known} = load()
+  const whole = caseless.replaceAll('’', "'")
+  if (everyday.has(whole) || extra.has(whole)) return 'everyday'
+  const parts = whole.split(/[-‐‑]/).filter(Boolean)
+  if (parts.length > 1) {
+    const grades = parts.map((part) => familiarityOf(part, extra))
+    return grades.includes('rare') ? 'rare' : grades.includes('known') ? 'known' : 'everyday'
+  }
+  const forms = baseForms(whole)
+  if (forms.some((form) => everyday.has(form) || extra.has(form))) return 'everyday'
+  if (forms.some((form) => known.has(form))) return 'known'
+  return 'rare'
+}
+
+/** The word and the base forms it may be an inflection of, UK spellings also in American. */
+export function baseForms(word: string): string[] {
+  const forms = new Set<string>([word])
+  const american = americanSpelling(word)
+  forms.add(american)
+  for (const spelling of [word, american]) for (const form of inflectionBases(spelling)) forms.add(form)
+  return [...forms].filter((form) => form.length >= 2)
+}
+
+function inflectionBases(word: string): string[] {
+  const bases: string[] = []
+  let stem = word
+  if (/'s$/.test(stem)) bases.push((stem = stem.slice(0, -2)))
+  else if (/s'$/.test(stem)) bases.push((stem = stem.slice(0, -1)))
+  const undouble = (base: string) => (/([b-df-hj-np-tv-z])\1$/.test(base) ? [base.slice(0, -1)] : [])
+  const tries: Array<[RegExp, (match: string) => string[]]> = [
+    [/ies$/, (base) => [base + 'y']],
+    [/(?:s|x|z|ch|sh|o)es$/, () => [stem.slice(0, -2)]],
+    [/[^s]s$/, () => [stem.slice(0, -1)]],
+    [/ied$/, (base) => [base + 'y']],
+    [/ed$/, (base) => [base, base + 'e', ...undouble(base)]],
+    [/ing$/, (base) => [base, base + 'e', ...undouble(base)]],
+    [/ier$|iest$/, (base) => [base + 'y']],
+    [/er$|est$/, (base) => [base, base + 'e', ...undouble(base)]],
+    [/iness$/, (base) => [base + 'y']],
+    [/ness$/, (base) => [base]],
+    [/en(?:s|ed|ing)?$/, (base) => [base, base + 'e', ...undouble(base)]],
+    [/ily$/, (base) => [base + 'y']],
+    [/ly$/, (base) => [base, base + 'le']]
+  ]
+  for (const [pattern, make] of tries) {
+    const match = pattern.exec(stem)
+    if (match) bases.push(...make(stem.slice(0, match.index)))
+  }
+  return bases
+}
