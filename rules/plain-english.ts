@@ -6,16 +6,20 @@
 // English Campaign's A to Z of alternative words (words and alternatives only). Editors extend
 // it there, or per project with the `vocabulary` (a JSON file), `add` and `ignore` options.
 // Each use is reported at the word, with the alternatives. Where patients need the medical term
-// (they will hear it from their doctor), keep it and explain it, and add it to `ignore`.
+// (they will hear it from their doctor), keep it and explain it: a term explained in brackets
+// ("high blood pressure (hypertension)", "oedema (swelling)") is not reported. Medicine names
+// patients know (rules/data/patient-words.json, and the `allowedTerms` option) are never
+// reported, nor are the listed words inside them.
 // Turn it off: for content written for clinicians rather than patients.
 import {readFileSync} from 'node:fs'
-import {join, resolve} from 'node:path'
-import type {Root as NlcstRoot, Word} from 'nlcst'
+import {resolve} from 'node:path'
 import type {Point} from 'unist'
-import {toString} from 'nlcst-to-string'
 import {defineRule} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
+import {explainedWords} from '../src/words/explained.js'
+import {patientWords} from '../src/words/familiar.js'
+import {buildVocabulary, matchesIn, seedWords, sentenceRuns} from '../src/words/vocabulary-index.js'
+import type {Vocabulary} from '../src/words/vocabulary-index.js'
 
 export interface PlainEnglishOptions extends Record<string, unknown> {
   /** A JSON file of more words (same shape as rules/data/plain-english.json), relative to the working directory. */
@@ -24,17 +28,10 @@ export interface PlainEnglishOptions extends Record<string, unknown> {
   add: Record<string, string[] | string>
   /** Words or phrases from the vocabulary not to report. */
   ignore: string[]
+  /** Terms patients know and need, never reported (added to the medicine names of rules/data/patient-words.json). */
+  allowedTerms: string[]
 }
 
-interface Entry {
-  tokens: string[]
-  alternatives: string[]
-}
-
-/** Entries by their first word, longest phrase first. */
-type Vocabulary = Map<string, Entry[]>
-
-const seed = readWords(join(packageRoot, 'rules', 'data', 'plain-english.json'))
 const vocabularies = new Map<string, Vocabulary | Error>()
 
 const header = '---\ntitle: Placeholder\n---\n\n'
@@ -54,10 +51,11 @@ export default defineRule<PlainEnglishOptions>({
         type: 'object',
         additionalProperties: {anyOf: [{type: 'string'}, {type: 'array', items: {type: 'string'}}]}
       },
-      ignore: {type: 'array', items: {type: 'string'}}
+      ignore: {type: 'array', items: {type: 'string'}},
+      allowedTerms: {type: 'array', items: {type: 'string'}, description: 'Terms patients know and need (such as the medicines your service prescribes), never reported; added to the common UK medicine names of rules/data/patient-words.json.'}
     }
   },
-  defaults: {add: {}, ignore: []},
+  defaults: {add: {}, ignore: [], allowedTerms: []},
   examples: {
     valid: [
       {name: 'everyday words', input: header + 'You may have a pain in your tummy before it gets better.\n'},
@@ -65,7 +63,10 @@ export default defineRule<PlainEnglishOptions>({
       {name: 'a condition name that keeps a listed word', input: header + 'Cardiac arrest is not the same as a heart attack.\n'},
       {name: 'listed words in code', input: header + 'Set `prior_to` or:\n\n```\nin order to\n```\n'},
       {name: 'an ignored word', input: header + 'This is a chronic condition.\n', options: {ignore: ['chronic']}},
-      {name: 'a phrase broken by punctuation', input: header + 'Get help in order, to start with.\n'}
+      {name: 'a phrase broken by punctuation', input: header + 'Get help in order, to start with.\n'},
+      {name: 'a plain term with the medical term in brackets', input: header + 'It is an infection of the middle ear (otitis media). You may have high blood pressure (hypertension).\n'},
+      {name: 'a medical term with its plain explanation in brackets', input: header + 'Hypertension (high blood pressure) is common. Oedema (swelling) may follow.\n'},
+      {name: 'a term allowed in the config', input: header + 'Your nurse will explain the lumbar puncture.\n', options: {allowedTerms: ['lumbar puncture']}}
     ],
     invalid: [
       {
@@ -80,6 +81,11 @@ export default defineRule<PlainEnglishOptions>({
           '5:15: “commence” is not plain English: use “start” or “begin” instead, or explain it if patients need the term.',
           '7:9: “prior to” is not plain English: use “before” instead, or explain it if patients need the term.'
         ]
+      },
+      {
+        name: 'brackets holding only an abbreviation explain nothing',
+        input: header + 'Hypertension (HTN) is common.\n',
+        messages: ['5:1: “Hypertension” is not plain English: use “high blood pressure” instead, or explain it if patients need the term.']
       },
       {
         name: 'a word added in the config',
@@ -102,70 +108,39 @@ function check(context: RuleContext<PlainEnglishOptions>): void {
     return
   }
   const text = String(file.value)
-  for (const run of wordRuns(prose)) {
-    let index = 0
-    while (index < run.length) {
-      const entry = (vocabulary.get(run[index]!.key) ?? []).find((candidate) => matches(run, index, candidate.tokens))
-      if (!entry) {
-        index++
-        continue
-      }
-      const first = run[index]!.node.position
-      const last = run[index + entry.tokens.length - 1]!.node.position
-      index += entry.tokens.length
-      // Never report what cannot be located.
-      if (entry.alternatives.length === 0 || first?.start.offset === undefined || last?.end.offset === undefined) continue
-      const written = text.slice(first.start.offset, last.end.offset).replace(/\s+/g, ' ')
-      context.report(
-        `“${written}” is not plain English: use ${listOf(entry.alternatives.map((alternative) => `“${alternative}”`))} instead, or explain it if patients need the term.`,
-        {start: point(first.start), end: point(last.end)},
-        {actual: written, expected: entry.alternatives}
-      )
-    }
-  }
-}
-
-interface RunWord {
-  node: Word
-  key: string
-}
-
-/**
- * Runs of words with only white space between them, sentence by sentence: a phrase matches
- * within a run, never across punctuation, symbols, code or a URL.
- */
-function wordRuns(prose: NlcstRoot): RunWord[][] {
-  const runs: RunWord[][] = []
   for (const paragraph of prose.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue
-      let run: RunWord[] = []
-      for (const child of sentence.children) {
-        if (child.type === 'WordNode') run.push({node: child, key: normalise(toString(child))})
-        else if (child.type !== 'WhiteSpaceNode' && run.length > 0) {
-          runs.push(run)
-          run = []
+      let explained: ReturnType<typeof explainedWords> | undefined
+      for (const run of sentenceRuns(sentence)) {
+        for (const {entry, index} of matchesIn(run, vocabulary)) {
+          const words = run.slice(index, index + entry.tokens.length)
+          const first = words[0]!.node.position
+          const last = words.at(-1)!.node.position
+          // Never report what cannot be located.
+          if (entry.alternatives.length === 0 || first?.start.offset === undefined || last?.end.offset === undefined) continue
+          explained ??= explainedWords(sentence)
+          if (words.every((word) => explained!.has(word.node))) continue
+          const written = text.slice(first.start.offset, last.end.offset).replace(/\s+/g, ' ')
+          context.report(
+            `“${written}” is not plain English: use ${listOf(entry.alternatives.map((alternative) => `“${alternative}”`))} instead, or explain it if patients need the term.`,
+            {start: point(first.start), end: point(last.end)},
+            {actual: written, expected: entry.alternatives}
+          )
         }
       }
-      if (run.length > 0) runs.push(run)
     }
   }
-  return runs
-}
-
-function matches(run: readonly RunWord[], index: number, tokens: readonly string[]): boolean {
-  if (index + tokens.length > run.length) return false
-  return tokens.every((token, offset) => run[index + offset]!.key === token)
 }
 
 function vocabularyFor(options: PlainEnglishOptions, cwd: string): Vocabulary | Error {
-  const key = JSON.stringify([options.vocabulary ? resolve(cwd, options.vocabulary) : '', options.add, options.ignore])
+  const key = JSON.stringify([options.vocabulary ? resolve(cwd, options.vocabulary) : '', options.add, options.ignore, options.allowedTerms])
   let vocabulary = vocabularies.get(key)
   if (!vocabulary) {
     try {
       const extra = options.vocabulary ? readWords(resolve(cwd, options.vocabulary)) : {}
-      vocabulary = buildVocabulary([seed, extra, options.add], options.ignore)
+      vocabulary = buildVocabulary([seedWords(), extra, options.add], [...patientWords().medicines, ...options.allowedTerms, ...options.ignore])
     } catch (error) {
       vocabulary = new Error((error as NodeJS.ErrnoException).code ?? (error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message))
     }
@@ -185,36 +160,6 @@ function readWords(path: string): Record<string, string[] | string> {
     }
   }
   return words as Record<string, string[] | string>
-}
-
-/** Later sources override earlier ones; ignored phrases become known names that are never reported. */
-function buildVocabulary(sources: ReadonlyArray<Record<string, string[] | string>>, ignore: readonly string[]): Vocabulary {
-  const entries = new Map<string, Entry>()
-  const add = (phrase: string, alternatives: string[]) => {
-    const tokens = tokensOf(phrase)
-    if (tokens.length > 0) entries.set(tokens.join(' '), {tokens, alternatives})
-  }
-  for (const words of sources) {
-    for (const [phrase, alternatives] of Object.entries(words)) add(phrase, typeof alternatives === 'string' ? [alternatives] : alternatives)
-  }
-  // An ignored phrase stays in as a known name, so it also shadows the shorter listed words in it.
-  for (const phrase of ignore) add(phrase, [])
-  const vocabulary: Vocabulary = new Map()
-  for (const entry of entries.values()) {
-    const list = vocabulary.get(entry.tokens[0]!) ?? []
-    list.push(entry)
-    vocabulary.set(entry.tokens[0]!, list)
-  }
-  for (const list of vocabulary.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
-  return vocabulary
-}
-
-function tokensOf(phrase: string): string[] {
-  return phrase.split(/\s+/).filter(Boolean).map(normalise)
-}
-
-function normalise(word: string): string {
-  return word.toLowerCase().replaceAll('’', "'")
 }
 
 function point(place: Point): Point {

@@ -98,7 +98,7 @@ function hardestLines(sentences: readonly ScoredSentence[], target: number): num
   const candidates = (long.length > 0 ? long : sentences).map((sentence, index) => ({
     index,
     line: sentence.node.position?.start.line ?? 0,
-    above: sentence.ages.filter((age) => age > target).length,
+    above: 0,
     grade: 0.39 * sentence.words + 11.8 * (sentence.syllables / sentence.words)
   }))
   candidates.sort((a, b) => b.above - a.above || b.grade - a.grade || a.index - b.index)

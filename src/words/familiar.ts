@@ -12,7 +12,8 @@
 // nearly every sentence above the target). The base forms are tried by suffix rules (plurals,
 // -ed, -ing, -er, -est, -ly, -ness, -en, possessives; a doubled consonant or a dropped e restored), and UK
 // spellings by their American form; a form only counts when the list has it, so a wrong guess
-// costs nothing. Hyphenated words are as familiar as their least familiar part.
+// costs nothing. Hyphenated words are as familiar as their least familiar part; a word made of
+// two everyday words ("sunglasses"), or of one and a common prefix ("overuse"), is everyday.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {daleChall} from 'dale-chall'
@@ -61,7 +62,21 @@ export function familiarityOf(caseless: string, extra: ReadonlySet<string> = new
   const forms = baseForms(whole)
   if (forms.some((form) => everyday.has(form) || extra.has(form))) return 'everyday'
   if (forms.some((form) => known.has(form))) return 'known'
+  // A compound of two everyday words ("sunglasses", "heartburn", "breastfeeding"), or an
+  // everyday word with a common prefix ("overuse", "prediabetes", "unwell").
+  if (forms.some((form) => isEverydayCompound(form, everyday, extra))) return 'everyday'
   return 'rare'
+}
+
+const prefixes = ['un', 're', 'pre', 'non', 'over', 'under', 'out', 'self']
+
+function isEverydayCompound(word: string, everyday: ReadonlySet<string>, extra: ReadonlySet<string>): boolean {
+  const isEveryday = (part: string) => baseForms(part).some((form) => everyday.has(form) || extra.has(form))
+  for (const prefix of prefixes) if (word.startsWith(prefix) && word.length - prefix.length >= 4 && isEveryday(word.slice(prefix.length))) return true
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    if (everyday.has(word.slice(0, cut)) && isEveryday(word.slice(cut))) return true
+  }
+  return false
 }
 
 /** The word and the base forms it may be an inflection of, UK spellings also in American. */
@@ -92,6 +107,7 @@ function inflectionBases(word: string): string[] {
     [/ness$/, (base) => [base]],
     [/en(?:s|ed|ing)?$/, (base) => [base, base + 'e', ...undouble(base)]],
     [/ily$/, (base) => [base + 'y']],
+    [/[^aeiouy]y$/, () => [stem.slice(0, -1), stem.slice(0, -1) + 'e']], // itchy, smoky
     [/ly$/, (base) => [base, base + 'le']]
   ]
   for (const [pattern, make] of tries) {
