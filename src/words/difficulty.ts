@@ -8,16 +8,18 @@
 //   NHS and Plain English Campaign A to Z lists;
 // - rare: on none of the word lists (see familiar.ts), as "musculoskeletal" or "titrate";
 // - an abbreviation that is not everyday (GP, NHS and A&E are) and not explained;
-// - long and not everyday, which counts half: three syllables or more, not on the Dale–Chall
-//   list, the 3,000 commonest words or the words patients know ("appropriate", "management").
-//   Many such words are known to most readers ("medication", "activity"); two of them weigh as
-//   much as one rare word.
+// - long and uncommon: three syllables or more, outside the 10,000 commonest words of spoken
+//   English ("susceptible", "intermittent");
+// - long and not everyday, which counts half: three syllables or more, among the 10,000
+//   commonest words but not on the Dale–Chall list, the 3,000 commonest or the words patients
+//   know ("appropriate", "management"). Many such words are known to most readers
+//   ("medication", "activity"); two of them weigh as much as one unfamiliar word.
 //
 // A sentence is hard when it is longer than `maxWords` (by more than `toleranceWords` if every
 // word in it is familiar), or its unfamiliar words weigh 2 or more,
 // or 1 or more in a short line that rests on them ("Analgesia as required"; not a question used
-// as a prompt, "How is it diagnosed?"), or when a sentence of `denseWords` words or more has a
-// word that weighs 1.
+// as a prompt, "How is it diagnosed?"), or 1.5 or more, one of them a whole 1, in a sentence of
+// `denseWords` words or more.
 //
 // Never unfamiliar: numbers, names (a capitalised word inside a sentence), words the text
 // explains in brackets (explained.ts), the article's title words, allowed terms.
@@ -108,7 +110,7 @@ export function assessSentence(node: Sentence, wordSyllables: readonly number[],
   const question = node.children.at(-1)?.type === 'PunctuationNode' && toString(node.children.at(-1)!) === '?'
   const shortLine = count <= options.shortLineWords && !question
   const strong = unfamiliar.some((word) => word.weight >= 1)
-  const hard = long || weight >= 2 || (shortLine && weight >= 1) || (count >= options.denseWords && strong)
+  const hard = long || weight >= 2 || (shortLine && weight >= 1) || (count >= options.denseWords && strong && weight >= 1.5)
   return {words: count, unfamiliar: hard ? unfamiliar : [], long, veryLong, hard}
 }
 
@@ -127,7 +129,8 @@ function weightOf(value: string, index: number, syllables: number, options: Pick
   if (/\p{Ll}\p{Lu}/u.test(value)) return 0
   const familiarity = familiarityOf(caseless, everyday)
   if (familiarity === 'rare') return caseless.replace(/[^\p{L}]/gu, '').length > 3 ? 1 : 0
-  return familiarity === 'known' && syllables >= 3 ? 0.5 : 0
+  if (syllables < 3) return 0
+  return familiarity === 'uncommon' ? 1 : familiarity === 'known' ? 0.5 : 0
 }
 
 function isTitleWord(caseless: string, title: readonly string[]): boolean {

@@ -4,7 +4,8 @@
 //   (`dale-chall`), among the 3,000 commonest words of spoken English (SUBTLEX-US; see
 //   `tables.ts`), or on the list of words patients know (`rules/data/patient-words.json`:
 //   common UK medicines, and the everyday words of UK health care such as GP, pharmacy, A&E);
-// - known: among the 20,000 commonest words of spoken English;
+// - known: among the 10,000 commonest words of spoken English;
+// - uncommon: among the next 10,000;
 // - rare: anything else.
 //
 // An inflected word counts as its base form: the lists hold "test", "week" and "take", and the
@@ -21,11 +22,12 @@ import {packageRoot} from '../paths.js'
 import {americanSpelling} from './spelling.js'
 import {frequentWordsPath} from './tables.js'
 
-export type Familiarity = 'everyday' | 'known' | 'rare'
+export type Familiarity = 'everyday' | 'known' | 'uncommon' | 'rare'
 
 interface Lists {
   everyday: Set<string>
   known: Set<string>
+  uncommon: Set<string>
 }
 
 let lists: Lists | undefined
@@ -37,11 +39,12 @@ export function patientWords(): {medicines: readonly string[]; everyday: readonl
 
 function load(): Lists {
   if (lists) return lists
-  const [common = '', known = ''] = readFileSync(frequentWordsPath, 'utf8').split('\n')
+  const [common = '', known = '', uncommon = ''] = readFileSync(frequentWordsPath, 'utf8').split('\n')
   const patient = patientWords()
   lists = {
     everyday: new Set([...daleChall, ...common.split(' '), ...patient.medicines, ...patient.everyday]),
-    known: new Set(known.split(' '))
+    known: new Set(known.split(' ')),
+    uncommon: new Set(uncommon.split(' '))
   }
   return lists
 }
@@ -51,17 +54,19 @@ function load(): Lists {
  * holds more everyday words (a rule's `allowedTerms`, the article's title).
  */
 export function familiarityOf(caseless: string, extra: ReadonlySet<string> = new Set()): Familiarity {
-  const {everyday, known} = load()
+  const {everyday, known, uncommon} = load()
   const whole = caseless.replaceAll('’', "'")
   if (everyday.has(whole) || extra.has(whole)) return 'everyday'
   const parts = whole.split(/[-‐‑]/).filter(Boolean)
   if (parts.length > 1) {
     const grades = parts.map((part) => familiarityOf(part, extra))
-    return grades.includes('rare') ? 'rare' : grades.includes('known') ? 'known' : 'everyday'
+    for (const grade of ['rare', 'uncommon', 'known'] as const) if (grades.includes(grade)) return grade
+    return 'everyday'
   }
   const forms = baseForms(whole)
   if (forms.some((form) => everyday.has(form) || extra.has(form))) return 'everyday'
   if (forms.some((form) => known.has(form))) return 'known'
+  if (forms.some((form) => uncommon.has(form))) return 'uncommon'
   // A compound of two everyday words ("sunglasses", "heartburn", "breastfeeding"), or an
   // everyday word with a common prefix ("overuse", "prediabetes", "unwell").
   if (forms.some((form) => isEverydayCompound(form, everyday, extra))) return 'everyday'

