@@ -101,6 +101,8 @@ export function assessSentence(node: Sentence, wordSyllables: readonly number[],
     const weight = weightOf(value, index, syllables.get(word) ?? 0, options)
     if (weight > 0) add(value, [word], weight)
   }
+  const order = new Map(words.map((word, index) => [word, index]))
+  unfamiliar.sort((a, b) => order.get(a.nodes[0]!)! - order.get(b.nodes[0]!)!)
   const count = words.length
   // A sentence a little over the limit passes when every word in it is familiar: one plain
   // instruction or a list of everyday things, which an editor may leave as it is.

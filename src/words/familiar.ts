@@ -65,15 +65,22 @@ export function familiarityOf(caseless: string, extra: ReadonlySet<string> = new
   }
   const forms = baseForms(whole)
   if (forms.some((form) => everyday.has(form) || extra.has(form))) return 'everyday'
+  // An everyday word negated keeps its plain meaning ("unexplained", "non-urgent"), whatever its
+  // frequency; other compounds count only when the word is on no list: two everyday words
+  // ("sunglasses", "heartburn") or an everyday word with a prefix ("overuse", "prediabetes").
+  if (forms.some((form) => isNegated(form, everyday, extra))) return 'everyday'
   if (forms.some((form) => known.has(form))) return 'known'
   if (forms.some((form) => uncommon.has(form))) return 'uncommon'
-  // A compound of two everyday words ("sunglasses", "heartburn", "breastfeeding"), or an
-  // everyday word with a common prefix ("overuse", "prediabetes", "unwell").
   if (forms.some((form) => isEverydayCompound(form, everyday, extra))) return 'everyday'
   return 'rare'
 }
 
 const prefixes = ['un', 're', 'pre', 'non', 'over', 'under', 'out', 'self']
+
+function isNegated(word: string, everyday: ReadonlySet<string>, extra: ReadonlySet<string>): boolean {
+  const base = /^(?:un|non)(.{4,})$/.exec(word)?.[1]
+  return base !== undefined && baseForms(base).some((form) => everyday.has(form) || extra.has(form))
+}
 
 function isEverydayCompound(word: string, everyday: ReadonlySet<string>, extra: ReadonlySet<string>): boolean {
   const isEveryday = (part: string) => baseForms(part).some((form) => everyday.has(form) || extra.has(form))
