@@ -41,7 +41,13 @@ export interface UnfamiliarWord {
 
 export interface SentenceDifficulty {
   words: number
+  /** Every unfamiliar word (none when the sentence is not hard), in text order. */
   unfamiliar: UnfamiliarWord[]
+  /**
+   * The words a message names: the unfamiliar ones (weight 1), and the half-weight ones too when
+   * the verdict needs them — never "recovery" just because it came in a long sentence.
+   */
+  named: UnfamiliarWord[]
   /** Over `maxWords`. */
   long: boolean
   /** Over `veryLongWords`. */
@@ -112,8 +118,12 @@ export function assessSentence(node: Sentence, wordSyllables: readonly number[],
   const question = node.children.at(-1)?.type === 'PunctuationNode' && toString(node.children.at(-1)!) === '?'
   const shortLine = count <= options.shortLineWords && !question
   const strong = unfamiliar.some((word) => word.weight >= 1)
-  const hard = long || weight >= 2 || (shortLine && weight >= 1) || (count >= options.denseWords && strong && weight >= 1.5)
-  return {words: count, unfamiliar: hard ? unfamiliar : [], long, veryLong, hard}
+  const byWords = (total: number) => total >= 2 || (shortLine && total >= 1) || (count >= options.denseWords && strong && total >= 1.5)
+  const hard = long || byWords(weight)
+  if (!hard) return {words: count, unfamiliar: [], named: [], long, veryLong, hard}
+  const whole = unfamiliar.filter((word) => word.weight >= 1)
+  const named = long || byWords(whole.length) ? whole : unfamiliar
+  return {words: count, unfamiliar, named, long, veryLong, hard}
 }
 
 /** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one. */
