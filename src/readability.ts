@@ -1,11 +1,7 @@
-// Readability formulas, from counts. Two uses:
-//
-// - document scores (the score stage): the published formulas, applied to the counts of the
-//   article's whole prose;
-// - the per-sentence judgement of retext-readability (the hard-sentence rule), reimplemented
-//   with the same counts, ages and quirks so the verdicts are identical, but reading the word
-//   lists through Sets and the counts the score stage already made (no second walk or parse).
-//   `test/readability-parity.test.ts` compares the verdicts with retext-readability's own.
+// Readability formulas, from counts: the published formulas, applied to the counts of the
+// article's whole prose (the score stage), and the reading-age band the readability rule and
+// the reports give. They are document measures: no formula judges a single sentence here (the
+// hard-sentence rule judges length and words, see src/words/difficulty.ts).
 
 /** What the formulas count. `letters` are letters and digits (Coleman–Liau, ARI). */
 export interface Counts {
