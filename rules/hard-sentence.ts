@@ -19,7 +19,6 @@ import type {Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {defineRule} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
-import {findPhrase} from '../src/phrases.js'
 import {assessSentence} from '../src/words/difficulty.js'
 import type {DifficultyOptions, SentenceDifficulty} from '../src/words/difficulty.js'
 import {patientWords} from '../src/words/familiar.js'
@@ -106,6 +105,7 @@ export default defineRule<HardSentenceOptions>({
 })
 
 const vocabularies = new Map<string, Vocabulary>()
+const judgings = new Map<string, DifficultyOptions>()
 
 function check(context: RuleContext<HardSentenceOptions>): void {
   const {file, options, frontmatter} = context
@@ -125,22 +125,31 @@ function check(context: RuleContext<HardSentenceOptions>): void {
 
 /** The options of the judgement: the vocabulary, and the title's words and the allowed terms as everyday. */
 export function judgingOptions(options: HardSentenceOptions, data: Record<string, unknown> | undefined): DifficultyOptions {
-  const key = JSON.stringify(options.allowedTerms)
-  let vocabulary = vocabularies.get(key)
+  const title = typeof data?.title === 'string' ? data.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean) : []
+  // One object per distinct set of options, so that judgements are made once (assessSentence).
+  const key = JSON.stringify([options, title])
+  let judging = judgings.get(key)
+  if (judging) return judging
+  const terms = JSON.stringify(options.allowedTerms)
+  let vocabulary = vocabularies.get(terms)
   if (!vocabulary) {
     vocabulary = buildVocabulary([seedWords()], [...patientWords().medicines, ...options.allowedTerms])
-    vocabularies.set(key, vocabulary)
+    vocabularies.set(terms, vocabulary)
   }
   const everyday = new Set(options.allowedTerms.map((term) => term.toLowerCase()))
-  const title = typeof data?.title === 'string' ? data.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean) : []
-  return {...options, vocabulary, everyday, title}
+  if (judgings.size >= 1000) judgings.clear()
+  judging = {...options, vocabulary, everyday, title}
+  judgings.set(key, judging)
+  return judging
 }
 
+/** Where a sentence is fixed wording: anywhere (the disclaimer's phrases, people's names), or at its start (a reviewer statement, a date label). */
 interface FixedWording {
-  disclaimer: readonly string[]
-  reviewer: readonly string[]
-  names: readonly string[]
+  anywhere: RegExp
+  opening: RegExp
 }
+
+const fixedPatterns = new Map<string, FixedWording>()
 
 /** The byline, disclaimer and review footer: by the phrases their rules look for, and the people the frontmatter names. */
 function fixedWordingOf(data: Record<string, unknown> | undefined): FixedWording {
@@ -149,18 +158,29 @@ function fixedWordingOf(data: Record<string, unknown> | undefined): FixedWording
   if (typeof reviewer?.name === 'string') names.push(reviewer.name)
   if (Array.isArray(data?.contributors)) for (const contributor of data.contributors as Array<{name?: unknown}>) if (typeof contributor?.name === 'string') names.push(contributor.name)
   const reviewerDefaults = requireReviewer.defaults as {statements: string[]; dateLabels: string[]}
-  return {
-    disclaimer: (requireDisclaimer.defaults as {phrases: string[]}).phrases,
-    reviewer: [...reviewerDefaults.statements, ...reviewerDefaults.dateLabels],
-    names: names.filter((name) => name.trim() !== '')
+  const anywhere = [...(requireDisclaimer.defaults as {phrases: string[]}).phrases, ...names]
+  const opening = [...reviewerDefaults.statements, ...reviewerDefaults.dateLabels]
+  const key = JSON.stringify(names)
+  let fixed = fixedPatterns.get(key)
+  if (!fixed) {
+    if (fixedPatterns.size >= 1000) fixedPatterns.clear()
+    // One pattern for all the phrases: whole words, any case, any white space between words.
+    fixed = {anywhere: phrasePattern(anywhere, '(?<![\\p{L}\\p{N}])'), opening: phrasePattern(opening, '^[\\s*_>]*')}
+    fixedPatterns.set(key, fixed)
   }
+  return fixed
+}
+
+function phrasePattern(phrases: readonly string[], before: string): RegExp {
+  const bodies = phrases
+    .map((phrase) => phrase.replaceAll('’', "'").trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+    .filter(Boolean)
+  return bodies.length === 0 ? /(?!)/ : new RegExp(`${before}(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'iu')
 }
 
 function isFixedWording(node: Sentence, fixed: FixedWording): boolean {
-  const text = toString(node)
-  if (findPhrase(text, fixed.disclaimer) !== undefined || findPhrase(text, fixed.names) !== undefined) return true
-  const opening = text.replace(/^[\s*_>]+/, '')
-  return fixed.reviewer.some((label) => opening.toLowerCase().startsWith(label.toLowerCase()))
+  const text = toString(node).replaceAll('’', "'")
+  return fixed.anywhere.test(text) || fixed.opening.test(text)
 }
 
 /** One sentence: what makes it hard, naming the words, and what to do. */

@@ -24,10 +24,9 @@
 // Never unfamiliar: numbers, names (a capitalised word inside a sentence), words the text
 // explains in brackets (explained.ts), the article's title words, allowed terms.
 import type {Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import {explainedWords} from './explained.js'
 import {familiarityOf} from './familiar.js'
-import {matchesIn, normalise, sentenceRuns} from './vocabulary-index.js'
+import {matchesIn, normalise, sentenceRuns, wordText} from './vocabulary-index.js'
 import type {Vocabulary} from './vocabulary-index.js'
 
 export interface UnfamiliarWord {
@@ -79,8 +78,20 @@ export interface DifficultyOptions {
   title: readonly string[]
 }
 
+// Judgements by options object, then sentence: the readability rule asks for the same ones as
+// hard-sentence (see `judgingOptions`, which returns one object per distinct set of options).
+const assessed = new WeakMap<DifficultyOptions, WeakMap<Sentence, SentenceDifficulty>>()
+
 /** Judge one sentence (a sentence node and the syllables of its words, in order). */
 export function assessSentence(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
+  let byNode = assessed.get(options)
+  if (!byNode) assessed.set(options, (byNode = new WeakMap()))
+  let difficulty = byNode.get(node)
+  if (!difficulty) byNode.set(node, (difficulty = assess(node, wordSyllables, options)))
+  return difficulty
+}
+
+function assess(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
   const words = node.children.filter((child): child is Word => child.type === 'WordNode')
   const syllables = new Map(words.map((word, index) => [word, wordSyllables[index] ?? 0]))
   const explained = explainedWords(node)
@@ -97,13 +108,13 @@ export function assessSentence(node: Sentence, wordSyllables: readonly number[],
     for (const {entry, index} of matchesIn(run, options.vocabulary)) {
       const nodes = run.slice(index, index + entry.tokens.length).map((item) => item.node)
       for (const word of nodes) judged.add(word)
-      if (entry.alternatives.length === 0 || nodes.every((word) => explained.has(word) || isTitleWord(toString(word).toLowerCase(), options.title))) continue
-      add(nodes.map((word) => toString(word)).join(' '), nodes, 1)
+      if (entry.alternatives.length === 0 || nodes.every((word) => explained.has(word) || isTitleWord(wordText(word).toLowerCase(), options.title))) continue
+      add(nodes.map((word) => wordText(word)).join(' '), nodes, 1)
     }
   }
   for (const [index, word] of words.entries()) {
     if (judged.has(word) || explained.has(word)) continue
-    const value = toString(word).replace(/\.$/, '')
+    const value = wordText(word).replace(/\.$/, '')
     const weight = weightOf(value, index, syllables.get(word) ?? 0, options)
     if (weight > 0) add(value, [word], weight)
   }
@@ -115,7 +126,8 @@ export function assessSentence(node: Sentence, wordSyllables: readonly number[],
   const long = count > options.maxWords + (unfamiliar.length === 0 ? options.toleranceWords : 0)
   const veryLong = count > options.veryLongWords
   const weight = unfamiliar.reduce((sum, word) => sum + word.weight, 0)
-  const question = node.children.at(-1)?.type === 'PunctuationNode' && toString(node.children.at(-1)!) === '?'
+  const end = node.children.at(-1)
+  const question = end?.type === 'PunctuationNode' && end.value === '?'
   const shortLine = count <= options.shortLineWords && !question
   const strong = unfamiliar.some((word) => word.weight >= 1)
   const byWords = (total: number) => total >= 2 || (shortLine && total >= 1) || (count >= options.denseWords && strong && total >= 1.5)

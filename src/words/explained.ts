@@ -8,7 +8,7 @@
 // the sentence names as "called …" or "also known as …" ("patches called electrodes",
 // "conjunctivitis, also called pink eye") is explained too.
 import type {Sentence, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {wordText} from './vocabulary-index.js'
 
 /** How many words before the brackets an explanation covers ("acute otitis media (…)"). */
 const termWords = 4
@@ -17,6 +17,9 @@ const termWords = 4
 export function explainedWords(sentence: Sentence): Set<Word> {
   const explained = new Set<Word>()
   const children = sentence.children
+  // Most sentences have neither brackets nor "called"/"known as": nothing to explain.
+  const worthLooking = children.some((child) => (child.type === 'PunctuationNode' && child.value === '(') || (child.type === 'WordNode' && /^(?:called|as)$/i.test(wordText(child))))
+  if (!worthLooking) return explained
   for (let index = 0; index < children.length; index++) {
     const open = children[index]!
     if (open.type !== 'PunctuationNode' || open.value !== '(') continue
@@ -36,13 +39,13 @@ export function explainedWords(sentence: Sentence): Set<Word> {
     }
     if (before.length === 0 || inside.length === 0 || close === children.length) continue
     for (const word of inside) explained.add(word)
-    const onlyAbbreviation = inside.every((word) => /^[\p{Lu}\d&-]+s?$/u.test(toString(word)))
+    const onlyAbbreviation = inside.every((word) => /^[\p{Lu}\d&-]+s?$/u.test(wordText(word)))
     if (!onlyAbbreviation) for (const word of before) explained.add(word)
   }
   const words = children.filter((child): child is Word => child.type === 'WordNode')
   for (const [index, word] of words.entries()) {
-    const value = toString(word).toLowerCase()
-    const naming = value === 'called' || (value === 'as' && toString(words[index - 1] ?? word).toLowerCase() === 'known')
+    const value = wordText(word).toLowerCase()
+    const naming = value === 'called' || (value === 'as' && wordText(words[index - 1] ?? word).toLowerCase() === 'known')
     if (!naming) continue
     // The words named after it, up to the next punctuation: "called an EKG or ECG".
     const at = children.indexOf(word)
@@ -55,7 +58,7 @@ export function explainedWords(sentence: Sentence): Set<Word> {
       } else if (child.type !== 'WhiteSpaceNode') break
     }
     // "X, also called Y": X is the term being explained.
-    const also = toString(words[index - (value === 'as' ? 2 : 1)] ?? word).toLowerCase() === 'also'
+    const also = wordText(words[index - (value === 'as' ? 2 : 1)] ?? word).toLowerCase() === 'also'
     if (also) {
       let back = children.indexOf(words[index - (value === 'as' ? 2 : 1)]!) - 1
       while (back >= 0 && children[back]!.type === 'WhiteSpaceNode') back--

@@ -53,9 +53,27 @@ function load(): Lists {
  * How familiar a word is (lower case, as written: "tests", "anaemia", "long-term"); `extra`
  * holds more everyday words (a rule's `allowedTerms`, the article's title).
  */
-export function familiarityOf(caseless: string, extra: ReadonlySet<string> = new Set()): Familiarity {
-  const {everyday, known, uncommon} = load()
+export function familiarityOf(caseless: string, extra: ReadonlySet<string> = noWords): Familiarity {
   const whole = caseless.replaceAll('’', "'")
+  if (extra.size === 0) {
+    // Most words of an article, and of a run, repeat: each is judged once (a bounded cache).
+    let familiarity = judged.get(whole)
+    if (familiarity === undefined) {
+      if (judged.size >= judgedLimit) judged.clear()
+      familiarity = judge(whole, extra)
+      judged.set(whole, familiarity)
+    }
+    return familiarity
+  }
+  return judge(whole, extra)
+}
+
+const noWords: ReadonlySet<string> = new Set()
+const judged = new Map<string, Familiarity>()
+const judgedLimit = 50_000
+
+function judge(whole: string, extra: ReadonlySet<string>): Familiarity {
+  const {everyday, known, uncommon} = load()
   if (everyday.has(whole) || extra.has(whole)) return 'everyday'
   const parts = whole.split(/[-‐‑]/).filter(Boolean)
   if (parts.length > 1) {

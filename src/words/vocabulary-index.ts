@@ -64,12 +64,18 @@ export function wordRuns(prose: NlcstRoot): RunWord[][] {
   return runs
 }
 
+/** A word's text: most words are one text node, so this is usually no walk at all. */
+export function wordText(word: Word): string {
+  const only = word.children.length === 1 ? word.children[0] : undefined
+  return only?.type === 'TextNode' ? only.value : toString(word)
+}
+
 /** Runs of words with only white space between them, in one sentence. */
 export function sentenceRuns(sentence: Sentence): RunWord[][] {
   const runs: RunWord[][] = []
   let run: RunWord[] = []
   for (const child of sentence.children) {
-    if (child.type === 'WordNode') run.push({node: child, key: normalise(toString(child))})
+    if (child.type === 'WordNode') run.push({node: child, key: normalise(wordText(child))})
     else if (child.type !== 'WhiteSpaceNode' && run.length > 0) {
       runs.push(run)
       run = []
@@ -103,5 +109,6 @@ function tokensOf(phrase: string): string[] {
 }
 
 export function normalise(word: string): string {
-  return word.toLowerCase().replaceAll('’', "'")
+  const lower = word.toLowerCase()
+  return lower.includes('’') ? lower.replaceAll('’', "'") : lower
 }
