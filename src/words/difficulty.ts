@@ -115,7 +115,7 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   for (const [index, word] of words.entries()) {
     if (judged.has(word) || explained.has(word)) continue
     const value = wordText(word).replace(/\.$/, '')
-    const weight = weightOf(value, index, syllables.get(word) ?? 0, options)
+    const weight = cachedWeightOf(value, index, syllables.get(word) ?? 0, options)
     if (weight > 0) add(value, [word], weight)
   }
   const order = new Map(words.map((word, index) => [word, index]))
@@ -136,6 +136,23 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   const whole = unfamiliar.filter((word) => word.weight >= 1)
   const named = long || byWords(whole.length) ? whole : unfamiliar
   return {words: count, unfamiliar, named, long, veryLong, hard}
+}
+
+// Weights by options object, then by word as written and whether it starts the sentence (most
+// words repeat); bounded.
+const weights = new WeakMap<DifficultyOptions, Map<string, number>>()
+
+function cachedWeightOf(value: string, index: number, syllables: number, options: DifficultyOptions): number {
+  let byWord = weights.get(options)
+  if (!byWord) weights.set(options, (byWord = new Map()))
+  const key = `${index === 0 ? 0 : 1}${syllables}\u0000${value}`
+  let weight = byWord.get(key)
+  if (weight === undefined) {
+    if (byWord.size >= 50_000) byWord.clear()
+    weight = weightOf(value, index, syllables, options)
+    byWord.set(key, weight)
+  }
+  return weight
 }
 
 /** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one. */
