@@ -33,7 +33,7 @@ describe('healthlint (in-process)', () => {
   it('exits 0 when there are no errors', async () => {
     const result = await runCli(['lint', 'articles/clean.md', '--config', 'quiet.json', ...now], cwd)
     assert.equal(result.code, 0)
-    assert.equal(result.stdout, 'articles/clean.md\n  reading age 15; 69 sentences\n\n✔ 1 article checked: no problems\n')
+    assert.equal(result.stdout, 'articles/clean.md\n  reading age 14–16 (Flesch–Kincaid 8.8, SMOG 10.5); 69 sentences\n\n✔ 1 article checked: no problems\n')
     const warned = await runCli(['lint', 'articles/clean.md', ...now], cwd)
     assert.equal(warned.code, 0)
     assert.match(warned.stdout, /articles\/clean\.md:35:1 {2}warning {2}.* {2}red-flags-urgent-action\n/)
