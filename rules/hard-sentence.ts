@@ -1,98 +1,200 @@
-// hard-sentence: each sentence is easy enough for the target reading age, and no longer than
-// 20 words.
+// hard-sentence: each sentence is one an editor would pass: about 20 words at most, and in words
+// patients know.
 //
-// Why: one long or dense sentence is where a patient stops reading. NHS content guidance keeps
-// sentences to about 20 words at most. The difficulty judgement is retext-readability's: seven
-// formulas (automated readability, Coleman–Liau, Dale–Chall, Flesch, Gunning fog, SMOG, Spache)
-// each give the sentence an age, and it is hard when at least 4 of the 7 put it above the target
-// age; sentences under 5 words are not judged, since one long word skews them. It is
-// reimplemented over the counts the score stage already made (same counts, same verdicts; see
-// `test/readability-parity.test.ts`), so nothing is parsed or counted twice.
+// Why: one long or dense sentence is where a patient stops reading. The NHS content guide keeps
+// sentences to about 20 words (GOV.UK: sentences of 25 words or more lose most readers) and asks
+// for everyday words, with medical terms explained. A sentence is hard when it has more than 20
+// words, or two or more unfamiliar words, or one unfamiliar word in a short line that rests on it
+// ("Analgesia as required") or in a sentence of 16 words or more. Which words are unfamiliar is
+// src/words/difficulty.ts: words with a plainer alternative on the NHS and Plain English Campaign
+// lists, words on none of the word lists, long words that are not everyday, and unexplained
+// abbreviations; inflections count as their base word ("tests", "took"), medicine names and
+// everyday health words are familiar, and a term explained in brackets does not count. Each
+// message says what makes the sentence hard, naming the words (the preview marks them). The
+// byline, the disclaimer and the review footer are never judged: they are fixed wording.
+// Formulas are not used: they are document measures, and on one sentence they flagged most
+// sentences of plain writing.
 // Turn it off: for content written for clinicians rather than patients.
+import type {Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import {defineRule} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
-import {formulasAbove} from '../src/readability.js'
+import {assessSentence} from '../src/words/difficulty.js'
+import type {DifficultyOptions, SentenceDifficulty} from '../src/words/difficulty.js'
+import {patientWords} from '../src/words/familiar.js'
+import {buildVocabulary, seedWords} from '../src/words/vocabulary-index.js'
+import type {Vocabulary} from '../src/words/vocabulary-index.js'
+import requireDisclaimer from './require-disclaimer.js'
+import requireReviewer from './require-reviewer.js'
 
 export interface HardSentenceOptions extends Record<string, unknown> {
-  /** Target reading age (UK, in years). */
-  targetAge: number
   /** Longest acceptable sentence, in words. */
   maxWords: number
-  /** Sentences with fewer words are not judged by the formulas. */
-  minWords: number
-  /** How many of the 7 formulas must put a sentence above the target age. */
-  minFormulas: number
+  /** How many words more a sentence of familiar words only may have. */
+  toleranceWords: number
+  /** Over this many words the message says the sentence is far too long. */
+  veryLongWords: number
+  /** Lines of at most this many words are hard with one unfamiliar word. */
+  shortLineWords: number
+  /** Sentences of at least this many words are hard with one unfamiliar word. */
+  denseWords: number
+  /** Terms patients know and need, never counted as unfamiliar. */
+  allowedTerms: string[]
 }
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 
 export default defineRule<HardSentenceOptions>({
   id: 'hard-sentence',
-  description: 'Each sentence is easy to read at the target reading age (default 11) and has at most 20 words.',
-  rationale: 'A long or dense sentence is where patients stop reading; NHS guidance keeps sentences to 20 words or fewer. Turn it off only for content written for clinicians.',
+  description: 'Each sentence has at most 20 words and uses words patients know: a sentence with two unfamiliar words, or a short line resting on one, is reported with the words named.',
+  rationale: 'A long or dense sentence is where patients stop reading; the NHS content guide keeps sentences to about 20 words and asks for everyday words, with medical terms explained. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      targetAge: {type: 'number', minimum: 5, maximum: 25},
-      maxWords: {type: 'integer', minimum: 1},
-      minWords: {type: 'integer', minimum: 1},
-      minFormulas: {type: 'integer', minimum: 1, maximum: 7}
+      maxWords: {type: 'integer', minimum: 1, description: 'Longest acceptable sentence, in words (NHS content guide: about 20).'},
+      toleranceWords: {type: 'integer', minimum: 0, description: 'How many words more a sentence may have when every word in it is familiar (one plain instruction, a list of everyday things).'},
+      veryLongWords: {type: 'integer', minimum: 1, description: 'Over this many words a sentence is far too long (GOV.UK: 25 or more loses most readers).'},
+      shortLineWords: {type: 'integer', minimum: 0, description: 'Lines of at most this many words (list items, notes) are hard with one unfamiliar word: they rest on it.'},
+      denseWords: {type: 'integer', minimum: 1, description: 'Sentences of at least this many words are hard with one unfamiliar word.'},
+      allowedTerms: {type: 'array', items: {type: 'string'}, description: 'Terms patients know and need, never counted as unfamiliar; added to the words of rules/data/patient-words.json.'}
     }
   },
-  defaults: {targetAge: 11, maxWords: 20, minWords: 5, minFormulas: 4},
+  defaults: {maxWords: 20, toleranceWords: 2, veryLongWords: 25, shortLineWords: 5, denseWords: 16, allowedTerms: []},
   examples: {
     valid: [
       {name: 'short, everyday sentences', input: header + 'Back pain is common. It often gets better on its own. Keep moving if you can.\n'},
-      {name: 'a short list item with a long word', input: header + '- Physiotherapy\n- Unexplained weight loss\n'},
+      {name: 'medicine names and inflected everyday words', input: header + 'Take paracetamol or ibuprofen to ease the pain. You usually do not need antibiotics. Most tests take a few weeks.\n'},
+      {name: 'short lines of everyday words', input: header + '- Referral for physiotherapy\n- Unexplained weight loss\n'},
+      {name: 'a medical term explained in brackets', input: header + 'You may have otitis media (an infection of the middle ear).\n'},
       {name: 'a long word in code is not prose', input: header + 'Type `musculoskeletal-physiotherapy-assessment-questionnaire` in the box.\n'},
-      {
-        name: 'a dense sentence under a raised target',
-        input: header + 'Physiotherapy focuses on improving spinal mobility and rebuilding strength.\n',
-        options: {targetAge: 25}
-      }
+      {name: 'the disclaimer and the byline are not judged', input: header + 'These articles are intended as educational sources, not diagnostic nor taking place of a proper medical assessment.\n\nLast reviewed by Dr Zamiel Hussain, GMC registered GP\n'},
+      {name: 'an allowed term', input: header + '- Titrate the dose\n', options: {allowedTerms: ['titrate']}}
     ],
     invalid: [
       {
-        name: 'a dense sentence',
-        input: header + 'Back pain is common.\nPhysiotherapy focuses on improving spinal mobility and rebuilding strength.\n',
-        messages: ['6:1: This sentence is hard to read at a reading age of 11: 6 of 7 readability formulas put it higher. Use everyday words, or split it.']
+        name: 'two unfamiliar words',
+        input: header + 'Back pain is common.\nMost back pain can be assessed without examination in an initial remote consultation.\n',
+        messages: ['6:1: This sentence is hard to read: “assessed” and “consultation” are words many patients do not know. Use everyday words, or explain them.']
+      },
+      {
+        name: 'a short line that rests on one unfamiliar word',
+        input: header + '- Titrate the dose\n',
+        messages: ['5:3: This line is hard to read: “Titrate” is a word many patients do not know. Use an everyday word, or explain it.']
+      },
+      {
+        name: 'a formal phrase and a medical word in a short line',
+        input: header + '- Analgesia as required\n',
+        messages: ['5:3: This line is hard to read: “Analgesia” and “required” are words many patients do not know. Use everyday words, or explain them.']
       },
       {
         name: 'a long sentence of short words',
         input: header + 'You can take a break and go for a walk and then come back to your desk and sit for a bit and then get up.\n',
-        messages: ['5:1: This sentence has 26 words, more than the 20 that NHS guidance suggests. Split it into shorter sentences.']
+        messages: ['5:1: This sentence has 26 words, far more than the 20 that NHS guidance suggests. Split it into shorter sentences.']
       },
       {
         name: 'long and dense, in a list item',
         input: header + '- Staying active within comfort, avoiding prolonged rest, and following a structured exercise programme can help reduce pain, restore confidence, and prevent recurrence.\n',
-        messages: ['5:3: This sentence has 22 words and is hard to read at a reading age of 11: 6 of 7 readability formulas put it higher. Split it into sentences of 20 words or fewer, and use everyday words.']
+        messages: ['5:3: This sentence has 22 words, more than the 20 that NHS guidance suggests, and “prolonged” and “recurrence” are words many patients do not know. Split it, and use everyday words.']
       }
     ]
   },
   check
 })
 
+const vocabularies = new Map<string, Vocabulary>()
+const judgings = new Map<string, DifficultyOptions>()
+
 function check(context: RuleContext<HardSentenceOptions>): void {
-  const {file, options} = context
+  const {file, options, frontmatter} = context
   const sentences = file.data.sentences ?? []
+  const judging = judgingOptions(options, frontmatter?.data)
+  const fixed = fixedWordingOf(frontmatter?.data)
   const hard: number[] = []
-  const judging = {age: options.targetAge, minWords: options.minWords}
   sentences.forEach((sentence, index) => {
-    const above = formulasAbove(sentence, sentence.ages, judging)
-    const dense = above >= options.minFormulas
-    const long = sentence.words > options.maxWords
-    if (!dense && !long) return
+    if (isFixedWording(sentence.node, fixed)) return
+    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
+    if (!difficulty.hard) return
     hard.push(index)
-    const formulas = `${above} of 7 readability formulas put it higher`
-    const reason = dense && long
-      ? `This sentence has ${sentence.words} words and is hard to read at a reading age of ${options.targetAge}: ${formulas}. Split it into sentences of ${options.maxWords} words or fewer, and use everyday words.`
-      : dense
-        ? `This sentence is hard to read at a reading age of ${options.targetAge}: ${formulas}. Use everyday words, or split it.`
-        : `This sentence has ${sentence.words} words, more than the ${options.maxWords} that NHS guidance suggests. Split it into shorter sentences.`
-    context.report(reason, sentence.node.position)
+    context.report(reasonOf(difficulty, options), sentence.node.position, {actual: String(difficulty.words)})
   })
   file.data.hardSentences = hard
+}
+
+/** The options of the judgement: the vocabulary, and the title's words and the allowed terms as everyday. */
+export function judgingOptions(options: HardSentenceOptions, data: Record<string, unknown> | undefined): DifficultyOptions {
+  const title = typeof data?.title === 'string' ? data.title.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean) : []
+  // One object per distinct set of options, so that judgements are made once (assessSentence).
+  const key = JSON.stringify([options, title])
+  let judging = judgings.get(key)
+  if (judging) return judging
+  const terms = JSON.stringify(options.allowedTerms)
+  let vocabulary = vocabularies.get(terms)
+  if (!vocabulary) {
+    vocabulary = buildVocabulary([seedWords()], [...patientWords().medicines, ...options.allowedTerms])
+    vocabularies.set(terms, vocabulary)
+  }
+  const everyday = new Set(options.allowedTerms.map((term) => term.toLowerCase()))
+  if (judgings.size >= 1000) judgings.clear()
+  judging = {...options, vocabulary, everyday, title}
+  judgings.set(key, judging)
+  return judging
+}
+
+/** Where a sentence is fixed wording: anywhere (the disclaimer's phrases, people's names), or at its start (a reviewer statement, a date label). */
+interface FixedWording {
+  anywhere: RegExp
+  opening: RegExp
+}
+
+const fixedPatterns = new Map<string, FixedWording>()
+
+/** The byline, disclaimer and review footer: by the phrases their rules look for, and the people the frontmatter names. */
+function fixedWordingOf(data: Record<string, unknown> | undefined): FixedWording {
+  const names: string[] = []
+  const reviewer = data?.reviewedBy as {name?: unknown} | undefined
+  if (typeof reviewer?.name === 'string') names.push(reviewer.name)
+  if (Array.isArray(data?.contributors)) for (const contributor of data.contributors as Array<{name?: unknown}>) if (typeof contributor?.name === 'string') names.push(contributor.name)
+  const reviewerDefaults = requireReviewer.defaults as {statements: string[]; dateLabels: string[]}
+  const anywhere = [...(requireDisclaimer.defaults as {phrases: string[]}).phrases, ...names]
+  const opening = [...reviewerDefaults.statements, ...reviewerDefaults.dateLabels]
+  const key = JSON.stringify(names)
+  let fixed = fixedPatterns.get(key)
+  if (!fixed) {
+    if (fixedPatterns.size >= 1000) fixedPatterns.clear()
+    // One pattern for all the phrases: whole words, any case, any white space between words.
+    fixed = {anywhere: phrasePattern(anywhere, '(?<![\\p{L}\\p{N}])'), opening: phrasePattern(opening, '^[\\s*_>]*')}
+    fixedPatterns.set(key, fixed)
+  }
+  return fixed
+}
+
+function phrasePattern(phrases: readonly string[], before: string): RegExp {
+  const bodies = phrases
+    .map((phrase) => phrase.replaceAll('’', "'").trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'))
+    .filter(Boolean)
+  return bodies.length === 0 ? /(?!)/ : new RegExp(`${before}(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'iu')
+}
+
+function isFixedWording(node: Sentence, fixed: FixedWording): boolean {
+  const text = toString(node).replaceAll('’', "'")
+  return fixed.anywhere.test(text) || fixed.opening.test(text)
+}
+
+/** One sentence: what makes it hard, naming the words, and what to do. */
+function reasonOf(difficulty: SentenceDifficulty, options: HardSentenceOptions): string {
+  const words = difficulty.named.map((word) => `“${word.text}”`)
+  const named = words.length === 0 ? '' : `${listOf(words)} ${words.length === 1 ? 'is a word' : 'are words'} many patients do not know`
+  if (difficulty.long) {
+    const length = `This sentence has ${difficulty.words} words, ${difficulty.veryLong ? 'far ' : ''}more than the ${options.maxWords} that NHS guidance suggests`
+    return named ? `${length}, and ${named}. Split it, and use everyday words.` : `${length}. Split it into shorter sentences.`
+  }
+  const line = difficulty.words <= options.shortLineWords ? 'line' : 'sentence'
+  return `This ${line} is hard to read: ${named}. ${words.length === 1 ? 'Use an everyday word, or explain it.' : 'Use everyday words, or explain them.'}`
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }

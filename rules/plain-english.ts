@@ -7,16 +7,18 @@
 // it there, or per project with the `vocabulary` (a JSON file in the repository, read once with
 // the config: see `dataFiles`), `add` and `ignore` options.
 // Each use is reported at the word, with the alternatives. Where patients need the medical term
-// (they will hear it from their doctor), keep it and explain it, and add it to `ignore`.
+// (they will hear it from their doctor), keep it and explain it: a term explained in brackets
+// ("high blood pressure (hypertension)", "oedema (swelling)") is not reported. Medicine names
+// patients know (rules/data/patient-words.json, and the `allowedTerms` option) are never
+// reported, nor are the listed words inside them.
 // Turn it off: for content written for clinicians rather than patients.
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
-import type {Root as NlcstRoot, Word} from 'nlcst'
 import type {Point} from 'unist'
-import {toString} from 'nlcst-to-string'
 import {defineRule} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
+import {explainedWords} from '../src/words/explained.js'
+import {patientWords} from '../src/words/familiar.js'
+import {buildVocabulary, matchesIn, seedWords, sentenceRuns} from '../src/words/vocabulary-index.js'
+import type {Vocabulary} from '../src/words/vocabulary-index.js'
 
 export interface PlainEnglishOptions extends Record<string, unknown> {
   /**
@@ -29,20 +31,13 @@ export interface PlainEnglishOptions extends Record<string, unknown> {
   add: Record<string, string[] | string>
   /** Words or phrases from the vocabulary not to report. */
   ignore: string[]
+  /** Terms patients know and need, never reported (added to the medicine names of rules/data/patient-words.json). */
+  allowedTerms: string[]
 }
-
-interface Entry {
-  tokens: string[]
-  alternatives: string[]
-}
-
-/** Entries by their first word, longest phrase first. */
-type Vocabulary = Map<string, Entry[]>
 
 type Words = Record<string, string[] | string>
 
-const seed = wordsOf(readFileSync(join(packageRoot, 'rules', 'data', 'plain-english.json'), 'utf8'))
-// By the config's vocabulary file (one object per config), then by `add` and `ignore`.
+// By the config's vocabulary file (one object per config), then by `add`, `ignore` and `allowedTerms`.
 const vocabularies = new WeakMap<Words, Map<string, Vocabulary>>()
 const noWords: Words = {}
 
@@ -54,6 +49,7 @@ export default defineRule<PlainEnglishOptions>({
   rationale: 'Patients understand and search for the words they use themselves, such as "tummy" rather than "abdomen" or "before" rather than "prior to". Keep a medical term where patients will hear it from their doctor, and explain it. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
+  dataFiles: {vocabulary: wordsOf},
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -63,11 +59,11 @@ export default defineRule<PlainEnglishOptions>({
         type: 'object',
         additionalProperties: {anyOf: [{type: 'string'}, {type: 'array', items: {type: 'string'}}]}
       },
-      ignore: {type: 'array', items: {type: 'string'}}
+      ignore: {type: 'array', items: {type: 'string'}},
+      allowedTerms: {type: 'array', items: {type: 'string'}, description: 'Terms patients know and need (such as the medicines your service prescribes), never reported; added to the common UK medicine names of rules/data/patient-words.json.'}
     }
   },
-  defaults: {add: {}, ignore: []},
-  dataFiles: {vocabulary: wordsOf},
+  defaults: {add: {}, ignore: [], allowedTerms: []},
   examples: {
     valid: [
       {name: 'everyday words', input: header + 'You may have a pain in your tummy before it gets better.\n'},
@@ -75,7 +71,10 @@ export default defineRule<PlainEnglishOptions>({
       {name: 'a condition name that keeps a listed word', input: header + 'Cardiac arrest is not the same as a heart attack.\n'},
       {name: 'listed words in code', input: header + 'Set `prior_to` or:\n\n```\nin order to\n```\n'},
       {name: 'an ignored word', input: header + 'This is a chronic condition.\n', options: {ignore: ['chronic']}},
-      {name: 'a phrase broken by punctuation', input: header + 'Get help in order, to start with.\n'}
+      {name: 'a phrase broken by punctuation', input: header + 'Get help in order, to start with.\n'},
+      {name: 'a plain term with the medical term in brackets', input: header + 'It is an infection of the middle ear (otitis media). You may have high blood pressure (hypertension).\n'},
+      {name: 'a medical term with its plain explanation in brackets', input: header + 'Hypertension (high blood pressure) is common. Oedema (swelling) may follow.\n'},
+      {name: 'a term allowed in the config', input: header + 'Your nurse will explain the lumbar puncture.\n', options: {allowedTerms: ['lumbar puncture']}}
     ],
     invalid: [
       {
@@ -90,6 +89,11 @@ export default defineRule<PlainEnglishOptions>({
           '5:15: “commence” is not plain English: use “start” or “begin” instead, or explain it if patients need the term.',
           '7:9: “prior to” is not plain English: use “before” instead, or explain it if patients need the term.'
         ]
+      },
+      {
+        name: 'brackets holding only an abbreviation explain nothing',
+        input: header + 'Hypertension (HTN) is common.\n',
+        messages: ['5:1: “Hypertension” is not plain English: use “high blood pressure” instead, or explain it if patients need the term.']
       },
       {
         name: 'a word added in the config',
@@ -108,70 +112,39 @@ function check(context: RuleContext<PlainEnglishOptions>): void {
   if (!prose) return
   const vocabulary = vocabularyFor(options)
   const text = String(file.value)
-  for (const run of wordRuns(prose)) {
-    let index = 0
-    while (index < run.length) {
-      const entry = (vocabulary.get(run[index]!.key) ?? []).find((candidate) => matches(run, index, candidate.tokens))
-      if (!entry) {
-        index++
-        continue
-      }
-      const first = run[index]!.node.position
-      const last = run[index + entry.tokens.length - 1]!.node.position
-      index += entry.tokens.length
-      // Never report what cannot be located.
-      if (entry.alternatives.length === 0 || first?.start.offset === undefined || last?.end.offset === undefined) continue
-      const written = text.slice(first.start.offset, last.end.offset).replace(/\s+/g, ' ')
-      context.report(
-        `“${written}” is not plain English: use ${listOf(entry.alternatives.map((alternative) => `“${alternative}”`))} instead, or explain it if patients need the term.`,
-        {start: point(first.start), end: point(last.end)},
-        {actual: written, expected: entry.alternatives}
-      )
-    }
-  }
-}
-
-interface RunWord {
-  node: Word
-  key: string
-}
-
-/**
- * Runs of words with only white space between them, sentence by sentence: a phrase matches
- * within a run, never across punctuation, symbols, code or a URL.
- */
-function wordRuns(prose: NlcstRoot): RunWord[][] {
-  const runs: RunWord[][] = []
   for (const paragraph of prose.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue
-      let run: RunWord[] = []
-      for (const child of sentence.children) {
-        if (child.type === 'WordNode') run.push({node: child, key: normalise(toString(child))})
-        else if (child.type !== 'WhiteSpaceNode' && run.length > 0) {
-          runs.push(run)
-          run = []
+      let explained: ReturnType<typeof explainedWords> | undefined
+      for (const run of sentenceRuns(sentence)) {
+        for (const {entry, index} of matchesIn(run, vocabulary)) {
+          const words = run.slice(index, index + entry.tokens.length)
+          const first = words[0]!.node.position
+          const last = words.at(-1)!.node.position
+          // Never report what cannot be located.
+          if (entry.alternatives.length === 0 || first?.start.offset === undefined || last?.end.offset === undefined) continue
+          explained ??= explainedWords(sentence)
+          if (words.every((word) => explained!.has(word.node))) continue
+          const written = text.slice(first.start.offset, last.end.offset).replace(/\s+/g, ' ')
+          context.report(
+            `“${written}” is not plain English: use ${listOf(entry.alternatives.map((alternative) => `“${alternative}”`))} instead, or explain it if patients need the term.`,
+            {start: point(first.start), end: point(last.end)},
+            {actual: written, expected: entry.alternatives}
+          )
         }
       }
-      if (run.length > 0) runs.push(run)
     }
   }
-  return runs
-}
-
-function matches(run: readonly RunWord[], index: number, tokens: readonly string[]): boolean {
-  if (index + tokens.length > run.length) return false
-  return tokens.every((token, offset) => run[index + offset]!.key === token)
 }
 
 function vocabularyFor(options: PlainEnglishOptions): Vocabulary {
   const extra = options.vocabulary ?? noWords
   let byOptions = vocabularies.get(extra)
   if (!byOptions) vocabularies.set(extra, (byOptions = new Map()))
-  const key = JSON.stringify([options.add, options.ignore])
+  const key = JSON.stringify([options.add, options.ignore, options.allowedTerms])
   let vocabulary = byOptions.get(key)
-  if (!vocabulary) byOptions.set(key, (vocabulary = buildVocabulary([seed, extra, options.add], options.ignore)))
+  if (!vocabulary) byOptions.set(key, (vocabulary = buildVocabulary([seedWords(), extra, options.add], [...patientWords().medicines, ...options.allowedTerms, ...options.ignore])))
   return vocabulary
 }
 
@@ -185,43 +158,13 @@ function wordsOf(text: string): Words {
     throw new Error('not valid JSON')
   }
   const words = data && typeof data === 'object' && 'words' in data ? (data as {words: unknown}).words : data
-  if (!words || typeof words !== 'object' || Array.isArray(words)) throw new Error('not a mapping of words to alternatives')
+  if (!words || typeof words !== 'object' || Array.isArray(words)) throw new Error('not a mapping of words to lists of alternatives')
   for (const value of Object.values(words)) {
     if (typeof value !== 'string' && !(Array.isArray(value) && value.every((item) => typeof item === 'string'))) {
       throw new Error('not a mapping of words to lists of alternatives')
     }
   }
   return words as Words
-}
-
-/** Later sources override earlier ones; ignored phrases become known names that are never reported. */
-function buildVocabulary(sources: readonly Words[], ignore: readonly string[]): Vocabulary {
-  const entries = new Map<string, Entry>()
-  const add = (phrase: string, alternatives: string[]) => {
-    const tokens = tokensOf(phrase)
-    if (tokens.length > 0) entries.set(tokens.join(' '), {tokens, alternatives})
-  }
-  for (const words of sources) {
-    for (const [phrase, alternatives] of Object.entries(words)) add(phrase, typeof alternatives === 'string' ? [alternatives] : alternatives)
-  }
-  // An ignored phrase stays in as a known name, so it also shadows the shorter listed words in it.
-  for (const phrase of ignore) add(phrase, [])
-  const vocabulary: Vocabulary = new Map()
-  for (const entry of entries.values()) {
-    const list = vocabulary.get(entry.tokens[0]!) ?? []
-    list.push(entry)
-    vocabulary.set(entry.tokens[0]!, list)
-  }
-  for (const list of vocabulary.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
-  return vocabulary
-}
-
-function tokensOf(phrase: string): string[] {
-  return phrase.split(/\s+/).filter(Boolean).map(normalise)
-}
-
-function normalise(word: string): string {
-  return word.toLowerCase().replaceAll('’', "'")
 }
 
 function point(place: Point): Point {

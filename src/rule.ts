@@ -23,7 +23,7 @@ export interface RuleExample {
   /** For failing examples: the exact messages, as `line:column: reason`. */
   messages?: string[]
   /** For failing examples whose messages have another severity than the rule's (see `ReportExtra.severity`). */
-  severity?: 'error' | 'warning'
+  severity?: 'error' | 'warning' | 'info'
   /** For failing examples of a rule with fixes: the whole input after every fix is applied. */
   fixed?: string
 }
@@ -31,10 +31,11 @@ export interface RuleExample {
 export interface ReportExtra {
   /**
    * This message's severity, whatever the rule's configured one (never when the rule is off).
-   * For rules whose problems come in two grades: a review that falls due soon (warning) or is
-   * overdue (error); a reading age above the target (warning) or above the maximum (error).
+   * For rules whose problems come in grades: a review that falls due soon (warning) or is
+   * overdue (error); a reading age above the aim (info), well above it (the rule's severity) or
+   * above an opt-in maximum (error).
    */
-  severity?: 'error' | 'warning'
+  severity?: 'error' | 'warning' | 'info'
   note?: string
   actual?: string
   expected?: string[]
@@ -124,7 +125,7 @@ export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/READ
 // The severity each message was reported with, when it differs from the rule's: `lintRule`
 // stamps the configured severity on every message after the rule has run, so this is applied
 // after it.
-const overrides = new WeakMap<object, 'error' | 'warning'>()
+const overrides = new WeakMap<object, 'error' | 'warning' | 'info'>()
 
 /**
  * The most messages one rule reports in one article. Each message costs memory in every report
@@ -167,7 +168,8 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
       transform(tree, file, (error) => {
         for (const message of file.messages) {
           const severity = overrides.get(message)
-          if (severity) message.fatal = severity === 'error'
+          // vfile-message's `fatal`: true an error, false a warning, undefined a note (info).
+          if (severity) message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
         }
         next(error)
       })

@@ -17,9 +17,6 @@ import {toNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {toString} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
-import {syllable} from 'syllable'
-import {daleChall} from 'dale-chall'
-import {spache} from 'spache'
 import {
   automatedReadabilityIndex,
   colemanLiau,
@@ -27,10 +24,11 @@ import {
   fleschReadingEase,
   gunningFog,
   readingAgeOf,
-  sentenceAges,
   smogGrade
 } from '../readability.js'
-import type {Counts, SentenceCounts} from '../readability.js'
+import type {Counts} from '../readability.js'
+import {countDigits, countSyllables, isPhoneNumberStart} from '../words/syllables.js'
+import {repairSentences} from './sentences.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
 export interface ReadabilityScores extends Counts {
@@ -44,19 +42,15 @@ export interface ReadabilityScores extends Counts {
   readingAge: number
 }
 
-/** One scored sentence: its counts, and retext-readability's seven ages for it. */
-export interface ScoredSentence extends SentenceCounts {
+/** One scored sentence: its counts. */
+export interface ScoredSentence extends Omit<Counts, 'sentences'> {
   /** The sentence, positioned in the original file. */
   node: Sentence
-  /** Letters and digits in its words. */
-  letters: number
-  /** Automated readability, Coleman–Liau, Dale–Chall, Flesch, Gunning fog, SMOG, Spache. */
-  ages: number[]
+  /** The syllables of each of its words (word nodes, in order). */
+  wordSyllables: number[]
 }
 
 const parser = new ParseEnglish()
-const easyWords = new Set(daleChall)
-const familiarWords = new Set(spache)
 
 // Not prose: skipped entirely. (Tables are skipped by mdast-util-to-nlcst itself.)
 const ignore = ['code', 'html', 'image', 'imageReference', 'definition', 'math', 'yaml', 'toml']
@@ -67,16 +61,12 @@ const urlType = 'healthlintUrl'
 interface WordFacts {
   syllables: number
   letters: number
-  /** The word in lower case, as the Dale–Chall and Spache lists spell their words. */
-  caseless: string
   /** Whether it starts with a lower-case letter (or no letter): a complex word if polysyllabic. */
   startsLower: boolean
-  onDaleChall: boolean
-  onSpache: boolean
 }
 
-// Facts per distinct word: most words in an article (and across articles) repeat, and
-// `syllable` is the costly part of counting. Bounded so a huge run cannot grow it without limit.
+// Facts per distinct word: most words in an article (and across articles) repeat, and counting
+// syllables is the costly part. Bounded so a huge run cannot grow it without limit.
 const wordCache = new Map<string, WordFacts>()
 const wordCacheLimit = 50_000
 const letterPattern = /[\p{L}\p{N}]/gu
@@ -97,6 +87,7 @@ export function scoreArticle(file: VFile): void {
     // when nesting is deep enough to exhaust the stack (markdown-limits reports that article).
     return
   }
+  repairSentences(prose)
   file.data.prose = prose
 
   const headings = headingRanges(tree)
@@ -144,51 +135,50 @@ export function scoresOf(counts: Counts): ReadabilityScores | undefined {
 }
 
 /**
- * Count one sentence the way retext-readability does: every word node, its syllables, its
- * characters as written; polysyllables have 3+ syllables, complex words are polysyllables not
- * starting with a capital; distinct words on the Dale–Chall and Spache lists.
+ * Count one sentence: every word node, its syllables (see `syllablesOfWords`), its letters and
+ * digits; polysyllables have 3+ syllables, complex words are polysyllables not starting with a
+ * capital.
  */
 function scoreSentence(node: Sentence): ScoredSentence | undefined {
-  const counts = {words: 0, syllables: 0, polysyllables: 0, complexWords: 0, characters: 0, letters: 0, daleChallWords: 0, spacheWords: 0}
-  let easy: Set<string> | undefined
-  let familiar: Set<string> | undefined
-  for (const child of node.children) {
-    if (child.type !== 'WordNode') continue
-    const value = toString(child)
+  const values = node.children.filter((child) => child.type === 'WordNode').map((word) => toString(word))
+  if (values.length === 0) return undefined
+  const wordSyllables = syllablesOfWords(values)
+  const counts = {words: values.length, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
+  for (const [index, value] of values.entries()) {
     const facts = wordFacts(value)
-    counts.words++
-    counts.syllables += facts.syllables
-    counts.characters += value.length
+    const syllables = wordSyllables[index]!
+    counts.syllables += syllables
     counts.letters += facts.letters
-    if (facts.syllables >= 3) {
+    if (syllables >= 3) {
       counts.polysyllables++
       if (facts.startsLower) counts.complexWords++
     }
-    if (facts.onDaleChall && !(easy ??= new Set()).has(facts.caseless)) {
-      easy.add(facts.caseless)
-      counts.daleChallWords++
-    }
-    if (facts.onSpache && !(familiar ??= new Set()).has(facts.caseless)) {
-      familiar.add(facts.caseless)
-      counts.spacheWords++
-    }
   }
-  if (counts.words === 0) return undefined
-  return {node, ...counts, ages: sentenceAges(counts)}
+  return {node, ...counts, wordSyllables}
+}
+
+/**
+ * The syllables of a sentence's words, in order: each word's own count, except that the groups
+ * of digits after a phone number's first ("01632 960 123") are read digit by digit.
+ */
+export function syllablesOfWords(values: readonly string[]): number[] {
+  let phone = false
+  return values.map((value) => {
+    const digits = /^\d+$/.test(value)
+    const syllables = phone && digits ? countDigits(value) : wordFacts(value).syllables
+    phone = isPhoneNumberStart(value) || (phone && digits)
+    return syllables
+  })
 }
 
 function wordFacts(value: string): WordFacts {
   let facts = wordCache.get(value)
   if (!facts) {
     if (wordCache.size >= wordCacheLimit) wordCache.clear()
-    const caseless = value.toLowerCase()
     facts = {
-      syllables: syllable(value),
+      syllables: countSyllables(value),
       letters: value.match(letterPattern)?.length ?? 0,
-      caseless,
-      startsLower: value.charCodeAt(0) === caseless.charCodeAt(0),
-      onDaleChall: easyWords.has(caseless),
-      onSpache: familiarWords.has(caseless)
+      startsLower: value.charCodeAt(0) === value.toLowerCase().charCodeAt(0)
     }
     wordCache.set(value, facts)
   }

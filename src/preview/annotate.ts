@@ -10,6 +10,9 @@
 //   or a dropped passage is called out where it belongs;
 // - a point inside text with nothing to mark (inline HTML that is dropped) → a small marker there.
 //
+// A hard-sentence message also marks, inside its sentence, the words it names as unfamiliar (the
+// words quoted in its reason, as written), the way Hemingway marks complex words in a hard one.
+//
 // Every node added here is built from the message's own fields as text nodes, never from
 // article markup, and the result is only ever stringified by hast-util-to-html, which escapes.
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
@@ -185,7 +188,7 @@ function markText(path: Parent[], message: MessageToPlace): boolean {
     const to = exact ? Math.min(message.end, range.end) - range.start : node.value.length
     const pieces: Array<Text | Element> = []
     if (from > 0) pieces.push(textAt(node.value.slice(0, from), range.start))
-    const mark = markOf(message, [textAt(node.value.slice(from, to), range.start + from, range.start + to)], index === 0)
+    const mark = markOf(message, withWordsMarked(node.value.slice(from, to), range.start + from, exact, wordsOf(message)), index === 0)
     // Positioned like its text, so that later messages still find their place in and around it.
     mark.position = textAt('', range.start + from, range.start + to).position
     pieces.push(mark)
@@ -200,6 +203,36 @@ function markText(path: Parent[], message: MessageToPlace): boolean {
     parent.children.splice(parent.children.indexOf(mark) + 1, 0, referenceOf(message))
   }
   return true
+}
+
+// Rules whose messages name words inside the range they cover, quoted “like this”.
+const wordRules = new Set(['hard-sentence'])
+
+/** The words a message names, as written, longest first (so "as required" wins over "required"). */
+function wordsOf(message: MessageToPlace): string[] {
+  if (!wordRules.has(message.ruleId)) return []
+  return [...new Set([...message.reason.matchAll(/“([^”]+)”/g)].map((match) => match[1]!))].sort((a, b) => b.length - a.length)
+}
+
+/**
+ * `value` (text starting at offset `start`) as text nodes, with each whole-word occurrence of
+ * `words` wrapped in <span class="hl-word">. Positioned only when the text maps onto its source
+ * character by character (`exact`).
+ */
+function withWordsMarked(value: string, start: number, exact: boolean, words: readonly string[]): ElementContent[] {
+  const piece = (from: number, to: number): Text => (exact ? textAt(value.slice(from, to), start + from, start + to) : text(value.slice(from, to)))
+  if (words.length === 0) return [textAt(value, start)]
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+  const parts: ElementContent[] = []
+  let last = 0
+  for (const match of value.matchAll(pattern)) {
+    if (match.index > last) parts.push(piece(last, match.index))
+    parts.push(element('span', {className: ['hl-word']}, [piece(match.index, match.index + match[0].length)]))
+    last = match.index + match[0].length
+  }
+  if (last < value.length || parts.length === 0) parts.push(piece(last, value.length))
+  return parts
 }
 
 /** The elements from below `from` down to `to` (inclusive); empty when `to` is `from`. */

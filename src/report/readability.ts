@@ -3,8 +3,12 @@
 // readability rules stored on `file.data`.
 import type {VFile} from 'vfile'
 import type {ReadabilityScores} from '../pipeline/score.js'
+import {readingAgeBand} from '../readability.js'
 
 export interface ReadabilityReport extends ReadabilityScores {
+  /** The reading-age band: the lower and higher of the Flesch–Kincaid and SMOG reading ages, in whole years. */
+  readingAgeLow: number
+  readingAgeHigh: number
   /** The `readability` rule's target reading age, when the rule ran. */
   targetAge?: number
   /** How many sentences the `hard-sentence` rule flagged, when it ran. */
@@ -34,19 +38,25 @@ export function roundedScores(scores: ReadabilityScores): ReadabilityScores {
 export function readabilityReportOf(file: VFile): ReadabilityReport | undefined {
   const scores: ReadabilityScores | undefined = file.data.readability
   if (!scores) return undefined
-  const report: ReadabilityReport = roundedScores(scores)
+  const band = readingAgeBand(scores)
+  const report: ReadabilityReport = {...roundedScores(scores), readingAgeLow: band.low, readingAgeHigh: band.high}
   if (file.data.readabilityTarget !== undefined) report.targetAge = file.data.readabilityTarget
   if (file.data.hardSentences) report.hardSentences = file.data.hardSentences.length
   return report
 }
 
-/** "reading age 12, target 11; 3 of 41 sentences hard", or undefined without prose. */
+/**
+ * "reading age 12–14 (Flesch–Kincaid 7.1, SMOG 9.0), aim 9 to 11; 3 of 41 sentences hard", or
+ * undefined without prose.
+ */
 export function readabilitySummaryOf(file: VFile): string | undefined {
   const scores = file.data.readability
   if (!scores) return undefined
   const target = file.data.readabilityTarget
   const hard = file.data.hardSentences
-  const age = `reading age ${Math.round(scores.readingAge)}${target === undefined ? '' : `, target ${target}`}`
+  const band = readingAgeBand(scores)
+  const ages = band.low === band.high ? String(band.low) : `${band.low}–${band.high}`
+  const age = `reading age ${ages} (Flesch–Kincaid ${scores.fleschKincaidGrade.toFixed(1)}, SMOG ${scores.smog.toFixed(1)})${target === undefined ? '' : `, aim 9 to ${target}`}`
   const sentences = hard ? `${hard.length} of ${scores.sentences} sentences hard` : `${scores.sentences} sentence${scores.sentences === 1 ? '' : 's'}`
   return `${age}; ${sentences}`
 }

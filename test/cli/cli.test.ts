@@ -36,7 +36,7 @@ describe('healthlint (in-process)', () => {
     // The safety rule the config turns off is named above the totals, with the config's reason.
     assert.equal(
       result.stdout,
-      'articles/clean.md\n  reading age 15; 69 sentences\n\n' +
+      'articles/clean.md\n  reading age 14–16 (Flesch–Kincaid 8.8, SMOG 10.5); 69 sentences\n\n' +
         '⚠ 1 safety rule is changed by quiet.json; a clinical owner should review this change:\n' +
         '  Safety rule `red-flags-urgent-action` is turned off (its default is warning) by quiet.json. Reason given: “a test looks at other rules alone”.\n' +
         '✔ 1 article checked: no problems\n'

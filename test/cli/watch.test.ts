@@ -60,7 +60,7 @@ describe('healthlint lint --watch', () => {
     const root = temporaryArticles({'a.md': seed})
     const watch = startWatch(root)
     try {
-      assert.equal(await waitFor(watch.output, 'Press Ctrl+C to stop.\n'), 'articles/a.md\n  reading age 15; 69 sentences\n\n✔ 1 article checked: no problems\nWatching 1 article for changes. Press Ctrl+C to stop.\n')
+      assert.equal(await waitFor(watch.output, 'Press Ctrl+C to stop.\n'), 'articles/a.md\n  reading age 14–16 (Flesch–Kincaid 8.8, SMOG 10.5); 69 sentences\n\n✔ 1 article checked: no problems\nWatching 1 article for changes. Press Ctrl+C to stop.\n')
 
       let from = watch.output().length
       writeFileSync(join(root, 'articles', 'a.md'), withColour)

@@ -142,3 +142,26 @@ describe('annotateBody', () => {
     assert.equal((await annotate(markdown, [])).html, plain)
   })
 })
+
+describe('annotateBody: the words a hard-sentence message names', () => {
+  it('marks each named word inside the sentence, whole words only, as written', async () => {
+    const markdown = '---\ntitle: Placeholder\n---\n\nMost pain can be assessed in an initial remote consultation, not reassessed.\n'
+    const file = await lintText(markdown, {rules: {}})
+    const body = renderBody(file.data.tree!)
+    const start = markdown.indexOf('Most')
+    const reason = 'This sentence is hard to read: “assessed” and “remote consultation” are words many patients do not know. Use everyday words, or explain them.'
+    annotateBody(body, [{number: 1, severity: 'warning', ruleId: 'hard-sentence', reason, start, end: markdown.indexOf('reassessed.') + 11}])
+    const html = toHtml(body)
+    assert.ok(html.includes('can be <span class="hl-word">assessed</span> in an initial <span class="hl-word">remote consultation</span>, not reassessed.'), html)
+    assert.equal((html.match(/hl-word/g) ?? []).length, 2)
+  })
+
+  it('marks no words for other rules, nor words outside the message', async () => {
+    const markdown = '---\ntitle: Placeholder\n---\n\nIt was assessed. Then “assessed” again.\n'
+    const file = await lintText(markdown, {rules: {}})
+    const body = renderBody(file.data.tree!)
+    const start = markdown.indexOf('It was')
+    annotateBody(body, [{number: 1, severity: 'warning', ruleId: 'plain-english', reason: '“assessed” is formal.', start, end: start + 16}])
+    assert.doesNotMatch(toHtml(body), /hl-word/)
+  })
+})

@@ -30,10 +30,10 @@ describe('job summary', () => {
         '# Earlier step\n' +
           '## healthlint\n\n✖ 2 errors, 1 warning in 4 articles checked (2 with errors)\n\n' +
           header +
-          '| ✖ articles/no-frontmatter.md | 1 | 0 | 10 | – |\n' +
-          '| ✖ articles/overdue.md | 1 | 0 | 10 | 2025-06-30 (overdue) |\n' +
-          '| ⚠ articles/due-soon.md | 0 | 1 | 10 | 2026-02-01 |\n' +
-          '| ✔ articles/clean.md | 0 | 0 | 10 | 2026-12-22 |\n\n'
+          '| ✖ articles/no-frontmatter.md | 1 | 0 | 11 | – |\n' +
+          '| ✖ articles/overdue.md | 1 | 0 | 11 | 2025-06-30 (overdue) |\n' +
+          '| ⚠ articles/due-soon.md | 0 | 1 | 11 | 2026-02-01 |\n' +
+          '| ✔ articles/clean.md | 0 | 0 | 11 | 2026-12-22 |\n\n'
       )
     } finally {
       await removeProject(root)
@@ -48,7 +48,7 @@ describe('job summary', () => {
       assert.ok(result.stdout.startsWith('['), 'stdout keeps the chosen format')
       const summary = await readFile(join(root, 'summary.md'), 'utf8')
       assert.ok(summary.includes('⚠ 0 errors, 1 warning in 2 articles checked (0 with errors)'))
-      assert.ok(summary.includes(header + '| ⚠ articles/no-frontmatter.md | 0 | 1 | 10 | – |\n| ✔ articles/clean.md | 0 | 0 | 10 | 2026-12-22 |\n'))
+      assert.ok(summary.includes(header + '| ⚠ articles/no-frontmatter.md | 0 | 1 | 11 | – |\n| ✔ articles/clean.md | 0 | 0 | 11 | 2026-12-22 |\n'))
     } finally {
       await removeProject(root)
     }

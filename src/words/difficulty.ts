@@ -1,0 +1,185 @@
+// What makes one sentence hard to read, as an editor judges it (the hard-sentence rule, and the
+// readability rule's pointer to the hardest sentences): its length, and the words in it that
+// many patients do not know. The criteria are the NHS content guide's and the Plain English
+// Campaign's: sentences of about 20 words at most (25 or more lose most readers), everyday words,
+// medical terms explained. A word is unfamiliar when it is
+//
+// - on the plain-english vocabulary with a plainer alternative ("analgesia", "prior to"), the
+//   NHS and Plain English Campaign A to Z lists;
+// - rare: on none of the word lists (see familiar.ts), as "musculoskeletal" or "titrate";
+// - an abbreviation that is not everyday (GP, NHS and A&E are) and not explained;
+// - long and uncommon: three syllables or more, outside the 10,000 commonest words of spoken
+//   English ("susceptible", "intermittent");
+// - long and not everyday, which counts half: three syllables or more, among the 10,000
+//   commonest words but not on the Dale–Chall list, the 3,000 commonest or the words patients
+//   know ("appropriate", "management"). Many such words are known to most readers
+//   ("medication", "activity"); two of them weigh as much as one unfamiliar word.
+//
+// A sentence is hard when it is longer than `maxWords` (by more than `toleranceWords` if every
+// word in it is familiar), or its unfamiliar words weigh 2 or more,
+// or 1 or more in a short line that rests on them ("Analgesia as required"; not a question used
+// as a prompt, "How is it diagnosed?"), or 1.5 or more, one of them a whole 1, in a sentence of
+// `denseWords` words or more.
+//
+// Never unfamiliar: numbers, names (a capitalised word inside a sentence), words the text
+// explains in brackets (explained.ts), the article's title words, allowed terms.
+import type {Sentence, Word} from 'nlcst'
+import {explainedWords} from './explained.js'
+import {familiarityOf} from './familiar.js'
+import {matchesIn, normalise, sentenceRuns, wordText} from './vocabulary-index.js'
+import type {Vocabulary} from './vocabulary-index.js'
+
+export interface UnfamiliarWord {
+  /** As written (a phrase for a vocabulary match: "as required"). */
+  text: string
+  /** The word nodes it covers. */
+  nodes: Word[]
+  /** 1, or ½ for a long word most readers know. */
+  weight: number
+}
+
+export interface SentenceDifficulty {
+  words: number
+  /** Every unfamiliar word (none when the sentence is not hard), in text order. */
+  unfamiliar: UnfamiliarWord[]
+  /**
+   * The words a message names: the unfamiliar ones (weight 1), and the half-weight ones too when
+   * the verdict needs them — never "recovery" just because it came in a long sentence.
+   */
+  named: UnfamiliarWord[]
+  /** Over `maxWords`. */
+  long: boolean
+  /** Over `veryLongWords`. */
+  veryLong: boolean
+  /** Whether an editor would send it back. */
+  hard: boolean
+}
+
+export interface DifficultyOptions {
+  /** Longest acceptable sentence, in words (NHS: 20). */
+  maxWords: number
+  /** How many words more a sentence of familiar words only may have. */
+  toleranceWords: number
+  /** A stronger signal, in words (25 or more loses most readers). */
+  veryLongWords: number
+  /** Lines of at most this many words rest on each word: one unfamiliar word makes them hard. */
+  shortLineWords: number
+  /** From this many words, one unfamiliar word is enough, on top of the length. */
+  denseWords: number
+  /** Words and phrases matched against the vocabulary; entries without alternatives are names. */
+  vocabulary: Vocabulary
+  /** More everyday words, lower case (allowed terms). */
+  everyday: ReadonlySet<string>
+  /**
+   * The words of the article's title, lower case: the condition the page is about, which it
+   * names and explains. A word counts as one of them when it starts like one, for at least 7
+   * letters ("eosinophils" on a page about eosinophilic leukaemia, "bronchial" on bronchitis).
+   */
+  title: readonly string[]
+}
+
+// Judgements by options object, then sentence: the readability rule asks for the same ones as
+// hard-sentence (see `judgingOptions`, which returns one object per distinct set of options).
+const assessed = new WeakMap<DifficultyOptions, WeakMap<Sentence, SentenceDifficulty>>()
+
+/** Judge one sentence (a sentence node and the syllables of its words, in order). */
+export function assessSentence(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
+  let byNode = assessed.get(options)
+  if (!byNode) assessed.set(options, (byNode = new WeakMap()))
+  let difficulty = byNode.get(node)
+  if (!difficulty) byNode.set(node, (difficulty = assess(node, wordSyllables, options)))
+  return difficulty
+}
+
+function assess(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
+  const words = node.children.filter((child): child is Word => child.type === 'WordNode')
+  const syllables = new Map(words.map((word, index) => [word, wordSyllables[index] ?? 0]))
+  const explained = explainedWords(node)
+  const judged = new Set<Word>()
+  const unfamiliar: UnfamiliarWord[] = []
+  const seen = new Set<string>()
+  const add = (text: string, nodes: Word[], weight: number) => {
+    const key = normalise(text)
+    if (seen.has(key)) return
+    seen.add(key)
+    unfamiliar.push({text, nodes, weight})
+  }
+  for (const run of sentenceRuns(node)) {
+    for (const {entry, index} of matchesIn(run, options.vocabulary)) {
+      const nodes = run.slice(index, index + entry.tokens.length).map((item) => item.node)
+      for (const word of nodes) judged.add(word)
+      if (entry.alternatives.length === 0 || nodes.every((word) => explained.has(word) || isTitleWord(wordText(word).toLowerCase(), options.title))) continue
+      add(nodes.map((word) => wordText(word)).join(' '), nodes, 1)
+    }
+  }
+  for (const [index, word] of words.entries()) {
+    if (judged.has(word) || explained.has(word)) continue
+    const value = wordText(word).replace(/\.$/, '')
+    const weight = cachedWeightOf(value, index, syllables.get(word) ?? 0, options)
+    if (weight > 0) add(value, [word], weight)
+  }
+  const order = new Map(words.map((word, index) => [word, index]))
+  unfamiliar.sort((a, b) => order.get(a.nodes[0]!)! - order.get(b.nodes[0]!)!)
+  const count = words.length
+  // A sentence a little over the limit passes when every word in it is familiar: one plain
+  // instruction or a list of everyday things, which an editor may leave as it is.
+  const long = count > options.maxWords + (unfamiliar.length === 0 ? options.toleranceWords : 0)
+  const veryLong = count > options.veryLongWords
+  const weight = unfamiliar.reduce((sum, word) => sum + word.weight, 0)
+  const end = node.children.at(-1)
+  const question = end?.type === 'PunctuationNode' && end.value === '?'
+  const shortLine = count <= options.shortLineWords && !question
+  const strong = unfamiliar.some((word) => word.weight >= 1)
+  const byWords = (total: number) => total >= 2 || (shortLine && total >= 1) || (count >= options.denseWords && strong && total >= 1.5)
+  const hard = long || byWords(weight)
+  if (!hard) return {words: count, unfamiliar: [], named: [], long, veryLong, hard}
+  const whole = unfamiliar.filter((word) => word.weight >= 1)
+  const named = long || byWords(whole.length) ? whole : unfamiliar
+  return {words: count, unfamiliar, named, long, veryLong, hard}
+}
+
+// Weights by options object, then by word as written and whether it starts the sentence (most
+// words repeat); bounded.
+const weights = new WeakMap<DifficultyOptions, Map<string, number>>()
+
+function cachedWeightOf(value: string, index: number, syllables: number, options: DifficultyOptions): number {
+  let byWord = weights.get(options)
+  if (!byWord) weights.set(options, (byWord = new Map()))
+  const key = `${index === 0 ? 0 : 1}${syllables}\u0000${value}`
+  let weight = byWord.get(key)
+  if (weight === undefined) {
+    if (byWord.size >= 50_000) byWord.clear()
+    weight = weightOf(value, index, syllables, options)
+    byWord.set(key, weight)
+  }
+  return weight
+}
+
+/** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one. */
+function weightOf(value: string, index: number, syllables: number, options: Pick<DifficultyOptions, 'everyday' | 'title'>): number {
+  if (!/\p{L}/u.test(value) || /^\p{L}$/u.test(value)) return 0 // numbers, single letters
+  const {everyday} = options
+  const caseless = value.toLowerCase()
+  if (isTitleWord(caseless, options.title)) return 0
+  // Abbreviations: everyday ones are on the lists (GP, NHS, A&E); the rest need explaining.
+  if (/^[\p{Lu}\d&]{2,}s?$/u.test(value) && /\p{Lu}.*\p{Lu}/u.test(value)) {
+    return familiarityOf(caseless.replace(/s$/, ''), everyday) !== 'everyday' && familiarityOf(caseless, everyday) !== 'everyday' ? 1 : 0
+  }
+  // A capital inside a sentence (or inside a word) is a name: "Sonali", "AccessGP", "Bell's".
+  if (/^\p{Lu}/u.test(value) && index > 0) return 0
+  if (/\p{Ll}\p{Lu}/u.test(value)) return 0
+  const familiarity = familiarityOf(caseless, everyday)
+  if (familiarity === 'rare') return caseless.replace(/[^\p{L}]/gu, '').length > 3 ? 1 : 0
+  if (syllables < 3) return 0
+  return familiarity === 'uncommon' ? 1 : familiarity === 'known' ? 0.5 : 0
+}
+
+function isTitleWord(caseless: string, title: readonly string[]): boolean {
+  return title.some((word) => word === caseless || (word.length >= 7 && caseless.length >= 7 && commonPrefix(word, caseless) >= 7))
+}
+
+function commonPrefix(a: string, b: string): number {
+  let length = 0
+  while (length < a.length && a[length] === b[length]) length++
+  return length
+}
