@@ -17,6 +17,8 @@ declare module 'vfile' {
     frontmatter: Frontmatter
     /** The body's Markdown tree, positioned in the original file; absent when parsing was refused. */
     tree: Root
+    /** When the next clinical review is due (pipeline/review-due.ts), set before the rules run. */
+    reviewDue: string
     /** Today as YYYY-MM-DD, from `--now` or the clock. */
     now: string
     /** Document readability scores (score stage); absent when the body has no prose. */

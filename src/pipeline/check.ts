@@ -17,6 +17,7 @@ import type {ResolvedConfig} from '../config.js'
 import {readSuppressions} from './suppress.js'
 import type {RuleLookup, Suppression} from './suppress.js'
 import {createFinisher} from './finish.js'
+import {reviewDueOf} from './review-due.js'
 
 export {compareMessages} from './finish.js'
 
@@ -52,6 +53,9 @@ export function createChecker(config: ResolvedConfig): Checker {
   const analyse = (file: VFile) => {
     const tree = file.data.tree
     const suppressions = tree ? readSuppressions(file, tree, lookup) : []
+    // require-reviewer compares a page's "Next review due" line with the date the config's review policy gives.
+    const due = reviewDueOf(file.data.frontmatter?.data, config)
+    if (due !== undefined) file.data.reviewDue = due
     // Every rule is synchronous (remark-lint's wrapper completes at once for a rule that
     // returns nothing), so runSync never meets an unfinished rule.
     ;(tree ? everything : fileOnly).runSync(tree ?? empty, file)

@@ -21,7 +21,8 @@ import {readSchema} from '../paths.js'
 import {addDays} from '../today.js'
 import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from './score.js'
-import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemsOf, sectionsOf} from './sections.js'
+import {safetyItemsOf} from './sections.js'
+import {safetyVocabularyOf} from './safety-vocabulary.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
@@ -159,11 +160,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     return {ok: false, reason: 'This article cannot be published because its Markdown is nested too deeply to convert to HTML. Simplify the nesting of quotes and lists.'}
   }
 
-  const outline = sectionsOf(tree)
-  const items = (patterns: readonly string[]) => {
-    const section = findSection(outline, patterns)
-    return section ? [...itemsOf(section)] : []
-  }
+  const vocabulary = safetyVocabularyOf(headingOption(config, 'require-red-flags'), headingOption(config, 'require-seek-review'))
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
 
@@ -181,8 +178,8 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     readability: pickReadability(file.data.readability),
     html,
     sections,
-    redFlags: items(headingOption(config, 'require-red-flags', defaultRedFlagHeadings)),
-    seekReview: items(headingOption(config, 'require-seek-review', defaultSeekReviewHeadings)),
+    redFlags: safetyItemsOf(tree, vocabulary, 'red-flags'),
+    seekReview: safetyItemsOf(tree, vocabulary, 'seek-review'),
     contentHash: file.data.contentHash
   }
   const entry: BundleIndexEntry = {
@@ -361,9 +358,9 @@ function reviewIntervalDays(config: ResolvedConfig): number {
   return typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 365
 }
 
-function headingOption(config: ResolvedConfig, ruleId: string, fallback: readonly string[]): readonly string[] {
+function headingOption(config: ResolvedConfig, ruleId: string): readonly string[] | undefined {
   const headings = config.rules[ruleId]?.options.headings
-  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : fallback
+  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : undefined
 }
 
 /** Only the documented scores, in a fixed order and rounded, as in the JSON report. */

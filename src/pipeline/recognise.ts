@@ -1,0 +1,205 @@
+// Reading a label or a sentence the way an editor does: what a heading or lead-in means (a
+// red-flags section, a "when to seek review" section, or neither), whether a sentence is a
+// disclaimer, a byline or a footer line, and whether an item is a placeholder. The section layer
+// (sections.ts) finds the labels; the rules and the build read the verdicts from there.
+import {hasPhrase, matchPhrases, allPhrases} from '../phrases.js'
+import {
+  defaultActions,
+  defaultInformationWords,
+  defaultLastReviewedLabels,
+  defaultNextReviewLabels,
+  defaultNotReplacingPhrases,
+  defaultReviewerStatements,
+  defaultRoutineServices,
+  defaultUpdatedLabels,
+  defaultUrgencyWords,
+  defaultUrgentHelp,
+  defaultUrgentServices,
+  placeholderItems
+} from '../vocabulary.js'
+
+export type SectionKind = 'red-flags' | 'seek-review'
+
+/** The heading lists a classification uses: the defaults, extended by the configured ones. */
+export interface SectionVocabulary {
+  redFlagHeadings: readonly string[]
+  seekReviewHeadings: readonly string[]
+}
+
+const comparableCache = new Map<string, string>()
+
+/**
+ * A label as compared: lower case, one kind of apostrophe, without leading numbering ("5.",
+ * "Step 2:", "(a)"), emoji and symbols, and without trailing punctuation or a trailing "if" /
+ * "when" ("Call 999 if:" reads as "call 999").
+ */
+export function comparable(text: string): string {
+  let result = comparableCache.get(text)
+  if (result === undefined) {
+    result = text
+      .replace(/\s+/g, ' ')
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .replace(/^(?:(?:step|section|part)\s+)?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)[.):\]]\s+/u, '')
+      .replace(/^\d+\s+(?=\p{L})/u, (match) => (/^\d{3}\s/.test(match) ? match : ''))
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .replace(/[^\p{L}\p{N})&]+$/u, '')
+      .replace(/\s+(?:if|when|if you|if your child|if you have|if you're|if you are|if you or your child|if they|if your baby)$/u, '')
+      .replace(/[^\p{L}\p{N})&]+$/u, '')
+      .trim()
+    // Labels and configured phrases repeat across articles; bounded for a huge run.
+    if (comparableCache.size >= 10_000) comparableCache.clear()
+    comparableCache.set(text, result)
+  }
+  return result
+}
+
+/** Whether `label` is one of `phrases` or begins with one (both compared as `comparable`). */
+export function labelMatches(label: string, phrases: readonly string[]): boolean {
+  const text = comparable(label)
+  if (text === '') return false
+  return phrases.some((phrase) => {
+    const wanted = comparable(phrase)
+    return wanted !== '' && (text === wanted || (text.startsWith(wanted) && /^[\s:,–—-]/.test(text.slice(wanted.length))))
+  })
+}
+
+// Urgency that a label cancels: "Non-urgent advice", "not an emergency".
+const negatedUrgency = /\b(?:non[-‑ ]?urgent|not\s+(?:an?\s+)?(?:urgent|emergency)|isn't\s+(?:an?\s+)?(?:urgent|emergency)|less\s+urgent)\b/giu
+
+/** What a label or lead-in means: a red-flags section, a seek-review section, or neither. */
+export function classifyLabel(label: string, vocabulary: SectionVocabulary): SectionKind | undefined {
+  const text = comparable(label)
+  if (text === '') return undefined
+  const urgent = meansUrgent(text)
+  if (urgent) return 'red-flags'
+  const negated = negatedUrgency.test(text)
+  negatedUrgency.lastIndex = 0
+  if (!negated && labelMatches(label, vocabulary.redFlagHeadings)) return 'red-flags'
+  if (labelMatches(label, vocabulary.seekReviewHeadings)) return 'seek-review'
+  if (/^how\s+(?:to|do|can|we|you)\b/.test(text)) return undefined // "How to book a GP appointment" describes a process
+  if (actionBefore(text, defaultRoutineServices)) return 'seek-review'
+  return undefined
+}
+
+/**
+ * Whether a text tells the reader to get urgent help: an action with an urgent service ("call
+ * 999", "go to your nearest emergency department"), or with any service or help and an urgency
+ * word ("speak to a GP urgently", "get medical help straight away").
+ */
+export function meansUrgent(text: string): boolean {
+  const lower = text.toLowerCase()
+  if (actionBefore(lower, defaultUrgentServices)) return true
+  const urgency = hasUrgency(lower)
+  if (urgency && (actionBefore(lower, defaultRoutineServices) || hasPhrase(lower, defaultUrgentHelp))) return true
+  if (hasPhrase(lower, defaultUrgentHelp) && actionBefore(lower, defaultUrgentHelp)) return true
+  return false
+}
+
+/** Whether `text` has an urgency word that is not negated ("non-urgent" does not count). */
+export function hasUrgency(text: string): boolean {
+  const cleaned = text.replace(negatedUrgency, ' ')
+  return hasPhrase(cleaned, defaultUrgencyWords)
+}
+
+/**
+ * Whether an action comes before one of `services` in the same clause, a few words apart
+ * ("Ask for an urgent GP appointment", "go to your nearest A&E").
+ */
+export function actionBefore(text: string, services: readonly string[]): boolean {
+  const found = allPhrases(text, services)
+  if (found.length === 0) return false
+  const actions = allPhrases(text, defaultActions)
+  for (const service of found) {
+    for (const action of actions) {
+      if (action.index >= service.index) break
+      const between = text.slice(action.index + action.text.length, service.index)
+      if (between.length <= 60 && !/[.;!?]/.test(between)) return true
+    }
+  }
+  return false
+}
+
+/** Whether a sentence names a concrete urgent service (999, A&E, 111, an urgent appointment…), or one of `extra`. */
+export function namesUrgentService(text: string, extra: readonly string[] = []): boolean {
+  return hasPhrase(text, defaultUrgentServices) || (extra.length > 0 && hasPhrase(text, extra))
+}
+
+const conditional = /\b(?:if|when|whenever|unless|until|in case)\b/i
+
+/**
+ * Whether a sentence in a section's text makes it a red-flags section by what it says: a
+ * condition with an action and an urgent service ("If you do not feel better after 10 puffs,
+ * call 999").
+ */
+export function isUrgentInstruction(sentence: string): boolean {
+  return conditional.test(sentence) && actionBefore(sentence.toLowerCase(), defaultUrgentServices)
+}
+
+/** Traffic-light colours: red means urgent, amber (or yellow) seek review, green self-care. */
+export function trafficLightOf(label: string): 'red' | 'amber' | 'green' | undefined {
+  const emoji = /^\s*(🔴|🟥|🟠|🟧|🟡|🟨|🟢|🟩)/u.exec(label)?.[1]
+  if (emoji) return '🔴🟥'.includes(emoji) ? 'red' : '🟢🟩'.includes(emoji) ? 'green' : 'amber'
+  const match = /^(red|amber|yellow|green)(?:\s+(?:zone|light|flag))?(?:$|\s*[-–—:(]|\s+(?:if|when|means|signs|–))/u.exec(comparable(label))
+  if (!match) return undefined
+  return match[1] === 'red' ? 'red' : match[1] === 'green' ? 'green' : 'amber'
+}
+
+// Disclaimers. Compiled once: the phrase lists are the defaults (a configured list extends them).
+
+/**
+ * Whether `sentence` (or two adjacent sentences) is a disclaimer: it says what the information
+ * is (general, educational, for information, a guide) and that it does not replace professional
+ * advice or an assessment.
+ */
+export function isDisclaimer(sentence: string, informationWords: readonly string[] = defaultInformationWords, notReplacing: readonly string[] = defaultNotReplacingPhrases): boolean {
+  const text = sentence.replace(/general practi\w*/gi, ' ')
+  return hasPhrase(text, informationWords) && (hasPhrase(sentence, notReplacing) || /\bnot\b(?:\s+\S+){0,4}?\s+(?:a|an)\s+(?:substitute|replacement|alternative)\s+(?:for|to)\b/i.test(sentence))
+}
+
+// Bylines and footers: lines an editor never reads as a section's content.
+const footerStart = /^(?:©|\(c\)|copyright\b|source:|sources:|references?:|back to top\b|print this page\b|share this page\b|image:|photo:|leaflet (?:number|code|ref)|ref(?:erence)?(?: number)?:|version\b|document (?:number|ref))/i
+
+/** Whether `line` is a byline, a review or publication date line, or a footer. */
+export function isBylineOrFooter(line: string): boolean {
+  const text = line.replace(/^[^\p{L}\p{N}©(]+/u, '')
+  if (footerStart.test(text)) return true
+  if (/^(?:written|authored|prepared|produced|edited|compiled)\s+by\b/i.test(text)) return true
+  return statementAt(text, defaultReviewerStatements) !== undefined ||
+    labelledDateAt(text, defaultLastReviewedLabels) || labelledDateAt(text, defaultNextReviewLabels) || labelledDateAt(text, defaultUpdatedLabels)
+}
+
+/**
+ * The text after one of `statements` that `line` begins with (any letter case; then a colon, a
+ * space or a dash), or undefined. "Reviewed" must not match "Reviewers".
+ */
+export function statementAt(line: string, statements: readonly string[]): string | undefined {
+  const text = line.replace(/^[\s*_>|•·–—-]+/u, '')
+  const match = matchPhrases(text, statements)
+  if (!match || match.index !== 0) return undefined
+  const rest = text.slice(match.text.length)
+  if (rest !== '' && !/^[\s:–—-]/u.test(rest)) return undefined
+  return rest.replace(/^[\s:–—-]+/u, '')
+}
+
+function labelledDateAt(line: string, labels: readonly string[]): boolean {
+  const rest = statementAt(line, labels)
+  return rest !== undefined && /^(?:on\s+)?\d|^(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(rest)
+}
+
+const placeholderPattern = /^[\s\-–—.…?!*_]*$/u
+
+/** Whether a section item stands for content still to be written (TBC, TODO, "…", an empty bullet). */
+export function isPlaceholder(item: string): boolean {
+  const text = item.trim()
+  if (placeholderPattern.test(text)) return true
+  const bare = text.replace(/[\s:.…!?()[\]*_-]+/g, ' ').trim()
+  if (bare === '') return true
+  if (/^x{2,}$/i.test(bare)) return true
+  return placeholderItems.some((phrase) => {
+    const lower = bare.toLowerCase()
+    const wanted = phrase.toLowerCase()
+    return lower === wanted || lower.startsWith(wanted + ' ') && lower.split(' ').length <= 4
+  })
+}
