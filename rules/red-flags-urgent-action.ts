@@ -10,7 +10,8 @@
 import {defineRule, wordList} from '../src/rule.js'
 import {itemsOf, sectionItemsOf, sectionsOfKind, textOf} from '../src/pipeline/sections.js'
 import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
-import {extend, hasPhrase, quote} from '../src/phrases.js'
+import {extend, quote} from '../src/phrases.js'
+import {namesUrgentService} from '../src/pipeline/recognise.js'
 import {defaultRedFlagHeadings, defaultUrgentServices} from '../src/vocabulary.js'
 
 type Options = {
@@ -72,7 +73,7 @@ export default defineRule<Options>({
       if (itemsOf(entry, tree, vocabulary).length === 0) continue // an empty section is require-red-flags' finding
       const {section} = entry
       const text = [section.title, section.rest, ...sectionItemsOf(entry, tree, vocabulary).map((item) => item.text), ...section.children.map((node) => textOf(node))].join('\n')
-      if (hasPhrase(text, actions)) continue
+      if (namesUrgentService(text, actions)) continue
       context.report(
         `The red-flags section ${quote(section.title)} does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.`,
         section.label,

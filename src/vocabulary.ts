@@ -65,7 +65,7 @@ export const defaultActions: readonly string[] = [
 export const defaultUrgentServices: readonly string[] = [
   '999', '112', '111', 'NHS 111', 'NHS 24', 'A&E', 'accident and emergency', 'emergency department', 'emergency services', 'ambulance',
   'urgent GP appointment', 'urgent appointment', 'emergency appointment', 'same-day appointment', 'urgent treatment centre',
-  'minor injuries unit', 'out-of-hours service', 'out-of-hours GP', 'GP out-of-hours', 'out-of-hours',
+  'minor injuries unit',
   // Non-UK services still mean urgency; uk-emergency-services reports their wording.
   '911', 'emergency room', 'urgent care center', 'poison control'
 ]
@@ -77,7 +77,8 @@ export const defaultUrgentServices: readonly string[] = [
 export const defaultUrgentHelp: readonly string[] = [
   'emergency medical help', 'emergency help', 'urgent medical help', 'urgent medical advice', 'urgent medical attention',
   'emergency medical attention', 'emergency medical care', 'emergency care', 'emergency treatment', 'urgent help', 'urgent care',
-  'immediate medical help', 'immediate medical attention', 'immediate help', 'medical help immediately', 'help immediately'
+  'immediate medical help', 'immediate medical attention', 'immediate help', 'medical help immediately', 'help immediately', 'help now',
+  'help straight away', 'help right away', 'help urgently'
 ]
 
 /**
@@ -87,7 +88,7 @@ export const defaultUrgentHelp: readonly string[] = [
 export const defaultRoutineServices: readonly string[] = [
   'GP', 'GPs', 'GP surgery', 'GP practice', 'doctor', 'doctors', 'family doctor', 'pharmacist', 'pharmacy', 'nurse', 'practice nurse',
   'specialist nurse', 'midwife', 'midwives', 'maternity unit', 'health visitor', 'dentist', 'optician', 'optometrist', 'physiotherapist',
-  'podiatrist', 'clinician', 'healthcare professional', 'health professional', 'health care professional', 'healthcare provider',
+  'podiatrist', 'out-of-hours service', 'out-of-hours GP', 'GP out-of-hours', 'clinician', 'healthcare professional', 'health professional', 'health care professional', 'healthcare provider',
   'health care provider', 'provider', 'care team', 'specialist team', 'medical team', 'consultant', 'specialist', 'the ward', 'the clinic',
   'the unit', 'the practice', 'the surgery', 'medical advice', 'medical help', 'medical attention', 'professional advice', 'professional help',
   'a review', 'medical review', 'GP appointment', 'appointment'
@@ -147,7 +148,8 @@ export const suggestedSeekReviewHeadings: readonly string[] = ['See a GP if', 'N
  */
 export const defaultInformationWords: readonly string[] = [
   'general information', 'general advice', 'general guidance', 'general guide', 'general', 'educational', 'education', 'for information',
-  'information only', 'informational', 'for your information', 'a guide', 'guidance', 'guide only', 'to inform'
+  'information only', 'informational', 'for your information', 'a guide', 'guidance', 'guide only', 'to inform', 'background reading',
+  'background information'
 ]
 
 /**
@@ -169,7 +171,8 @@ export const defaultNotReplacingPhrases: readonly string[] = [
 export const defaultReviewerStatements: readonly string[] = [
   'Last reviewed by', 'Reviewed by', 'Clinically reviewed by', 'Medically reviewed by', 'Peer reviewed by', 'Peer-reviewed by',
   'Page reviewed by', 'Content reviewed by', 'This page was reviewed by', 'This article was reviewed by', 'This leaflet was reviewed by',
-  'This information was reviewed by', 'Medical reviewer', 'Clinical reviewer', 'Reviewer', 'Reviewed and approved by', 'Approved by'
+  'This information was reviewed by', 'This page has been reviewed by', 'This article has been reviewed by', 'This leaflet has been reviewed by',
+  'This information has been reviewed by', 'Reviewed and updated by', 'Medical reviewer', 'Clinical reviewer', 'Reviewer', 'Reviewed and approved by', 'Approved by'
 ]
 
 /** Labels of the date of the last clinical review (compared with `lastReviewed`). */

@@ -17,7 +17,8 @@ import type {ResolvedConfig} from '../config.js'
 import {readSuppressions} from './suppress.js'
 import type {RuleLookup, Suppression} from './suppress.js'
 import {createFinisher} from './finish.js'
-import {reviewDueOf} from './review-due.js'
+import {reviewLinesOf} from './review-lines.js'
+import type {ReviewLabels} from './review-lines.js'
 
 export {compareMessages} from './finish.js'
 
@@ -53,9 +54,9 @@ export function createChecker(config: ResolvedConfig): Checker {
   const analyse = (file: VFile) => {
     const tree = file.data.tree
     const suppressions = tree ? readSuppressions(file, tree, lookup) : []
-    // require-reviewer compares a page's "Next review due" line with the date the config's review policy gives.
-    const due = reviewDueOf(file.data.frontmatter?.data, config)
-    if (due !== undefined) file.data.reviewDue = due
+    // The page's "Next review due" line, for review-date (which runs on the cached facts too).
+    const next = tree ? reviewLinesOf(tree, config.rules['require-reviewer']?.options as ReviewLabels | undefined).dates.find((date) => date.kind === 'next') : undefined
+    if (next?.node.position) file.data.statedNextReview = {...next.date, place: next.node.position.start}
     // Every rule is synchronous (remark-lint's wrapper completes at once for a rule that
     // returns nothing), so runSync never meets an unfinished rule.
     ;(tree ? everything : fileOnly).runSync(tree ?? empty, file)

@@ -90,11 +90,24 @@ export function classifyLabel(label: string, vocabulary: SectionVocabulary): Sec
  */
 export function meansUrgent(text: string): boolean {
   const lower = text.toLowerCase()
-  if (actionBefore(lower, defaultUrgentServices)) return true
+  if (actionBefore(lower, defaultUrgentServices) || placeER.test(text)) return true
   const urgency = hasUrgency(lower)
   if (urgency && (actionBefore(lower, defaultRoutineServices) || hasPhrase(lower, defaultUrgentHelp))) return true
   if (hasPhrase(lower, defaultUrgentHelp) && actionBefore(lower, defaultUrgentHelp)) return true
   return false
+}
+
+// "Go to the ER": an urgent service, matched in capitals only (not "er", "ER-positive").
+const placeER = /\b(?:go|head|get|come)\s+(?:straight\s+)?to\s+(?:the|an|your)\s+(?:nearest\s+|local\s+)?ER\b(?![-‑])/
+
+/**
+ * Whether a label also sends the reader to a routine service, once its urgent services are set
+ * aside ("See your doctor or visit an urgent care center"): such a label means what its heading means.
+ */
+export function alsoRoutine(text: string): boolean {
+  let rest = text.toLowerCase()
+  for (const match of allPhrases(rest, defaultUrgentServices).reverse()) rest = rest.slice(0, match.index) + ' ; ' + rest.slice(match.index + match.text.length)
+  return !hasUrgency(rest) && actionBefore(rest, defaultRoutineServices)
 }
 
 /** Whether `text` has an urgency word that is not negated ("non-urgent" does not count). */
@@ -122,8 +135,8 @@ export function actionBefore(text: string, services: readonly string[]): boolean
 }
 
 /** Whether a sentence names a concrete urgent service (999, A&E, 111, an urgent appointment…), or one of `extra`. */
-export function namesUrgentService(text: string, extra: readonly string[] = []): boolean {
-  return hasPhrase(text, defaultUrgentServices) || (extra.length > 0 && hasPhrase(text, extra))
+export function namesUrgentService(text: string, extra: readonly string[] = defaultUrgentServices): boolean {
+  return hasPhrase(text, extra) || /\b(?:the|an|your|nearest|local)\s+ER\b(?![-‑])/.test(text)
 }
 
 const conditional = /\b(?:if|when|whenever|unless|until|in case)\b/i

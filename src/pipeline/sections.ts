@@ -7,7 +7,7 @@
 // `seekReview`. One definition, so lint and publish can never disagree about a section.
 import type {Blockquote, Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
 import {sentencesOf} from '../phrases.js'
-import {classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isUrgentInstruction, trafficLightOf} from './recognise.js'
+import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isUrgentInstruction, trafficLightOf} from './recognise.js'
 import type {SectionKind, SectionVocabulary} from './recognise.js'
 
 export type {SectionKind, SectionVocabulary} from './recognise.js'
@@ -229,6 +229,13 @@ function classify(sections: readonly Section[], vocabulary: SectionVocabulary): 
     if (kind === 'seek-review' && evidence !== section.title && classifyLabel(evidence, vocabulary) === 'red-flags' && !/non[-‑ ]?urgent/i.test(section.title)) kind = 'red-flags'
     return {section, kind, by: kind ? 'label' : undefined}
   })
+  // A label that sends the reader to both kinds of service ("See your doctor or visit an urgent
+  // care center if:") means what the section around it means.
+  for (const entry of result) {
+    if (entry.kind !== 'red-flags' || entry.by !== 'label' || entry.section.form === 'heading' || !alsoRoutine(`${entry.section.title} ${entry.section.rest}`)) continue
+    const parent = enclosing(entry, result)
+    if (parent?.kind) entry.kind = parent.kind
+  }
   // A heading whose label says nothing, over text that tells the reader to get urgent help on a
   // condition ("What to do in an asthma attack" … "If you do not feel better, call 999").
   for (const entry of result) {
@@ -239,6 +246,18 @@ function classify(sections: readonly Section[], vocabulary: SectionVocabulary): 
     }
   }
   return result
+}
+
+/** The innermost heading section that contains `entry`. */
+function enclosing(entry: ClassifiedSection, all: readonly ClassifiedSection[]): ClassifiedSection | undefined {
+  const [start, end] = rangeOf(entry.section)
+  let best: ClassifiedSection | undefined
+  for (const other of all) {
+    if (other === entry || other.section.form !== 'heading') continue
+    const [from, to] = rangeOf(other.section)
+    if (from < start && to >= end && (!best || other.section.depth > best.section.depth)) best = other
+  }
+  return best
 }
 
 /** The sections that mean `kind`, in order. */
