@@ -55,15 +55,19 @@ export function comparable(text: string): string {
   return result
 }
 
-/** Whether `label` is one of `phrases` or begins with one (both compared as `comparable`). */
+/**
+ * Whether `label` contains one of `phrases` as whole words ("What are the danger signs?" has
+ * "Danger signs"), both compared as `comparable`. One compiled scan per list.
+ */
 export function labelMatches(label: string, phrases: readonly string[]): boolean {
   const text = comparable(label)
   if (text === '') return false
-  return phrases.some((phrase) => {
-    const wanted = comparable(phrase)
-    return wanted !== '' && (text === wanted || (text.startsWith(wanted) && /^[\s:,–—-]/.test(text.slice(wanted.length))))
-  })
+  let compared = comparedLists.get(phrases)
+  if (!compared) comparedLists.set(phrases, (compared = phrases.map(comparable).filter(Boolean)))
+  return hasPhrase(text, compared)
 }
+
+const comparedLists = new WeakMap<readonly string[], string[]>()
 
 // Urgency that a label cancels: "Non-urgent advice", "not an emergency".
 const negatedUrgency = /\b(?:non[-‑ ]?urgent|not\s+(?:an?\s+)?(?:urgent|emergency)|isn't\s+(?:an?\s+)?(?:urgent|emergency)|less\s+urgent)\b/giu

@@ -120,24 +120,34 @@ function scanBlocks(nodes: readonly RootContent[], sections: Section[]): void {
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!
     if (node.type === 'blockquote') {
-      calloutOf(node, sections)
+      const callout = calloutOf(node, sections)
+      // A callout holding only its label ("> **Red flags:**") labels the blocks after it.
+      if (callout && callout.children.length === 0 && (callout.rest === '' || /:$/.test(callout.rest))) callout.children = followers(nodes, index)
       continue
     }
     if (node.type !== 'paragraph') continue
     const label = paragraphLabel(node, nodes[index + 1])
     if (!label) continue
     const children: RootContent[] = []
-    for (let next = index + 1; next < nodes.length; next++) {
-      const candidate = nodes[next]!
-      if (label.form === 'lead-in') {
-        if (candidate.type !== 'list' && candidate.type !== 'table') break
-      } else if (candidate.type === 'heading' || candidate.type === 'thematicBreak' || (candidate.type === 'paragraph' && boldLabel(candidate))) {
-        break
-      }
-      children.push(candidate)
+    if (label.form === 'lead-in') {
+      for (let next = index + 1; next < nodes.length && (nodes[next]!.type === 'list' || nodes[next]!.type === 'table'); next++) children.push(nodes[next]!)
+    } else {
+      children.push(...followers(nodes, index))
     }
     sections.push({heading: undefined, label: node, form: label.form, title: label.title, rest: label.rest, depth: 7, children})
   }
+}
+
+/** The blocks after `nodes[index]` up to the next heading, rule or bold label: what a label that is not a heading labels. */
+function followers(nodes: readonly RootContent[], index: number): RootContent[] {
+  const children: RootContent[] = []
+  for (let next = index + 1; next < nodes.length; next++) {
+    const candidate = nodes[next]!
+    if (candidate.type === 'heading' || candidate.type === 'thematicBreak' || (candidate.type === 'paragraph' && boldLabel(candidate))) break
+    if (candidate.type === 'blockquote' && candidate.children[0]?.type === 'paragraph' && boldLabel(candidate.children[0])) break
+    children.push(candidate)
+  }
+  return children
 }
 
 /** A paragraph that opens a section: wholly bold, bold + colon, or a lead-in ending in a colon before a list or table. */
@@ -168,7 +178,8 @@ function boldLabel(paragraph: Paragraph): {title: string; rest: string} | undefi
 }
 
 /** A quote read as a callout: its first line (or bold label, or text before a colon) is the label. */
-function calloutOf(quote: Blockquote, sections: Section[]): void {
+function calloutOf(quote: Blockquote, sections: Section[]): Section | undefined {
+  let callout: Section | undefined
   const [first, ...others] = quote.children
   if (first?.type === 'paragraph') {
     const bold = boldLabel(first)
@@ -193,9 +204,10 @@ function calloutOf(quote: Blockquote, sections: Section[]): void {
         rest = /:$/.test(line) || line.split(' ').length <= 8 && !/[.!?]$/.test(line) ? '' : line
       }
     }
-    if (title !== '') sections.push({heading: undefined, label: quote, form: 'callout', title, rest, depth: 7, children: others})
+    if (title !== '') sections.push((callout = {heading: undefined, label: quote, form: 'callout', title, rest, depth: 7, children: others}))
   }
   scanBlocks(first?.type === 'paragraph' ? others : quote.children, sections)
+  return callout
 }
 
 /** The outline with meanings, for one vocabulary (cached per tree and vocabulary). */
