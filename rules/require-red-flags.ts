@@ -20,7 +20,7 @@ import type {ClassifiedSection, SectionVocabulary} from '../src/pipeline/section
 import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
 import {nearestLabel} from '../src/pipeline/nearest.js'
 import {extend, hasPhrase, quote} from '../src/phrases.js'
-import {defaultRedFlagHeadings, defaultUrgentSymptomTerms, suggestedRedFlagHeadings} from '../src/vocabulary.js'
+import {defaultRedFlagHeadings, defaultUrgentSymptomTerms, meaningVocabulary, placeholderItems, suggestedRedFlagHeadings} from '../src/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -49,6 +49,11 @@ export default defineRule<Options>({
     }
   },
   defaults: {headings: defaultRedFlagHeadings as string[], symptomTerms: defaultUrgentSymptomTerms as string[], listShare: 0.6},
+  vocabulary: {
+    ...meaningVocabulary,
+    placeholders: {description: 'items that stand for content still to be written, besides empty items and "…"', words: placeholderItems},
+    suggestions: {description: 'the wordings the messages suggest', words: suggestedRedFlagHeadings}
+  },
   examples: {
     valid: [
       {name: 'the seed\'s list under its heading', input: seedHeader + '### Red flag symptoms\n\n' + seedRedFlags},

@@ -50,6 +50,7 @@ export default defineRule<Options>({
     nextReviewLabels: defaultNextReviewLabels as string[],
     updatedLabels: defaultUpdatedLabels as string[]
   },
+  vocabulary: {titles: {description: 'left out when comparing names', words: nameTitles}},
   examples: {
     valid: [
       {name: 'the seed\'s statement and date', input: frontmatter('Dr Zamiel Hussain') + 'Last reviewed by Dr Zamiel Hussain, GMC registered GP\n\nUpdated: 22 December 2025\n'},

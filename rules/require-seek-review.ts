@@ -12,7 +12,7 @@ import {lineOf, requiredSection, sectionItemsOf} from '../src/pipeline/sections.
 import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
 import {nearestLabel} from '../src/pipeline/nearest.js'
 import {quote} from '../src/phrases.js'
-import {defaultSeekReviewHeadings, suggestedSeekReviewHeadings} from '../src/vocabulary.js'
+import {defaultSeekReviewHeadings, meaningVocabulary, suggestedSeekReviewHeadings} from '../src/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -36,6 +36,11 @@ export default defineRule<Options>({
     }
   },
   defaults: {headings: defaultSeekReviewHeadings as string[]},
+  vocabulary: {
+    actions: meaningVocabulary.actions,
+    'routine services': meaningVocabulary['routine services'],
+    suggestions: {description: 'the wordings the messages suggest', words: suggestedSeekReviewHeadings}
+  },
   examples: {
     valid: [
       {

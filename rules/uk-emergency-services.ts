@@ -40,6 +40,10 @@ export default defineRule<Options>({
     }
   },
   defaults: {country: 'GB', allow: []},
+  vocabulary: {
+    services: {description: 'each with the countries that have it; the others are reported', words: serviceTerms.map((term) => `${term.name} (${term.countries.join(', ')})`)},
+    'UK equivalents': {description: 'what the messages suggest for GB', words: Object.entries(serviceEquivalents.GB!).map(([role, name]) => `${role}: ${name}`)}
+  },
   examples: {
     valid: [
       {name: 'UK services', input: header + 'Call 999 or go to A&E if the bleeding does not stop. For other advice, call NHS 111 or visit an urgent treatment centre.\n'},

@@ -78,6 +78,11 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    */
   dependsOnRun?: boolean
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
+  /**
+   * Built-in word lists the rule reads with that are not options (src/vocabulary.ts), listed in
+   * the docs from the same data.
+   */
+  vocabulary?: Record<string, {description: string; words: readonly string[]}>
   check(context: RuleContext<Options>): void
 }
 

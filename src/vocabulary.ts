@@ -138,6 +138,15 @@ export const defaultUrgentSymptomTerms: readonly string[] = [
   'suicidal', 'thoughts of suicide', 'harming yourself', 'self-harm', 'overdose', 'poisoning', 'swallowed', 'burns', 'severe pain'
 ]
 
+/** The lists that give a label its meaning, as the rule reference lists them. */
+export const meaningVocabulary = {
+  actions: {description: 'verbs before a service that make a label an instruction', words: defaultActions},
+  'urgent services': {description: 'an action with one of these makes a red-flags section', words: defaultUrgentServices},
+  'urgent help': {description: 'with an action, or an urgency word, these make a red-flags section', words: defaultUrgentHelp},
+  'urgency words': {description: 'with an action and any service these make a red-flags section; "non-urgent" cancels them', words: defaultUrgencyWords},
+  'routine services': {description: 'an action with one of these, and no urgency, makes a seek-review section', words: defaultRoutineServices}
+} as const
+
 /** Headings and lead-ins the missing-section messages suggest: the wordings NHS pages use. */
 export const suggestedRedFlagHeadings: readonly string[] = ['Call 999 or go to A&E if', 'Ask for an urgent GP appointment or call 111 if', 'Red flag symptoms']
 export const suggestedSeekReviewHeadings: readonly string[] = ['See a GP if', 'Non-urgent advice: See a GP if', 'When to seek GP review']
