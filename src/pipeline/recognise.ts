@@ -15,6 +15,7 @@ import {
   defaultUrgencyWords,
   defaultUrgentHelp,
   defaultUrgentServices,
+  defaultUrgentSymptomTerms,
   placeholderItems
 } from '../vocabulary.js'
 
@@ -154,6 +155,27 @@ export function isUrgentInstruction(sentence: string): boolean {
   return conditional.test(sentence) && actionBefore(sentence.toLowerCase(), defaultUrgentServices)
 }
 
+// How a routine review is conditioned: on symptoms that last, worsen or worry the reader.
+const routineCondition = /\b(?:symptoms?|improv\w*|better|worse|worsen\w*|persist\w*|lasts?|lasting|longer than|more than|keeps?|keep coming back|return\w*|weeks?|days?|worried|worry|concerned|troubl\w*|pain\w*)\b/i
+
+/**
+ * Whether a sentence tells the reader when to have a routine review: a condition about their
+ * symptoms, an action and a routine service, and no urgency ("See your GP if your symptoms last
+ * more than 3 weeks"; not "If you have questions, speak to your GP").
+ */
+export function isRoutineInstruction(sentence: string): boolean {
+  if (!conditional.test(sentence) || !routineCondition.test(sentence)) return false
+  const lower = sentence.toLowerCase()
+  return !hasUrgency(lower) && !actionBefore(lower, defaultUrgentServices) && actionBefore(lower, defaultRoutineServices)
+}
+
+/** Whether a sentence names a symptom: an urgent symptom term, or symptoms, pain or feeling worse. */
+export function namesSymptom(sentence: string): boolean {
+  return hasPhrase(sentence, defaultUrgentSymptomTerms) || hasPhrase(sentence, symptomWords)
+}
+
+const symptomWords = ['symptom', 'symptoms', 'pain', 'painful', 'worse', 'unwell', 'breathe', 'breathing', 'bleeding', 'bleeds', 'temperature', 'rash', 'swelling', 'swollen', 'vomiting', 'drowsy']
+
 /** Traffic-light colours: red means urgent, amber (or yellow) seek review, green self-care. */
 export function trafficLightOf(label: string): 'red' | 'amber' | 'green' | undefined {
   const emoji = /^\s*(🔴|🟥|🟠|🟧|🟡|🟨|🟢|🟩)/u.exec(label)?.[1]
@@ -217,6 +239,6 @@ export function isPlaceholder(item: string): boolean {
   return placeholderItems.some((phrase) => {
     const lower = bare.toLowerCase()
     const wanted = phrase.toLowerCase()
-    return lower === wanted || lower.startsWith(wanted + ' ') && lower.split(' ').length <= 4
+    return lower === wanted || (lower.startsWith(wanted + ' ') && (wanted === 'lorem ipsum' || lower.split(' ').length <= 4))
   })
 }

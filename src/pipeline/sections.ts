@@ -7,13 +7,13 @@
 // `seekReview`. One definition, so lint and publish can never disagree about a section.
 import type {Blockquote, Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
 import {sentencesOf} from '../phrases.js'
-import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isUrgentInstruction, trafficLightOf} from './recognise.js'
+import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isRoutineInstruction, isUrgentInstruction, namesSymptom, trafficLightOf} from './recognise.js'
 import type {SectionKind, SectionVocabulary} from './recognise.js'
 
 export type {SectionKind, SectionVocabulary} from './recognise.js'
 
 /** How a section's label is written. */
-export type LabelForm = 'heading' | 'bold' | 'callout' | 'lead-in' | 'intro'
+export type LabelForm = 'heading' | 'bold' | 'callout' | 'lead-in' | 'sentence' | 'intro'
 
 export interface Section {
   /** The heading that opens the section (only for `form: 'heading'`). */
@@ -39,7 +39,7 @@ export interface ClassifiedSection {
   section: Section
   kind: SectionKind | undefined
   /** Why: its label, its traffic-light colour, or an instruction in its text. */
-  by: 'label' | 'traffic-light' | 'content' | undefined
+  by: 'label' | 'traffic-light' | 'content' | 'instruction' | undefined
 }
 
 export interface SectionItem {
@@ -218,7 +218,7 @@ export function classifiedSectionsOf(tree: Root, vocabulary: SectionVocabulary):
   if (!byRed) byTree.set(vocabulary.redFlagHeadings, (byRed = new Map()))
   let classified = byRed.get(vocabulary.seekReviewHeadings)
   if (!classified) {
-    classified = classify(sectionsOf(tree), vocabulary)
+    classified = classify(tree, sectionsOf(tree), vocabulary)
     byRed.set(vocabulary.seekReviewHeadings, classified)
   }
   return classified
@@ -226,7 +226,7 @@ export function classifiedSectionsOf(tree: Root, vocabulary: SectionVocabulary):
 
 const classifiedCache = new WeakMap<Root, Map<readonly string[], Map<readonly string[], ClassifiedSection[]>>>()
 
-function classify(sections: readonly Section[], vocabulary: SectionVocabulary): ClassifiedSection[] {
+function classify(tree: Root, sections: readonly Section[], vocabulary: SectionVocabulary): ClassifiedSection[] {
   const lights = sections.map((section) => (section.form === 'intro' ? undefined : trafficLightOf(section.title)))
   const colours = new Set(lights.filter(Boolean))
   const result = sections.map((section, index): ClassifiedSection => {
@@ -257,7 +257,39 @@ function classify(sections: readonly Section[], vocabulary: SectionVocabulary): 
       entry.by = 'content'
     }
   }
-  return result
+  return [...result, ...instructionsOf(tree, result)].sort((a, b) => startOf(a.section) - startOf(b.section))
+}
+
+/**
+ * Sentences outside the safety sections that are one on their own: a symptom, an action and an
+ * urgent service ("Call 999 or go to A&E if your child is struggling to breathe"), or a
+ * condition about how symptoms go with an action and a routine service ("Speak to a pharmacist
+ * if your symptoms are troubling you"). Each is a section of one sentence.
+ */
+function instructionsOf(tree: Root, result: readonly ClassifiedSection[]): ClassifiedSection[] {
+  const covered = new Map<Nodes, SectionKind | undefined>()
+  for (const entry of result) {
+    if (entry.section.label) covered.set(entry.section.label, 'label' as never)
+    if (entry.kind) for (const child of entry.section.children) covered.set(child, entry.kind)
+  }
+  const found: ClassifiedSection[] = []
+  const walk = (node: Nodes, inside: SectionKind | undefined) => {
+    const kind = covered.get(node)
+    if ((kind as string) === 'label') return
+    if (kind) inside = kind
+    if (node.type === 'paragraph') {
+      for (const sentence of sentencesOf(plainTextOf(node))) {
+        const meaning = inside !== 'red-flags' && isUrgentInstruction(sentence) && namesSymptom(sentence) ? 'red-flags' : inside === undefined && isRoutineInstruction(sentence) ? 'seek-review' : undefined
+        if (!meaning) continue
+        found.push({section: {heading: undefined, label: node, form: 'sentence', title: sentence, rest: sentence, depth: 7, children: []}, kind: meaning, by: 'instruction'})
+        break
+      }
+    } else if ('children' in node && node.type !== 'heading' && node.type !== 'table') {
+      for (const child of node.children) walk(child, inside)
+    }
+  }
+  walk(tree, undefined)
+  return found
 }
 
 /** The innermost heading section that contains `entry`. */
