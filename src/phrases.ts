@@ -36,15 +36,32 @@ export function hasPhrase(text: string, phrases: readonly string[]): boolean {
 
 /** Every occurrence of `phrases` in `text`, left to right, without overlaps. */
 export function allPhrases(text: string, phrases: readonly string[]): Array<{index: number; text: string}> {
+  const pattern = listPattern(phrases)
+  if (!pattern) return []
+  const subject = text.replace(/’/g, "'")
   const found: Array<{index: number; text: string}> = []
-  let from = 0
-  for (;;) {
-    const match = matchPhrases(text, phrases, from)
-    if (!match) return found
-    found.push(match)
-    from = match.index + Math.max(match.text.length, 1)
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
+    found.push({index: match.index, text: match[0]})
+    if (match[0] === '') pattern.lastIndex++
   }
+  return found
 }
+
+/** The one of `phrases` that `text` begins with (the longest), as written there, or undefined. */
+export function phraseAt(text: string, phrases: readonly string[]): string | undefined {
+  let pattern = stickyLists.get(phrases)
+  if (pattern === undefined) {
+    const list = listPattern(phrases)
+    pattern = list ? new RegExp(list.source, 'iuy') : null
+    stickyLists.set(phrases, pattern)
+  }
+  if (!pattern) return undefined
+  pattern.lastIndex = 0
+  return pattern.exec(text.replace(/’/g, "'"))?.[0]
+}
+
+const stickyLists = new WeakMap<readonly string[], RegExp | null>()
 
 /**
  * The built-in `defaults` with `configured` added (a configured list extends the defaults, it

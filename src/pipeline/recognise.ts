@@ -2,7 +2,7 @@
 // red-flags section, a "when to seek review" section, or neither), whether a sentence is a
 // disclaimer, a byline or a footer line, and whether an item is a placeholder. The section layer
 // (sections.ts) finds the labels; the rules and the build read the verdicts from there.
-import {hasPhrase, matchPhrases, allPhrases} from '../phrases.js'
+import {allPhrases, hasPhrase, phraseAt} from '../phrases.js'
 import {
   defaultActions,
   defaultInformationWords,
@@ -193,8 +193,10 @@ export function trafficLightOf(label: string): 'red' | 'amber' | 'green' | undef
  * advice or an assessment.
  */
 export function isDisclaimer(sentence: string, informationWords: readonly string[] = defaultInformationWords, notReplacing: readonly string[] = defaultNotReplacingPhrases): boolean {
-  const text = sentence.replace(/general practi\w*/gi, ' ')
-  return hasPhrase(text, informationWords) && (hasPhrase(sentence, notReplacing) || /\bnot\b(?:\s+\S+){0,4}?\s+(?:a|an)\s+(?:substitute|replacement|alternative)\s+(?:for|to)\b/i.test(sentence))
+  // The second half is the rarer: look for it first.
+  if (notReplacing === defaultNotReplacingPhrases && !/\bno\b|\bnot\b|n't\b|n’t\b|\bnor\b|cannot/i.test(sentence)) return false
+  if (!(hasPhrase(sentence, notReplacing) || /\bnot\b(?:\s+\S+){0,4}?\s+(?:a|an)\s+(?:substitute|replacement|alternative)\s+(?:for|to)\b/i.test(sentence))) return false
+  return hasPhrase(sentence.replace(/general practi\w*/gi, ' '), informationWords)
 }
 
 // Bylines and footers: lines an editor never reads as a section's content.
@@ -215,9 +217,9 @@ export function isBylineOrFooter(line: string): boolean {
  */
 export function statementAt(line: string, statements: readonly string[]): string | undefined {
   const text = line.replace(/^[\s*_>|•·–—-]+/u, '')
-  const match = matchPhrases(text, statements)
-  if (!match || match.index !== 0) return undefined
-  const rest = text.slice(match.text.length)
+  const match = phraseAt(text, statements)
+  if (match === undefined) return undefined
+  const rest = text.slice(match.length)
   if (rest !== '' && !/^[\s:–—-]/u.test(rest)) return undefined
   return rest.replace(/^[\s:–—-]+/u, '')
 }
