@@ -8,7 +8,7 @@
 // keyword alone is not one: "general information about opening hours" or "an educational
 // psychologist" says neither. Headings do not count. Turn it off: only where the site shows the
 // same disclaimer on every page, and then say so in the config.
-import type {Paragraph} from 'mdast'
+import type {Paragraph, TableCell} from 'mdast'
 import {visit} from '../src/visit.js'
 import {defineRule, wordList} from '../src/rule.js'
 import {extend, quote, sentencesOf} from '../src/phrases.js'
@@ -61,11 +61,13 @@ export default defineRule<Options>({
     const information = extend(defaultInformationWords, options.informationWords)
     const notReplacing = extend(defaultNotReplacingPhrases, options.notReplacingPhrases)
     let found = false
-    visit(tree, 'paragraph', (paragraph: Paragraph) => {
+    const read = (block: Paragraph | TableCell) => {
       if (found) return
-      const sentences = sentencesOf(plainTextOf(paragraph))
+      const sentences = sentencesOf(plainTextOf(block))
       found = sentences.some((sentence, index) => isDisclaimer(sentence, information, notReplacing) || (index > 0 && isDisclaimer(`${sentences[index - 1]} ${sentence}`, information, notReplacing)))
-    })
+    }
+    visit(tree, 'paragraph', read)
+    visit(tree, 'tableCell', read)
     if (found) return
     context.report(
       missing.replace(/^1:1: /, ''),

@@ -143,12 +143,15 @@ function nameOf(rest: string): {name: string; postNominals: boolean} {
   const shouting = words.every((word) => word === word.toUpperCase())
   const kept: string[] = []
   let postNominals = false
+  // Post-nominals come after a name ("Dr A Obi MRCGP"), never before it ("Dr AJ Obi").
+  let named = false
   for (const word of words) {
-    if (!shouting && kept.length > 0 && word.length >= 2 && postNominal.test(word) && !titles.has(word.toLowerCase().replace(/\.$/, ''))) {
+    if (!shouting && named && word.length >= 2 && postNominal.test(word) && !titles.has(word.toLowerCase().replace(/\.$/, ''))) {
       postNominals = true
       break
     }
     kept.push(word)
+    if (/\p{Ll}/u.test(word) && !titles.has(word.toLowerCase().replace(/\.$/, ''))) named = true
   }
   return {name: kept.join(' ').replace(/[.,]+$/, ''), postNominals}
 }
@@ -163,11 +166,13 @@ function hasCredential(rest: string): boolean {
 /** A name's words, lower case, without titles, punctuation or post-nominals. */
 function nameWords(name: string): string[] {
   const {name: bare} = nameOf(name)
-  return bare
-    .toLowerCase()
-    .replace(/[.,'’]/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '' && !titles.has(word))
+  const words = bare.replace(/[.,'’]/g, ' ').split(/\s+/).filter(Boolean)
+  const shouting = words.every((word) => word === word.toUpperCase())
+  return words
+    // "AJ Obi": initials written together, unless the whole name is in capitals.
+    .flatMap((word, index) => (!shouting && index < words.length - 1 && /^\p{Lu}{2,3}$/u.test(word) ? word.split('') : [word]))
+    .map((word) => word.toLowerCase())
+    .filter((word) => !titles.has(word))
 }
 
 /**
@@ -179,8 +184,7 @@ function sameName(stated: string, recorded: string): boolean {
   const b = nameWords(recorded)
   if (a.length === 0 || b.length === 0) return true
   if (a.at(-1) !== b.at(-1)) return false
-  const given = (words: string[]) => words.slice(0, -1).flatMap((word) => (/^[a-z]{2,3}$/.test(word) && words.length > 2 && word === word.toUpperCase() ? word.split('') : [word]))
-  const [x, y] = [given(a), given(b)]
+  const [x, y] = [a.slice(0, -1), b.slice(0, -1)]
   if (x.length === 0 || y.length === 0) return true
   const first = (p: string, q: string) => p === q || (p.length === 1 && q.startsWith(p)) || (q.length === 1 && p.startsWith(q))
   return first(x[0]!, y[0]!)

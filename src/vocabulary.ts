@@ -233,6 +233,8 @@ export const serviceTerms: readonly ServiceTerm[] = [
   // "the ER" as a place: not "ER-positive", "ERCP" or "ER stress".
   {name: 'the ER', role: 'emergency department', countries: ['US', 'CA'], pattern: '\\b(?:the|an|nearest|local|closest|nearby|to|in|at)\\s+ER\\b(?![-–‑]|\\s+(?:stress|status|positive|negative|receptors?|\\+))'},
   {name: 'urgent care center', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\burgent[ -]care\\s+(?:center|centre|clinic|facility)s?\\b', ignoreCase: true},
+  {name: 'urgent care', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\b(?:[Gg]o|[Hh]ead)\\s+(?:straight\\s+)?to\\s+(?:an?\\s+|the\\s+|your\\s+)?(?:nearest\\s+|local\\s+)?urgent[ -]care\\b(?!\\s+(?:cent(?:er|re)|clinic|facility|services?|team))'},
+  {name: '9-1-1', role: 'emergency number', countries: ['US', 'CA'], pattern: '(?<![\\d-])9-1-1(?![\\d-])'},
   {name: 'poison control', role: 'poisons advice', countries: ['US'], pattern: '\\bpoison control(?:\\s+cent(?:er|re))?\\b', ignoreCase: true},
   {name: 'EMS', role: 'ambulance service', countries: ['US', 'CA'], pattern: '\\b(?:EMS|emergency medical services)\\b'},
   {name: '999', role: 'emergency number', countries: ['GB', 'IE'], pattern: '(?<![\\d/.,:£$€-]|\\d )999(?![\\d/]|[.,]\\d| \\d)'},

@@ -18,6 +18,7 @@ const forms: Array<{pattern: RegExp; read(match: RegExpExecArray): [string, stri
   {pattern: new RegExp(`(?<![\\p{L}])${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu'), read: (m) => [m[3]!, monthOf(m[1]!), m[2]!], precision: 'day'},
   // Day first, as UK readers write it; with slashes, dots or hyphens.
   {pattern: /(?<![\d.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/, read: (m) => [m[4]!, m[3]!, m[1]!], precision: 'day'},
+  {pattern: /(?<![\d.])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d/.])/, read: (m) => [`20${m[4]!}`, m[3]!, m[1]!], precision: 'day'},
   {pattern: new RegExp(`(?<![\\p{L}\\d])${month},?\\s+(\\d{4})(?!\\d)`, 'iu'), read: (m) => [m[2]!, monthOf(m[1]!), '1'], precision: 'month'},
   {pattern: /(?<![\d/.])(\d{1,2})\/(\d{4})(?!\d)/, read: (m) => [m[2]!, m[1]!, '1'], precision: 'month'}
 ]

@@ -170,8 +170,11 @@ function boldLabel(paragraph: Paragraph): {title: string; rest: string} | undefi
   if (!first || (first.type !== 'strong' && !(first.type === 'emphasis' && first.children.length === 1 && first.children[0]!.type === 'strong'))) return undefined
   const label = plainTextOf(first)
   if (label === '' || label.length > 200) return undefined
-  const after = normalise(children.slice(1).map((child) => textOf(child)).join(''))
+  const raw = children.slice(1).map((child) => textOf(child)).join('')
+  const after = normalise(raw)
   if (after === '' || /^[:.]$/.test(after)) return {title: label + (after === ':' ? ':' : ''), rest: ''}
+  // "**Urgent advice**" on a line of its own, the text on the next.
+  if (/^[ \t]*:?[ \t]*\n/.test(raw)) return {title: label, rest: after.replace(/^:\s*/, '')}
   if (/:$/.test(label)) return {title: label, rest: after}
   if (/^:\s*\S/.test(after)) return {title: label + ':', rest: after.replace(/^:\s*/, '')}
   return undefined

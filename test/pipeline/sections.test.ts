@@ -115,3 +115,10 @@ describe('recognising disclaimers and placeholders', () => {
     for (const item of ['Fever', 'First placeholder symptom', 'Insertion site is red', 'To be seen within 24 hours is advised']) assert.ok(!isPlaceholder(item), item)
   })
 })
+
+describe('labels on a line of their own', () => {
+  it('reads a bold label followed by its lead-in on the next line', () => {
+    assert.deepEqual(kinds('# T\n\n**Urgent advice**\nAsk for an urgent GP appointment if:\n\n- A\n'), ['bold:Urgent advice=red-flags'])
+    assert.deepEqual(items('# T\n\n**Red flags**\nChest pain or placeholder.\n'), ['Chest pain or placeholder.'])
+  })
+})

@@ -36,4 +36,9 @@ describe('require-disclaimer', () => {
     const file = await lintText(header)
     assert.match(file.messages.find((message) => message.ruleId === rule)?.note ?? '', /^A disclaimer needs both: what the information is \("general information"/)
   })
+
+  it('finds the disclaimer in a table cell', async () => {
+    const file = await lintText(`${header}| About this page |\n| --- |\n| This is a general guide and does not replace advice from your GP. |\n`)
+    assert.deepEqual(briefOf(file, rule), [])
+  })
 })

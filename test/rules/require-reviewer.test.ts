@@ -86,4 +86,10 @@ describe('require-reviewer', () => {
     const month = await lintText(article('Reviewed by Dr Jane Smith, GP\n\nLast reviewed: November 2025\n'))
     assert.match(briefOf(month, rule)[0] ?? '', /last reviewed on "November 2025" \(2025-11-01\)/)
   })
+
+  it('reads initials written together and two-digit years', async () => {
+    const fields = 'lastReviewed: 2025-12-22\nreviewedBy:\n  name: Dr Jane Anne Smith\n  credential: GP\n'
+    assert.deepEqual(briefOf(await lintText(article('Reviewed by Dr JA Smith, GP\n\nLast reviewed: 22/12/25\n', fields)), rule), [])
+    assert.equal(briefOf(await lintText(article('Reviewed by Dr KA Smith, GP\n', fields)), rule).length, 1)
+  })
 })

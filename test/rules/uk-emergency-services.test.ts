@@ -38,4 +38,9 @@ describe('uk-emergency-services', () => {
     const file = await lintText(`${header}<!-- healthlint-disable-next-line uk-emergency-services -- placeholder -->\nCall 911.\n`)
     assert.equal(briefOf(file, rule).length, 1)
   })
+
+  it('reports urgent care as a place and a spelled-out 9-1-1, not UK urgent care services', async () => {
+    const file = await lintText(`${header}Go to urgent care or dial 9-1-1. Placeholder about NHS urgent care services.\n`)
+    assert.deepEqual(briefOf(file, rule).map((message) => message.split(' is not')[0]), ['5:1: "Go to urgent care"', '5:27: "9-1-1"'])
+  })
 })
