@@ -169,6 +169,11 @@ export function isRoutineInstruction(sentence: string): boolean {
   return !hasUrgency(lower) && !actionBefore(lower, defaultUrgentServices) && actionBefore(lower, defaultRoutineServices)
 }
 
+/** Whether a table row pairs a symptom with an urgent action ("Chest pain | Call 999"). */
+export function isUrgentRow(row: string): boolean {
+  return actionBefore(row.toLowerCase(), defaultUrgentServices) && namesSymptom(row)
+}
+
 /** Whether a sentence names a symptom: an urgent symptom term, or symptoms, pain or feeling worse. */
 export function namesSymptom(sentence: string): boolean {
   return hasPhrase(sentence, defaultUrgentSymptomTerms) || hasPhrase(sentence, symptomWords)
@@ -200,12 +205,15 @@ export function isDisclaimer(sentence: string, informationWords: readonly string
 }
 
 // Bylines and footers: lines an editor never reads as a section's content.
-const footerStart = /^(?:©|\(c\)|copyright\b|source:|sources:|references?:|back to top\b|print this page\b|share this page\b|image:|photo:|leaflet (?:number|code|ref)|ref(?:erence)?(?: number)?:|version\b|document (?:number|ref))/i
+const footerStart = /^(?:©|\(c\)|copyright\b|source:|sources:|references?:|back to top\b|print this page\b|share this page\b|image:|photo:|leaflet (?:number|code|ref)|ref(?:erence)?(?: number)?:|version\b|document (?:number|ref)|tel(?:ephone)?\s*[:.]|phone\s*:|e-?mail\s*:|website\s*:|web\s*:|address\s*:|opening hours\b|contact us\b)/i
+// A contact line: a UK phone number in a short line ("Day Surgery Unit: 01632 960 330").
+const contactLine = /(?<!\d)0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}(?!\d)/
 
 /** Whether `line` is a byline, a review or publication date line, or a footer. */
 export function isBylineOrFooter(line: string): boolean {
   const text = line.replace(/^[^\p{L}\p{N}©(]+/u, '')
   if (footerStart.test(text)) return true
+  if (contactLine.test(text) && text.split(/\s+/).length <= 14) return true
   if (/^(?:written|authored|prepared|produced|edited|compiled)\s+by\b/i.test(text)) return true
   return statementAt(text, defaultReviewerStatements) !== undefined ||
     labelledDateAt(text, defaultLastReviewedLabels) || labelledDateAt(text, defaultNextReviewLabels) || labelledDateAt(text, defaultUpdatedLabels)

@@ -7,7 +7,7 @@
 // `seekReview`. One definition, so lint and publish can never disagree about a section.
 import type {Blockquote, Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
 import {sentencesOf} from '../phrases.js'
-import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isRoutineInstruction, isUrgentInstruction, namesSymptom, trafficLightOf} from './recognise.js'
+import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isRoutineInstruction, isUrgentInstruction, isUrgentRow, namesSymptom, trafficLightOf} from './recognise.js'
 import type {SectionKind, SectionVocabulary} from './recognise.js'
 
 export type {SectionKind, SectionVocabulary} from './recognise.js'
@@ -255,7 +255,7 @@ function classify(tree: Root, sections: readonly Section[], vocabulary: SectionV
   // condition ("What to do in an asthma attack" … "If you do not feel better, call 999").
   for (const entry of result) {
     if (entry.kind !== undefined || entry.section.form !== 'heading') continue
-    if (ownSentences(entry, result).some(isUrgentInstruction)) {
+    if (ownSentences(entry, result).some(isUrgentInstruction) || ownRows(entry, result).some(isUrgentRow)) {
       entry.kind = 'red-flags'
       entry.by = 'content'
     }
@@ -431,6 +431,14 @@ function rangeOf(section: Section): [number, number] {
   const first = section.label ?? section.children[0]
   const last = section.children.at(-1) ?? section.label
   return [first?.position?.start.offset ?? 0, last?.position?.end.offset ?? 0]
+}
+
+/** The body rows of a section's own tables, as text. */
+function ownRows(entry: ClassifiedSection, all: readonly ClassifiedSection[]): string[] {
+  const {foreign} = nestedOf(entry, all)
+  return entry.section.children
+    .filter((node): node is Table => node.type === 'table' && !foreign.has(node))
+    .flatMap((table) => table.children.slice(1).map((row) => row.children.map((cell) => plainTextOf(cell)).join(' – ')))
 }
 
 /** A section's own sentences, without those of nested sections that mean something. */

@@ -121,4 +121,8 @@ describe('labels on a line of their own', () => {
     assert.deepEqual(kinds('# T\n\n**Urgent advice**\nAsk for an urgent GP appointment if:\n\n- A\n'), ['bold:Urgent advice=red-flags'])
     assert.deepEqual(items('# T\n\n**Red flags**\nChest pain or placeholder.\n'), ['Chest pain or placeholder.'])
   })
+  it('reads a table pairing symptoms with an urgent action as red flags, and leaves contact lines out of items', () => {
+    assert.deepEqual(kinds('# T\n\n## What to do\n\n| Symptom | What to do |\n| --- | --- |\n| Sudden placeholder pain | Call 999 |\n'), ['heading:What to do=red-flags'])
+    assert.deepEqual(items('# T\n\n## Red flags\n\nDay Surgery Unit: 01632 960 330 (Monday to Friday)\n\nTelephone: 01632 960 331\n'), [])
+  })
 })
