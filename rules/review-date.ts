@@ -22,7 +22,7 @@ const article = (dates: string) => `---\ntitle: Lower back pain\n${dates}---\n\n
 
 export default defineRule<Options>({
   id: 'review-date',
-  description: 'The clinical review is in date: lastReviewed not older than the policy allows (a warning shortly before it falls due) and not in the future, and nextReview, if given, neither passed nor before lastReviewed.',
+  description: 'The clinical review is in date: lastReviewed not older than the policy allows (a warning shortly before it falls due) and not in the future, and nextReview, if given, neither passed nor before lastReviewed; a next review the page states ("Next review due", "Review date") neither passed nor different from the frontmatter.',
   rationale: 'Clinical advice changes; an article whose review has lapsed may tell patients something that is no longer right. The warning gives the team time to arrange the review.',
   severity: 'error',
   requires: 'file',

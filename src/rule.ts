@@ -69,7 +69,8 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   /**
    * The verdict depends on today (`context.now`), so it is never cached: the rule runs again on
    * every run, on the facts the cache keeps. Such a rule must be a `file` rule that reads only
-   * the frontmatter (`context.frontmatter`), because a cache hit has no Markdown tree.
+   * the frontmatter (`context.frontmatter`) and the facts the cache keeps (such as
+   * `file.data.statedNextReview`), because a cache hit has no Markdown tree.
    */
   dependsOnDate?: boolean
   /**
