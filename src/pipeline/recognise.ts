@@ -174,12 +174,13 @@ export function isUrgentRow(row: string): boolean {
   return actionBefore(row.toLowerCase(), defaultUrgentServices) && namesSymptom(row)
 }
 
-/** Whether a sentence names a symptom: an urgent symptom term, or symptoms, pain or feeling worse. */
+/**
+ * Whether a sentence names an urgent symptom ("struggling to breathe", "a rash that does not
+ * fade"): "if you feel unwell, call 111" is general advice, not a red flag.
+ */
 export function namesSymptom(sentence: string): boolean {
-  return hasPhrase(sentence, defaultUrgentSymptomTerms) || hasPhrase(sentence, symptomWords)
+  return hasPhrase(sentence, defaultUrgentSymptomTerms)
 }
-
-const symptomWords = ['symptom', 'symptoms', 'pain', 'painful', 'worse', 'unwell', 'breathe', 'breathing', 'bleeding', 'bleeds', 'temperature', 'rash', 'swelling', 'swollen', 'vomiting', 'drowsy']
 
 /** Traffic-light colours: red means urgent, amber (or yellow) seek review, green self-care. */
 export function trafficLightOf(label: string): 'red' | 'amber' | 'green' | undefined {
