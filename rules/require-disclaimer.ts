@@ -12,7 +12,7 @@ import type {Paragraph, TableCell} from 'mdast'
 import {visit} from '../src/visit.js'
 import {defineRule, wordList} from '../src/rule.js'
 import {extend, quote, sentencesOf} from '../src/phrases.js'
-import {plainTextOf} from '../src/pipeline/sections.js'
+import {plainTextOf, textOf} from '../src/pipeline/sections.js'
 import {isDisclaimer} from '../src/pipeline/recognise.js'
 import {defaultInformationWords, defaultNotReplacingPhrases} from '../src/vocabulary.js'
 
@@ -61,8 +61,11 @@ export default defineRule<Options>({
     const information = extend(defaultInformationWords, options.informationWords)
     const notReplacing = extend(defaultNotReplacingPhrases, options.notReplacingPhrases)
     let found = false
+    const quick = notReplacing === defaultNotReplacingPhrases
     const read = (block: Paragraph | TableCell) => {
       if (found) return
+      // Every default way of saying "does not replace" has a negation: most paragraphs have none.
+      if (quick && !/\bno\b|\bnot\b|n['’]t\b|\bnor\b|cannot/i.test(textOf(block))) return
       const sentences = sentencesOf(plainTextOf(block))
       found = sentences.some((sentence, index) => isDisclaimer(sentence, information, notReplacing) || (index > 0 && isDisclaimer(`${sentences[index - 1]} ${sentence}`, information, notReplacing)))
     }

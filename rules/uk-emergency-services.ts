@@ -85,8 +85,10 @@ export default defineRule<Options>({
     const terms = serviceTerms.filter((term) => !term.countries.includes(country) && !options.allow.includes(term.name))
     if (terms.length === 0) return
     const source = String(file.value)
+    const quick = quickPatternOf(terms)
     let place: ReturnType<typeof location> | undefined
     visit(tree as Root, 'text', (node: Text) => {
+      if (!quick.test(node.value)) return
       for (const term of terms) {
         const pattern = patternOf(term)
         pattern.lastIndex = 0
@@ -109,6 +111,19 @@ export default defineRule<Options>({
     })
   }
 })
+
+const quickPatterns = new Map<string, RegExp>()
+
+/** One pattern for all of `terms`, ignoring case: most text nodes name no service at all. */
+function quickPatternOf(terms: readonly ServiceTerm[]): RegExp {
+  const key = terms.map((term) => term.name).join('\n')
+  let pattern = quickPatterns.get(key)
+  if (!pattern) {
+    pattern = new RegExp(terms.map((term) => `(?:${term.pattern})`).join('|'), 'iu')
+    quickPatterns.set(key, pattern)
+  }
+  return pattern
+}
 
 function patternOf(term: ServiceTerm): RegExp {
   let pattern = compiled.get(term)

@@ -32,18 +32,16 @@ interface Line {
   text: string
 }
 
-const cache = new WeakMap<Root, Map<string, ReviewLines>>()
+const cache = new WeakMap<Root, {labels: ReviewLabels; lines: ReviewLines}>()
 
+/** The review lines of `tree`, read once per tree (the check stage and require-reviewer both ask). */
 export function reviewLinesOf(tree: Root, labels: ReviewLabels = {}): ReviewLines {
-  const key = JSON.stringify([labels.statements, labels.lastReviewedLabels, labels.nextReviewLabels, labels.updatedLabels])
-  let byLabels = cache.get(tree)
-  if (!byLabels) cache.set(tree, (byLabels = new Map()))
-  let result = byLabels.get(key)
-  if (!result) {
-    result = readReviewLines(tree, labels)
-    byLabels.set(key, result)
-  }
-  return result
+  const cached = cache.get(tree)
+  const same = (a: ReviewLabels, b: ReviewLabels) => a.statements === b.statements && a.lastReviewedLabels === b.lastReviewedLabels && a.nextReviewLabels === b.nextReviewLabels && a.updatedLabels === b.updatedLabels
+  if (cached && same(cached.labels, labels)) return cached.lines
+  const lines = readReviewLines(tree, labels)
+  cache.set(tree, {labels, lines})
+  return lines
 }
 
 function readReviewLines(tree: Root, labels: ReviewLabels): ReviewLines {
@@ -54,7 +52,8 @@ function readReviewLines(tree: Root, labels: ReviewLabels): ReviewLines {
   let statement: (ReviewLines['statement'] & {block: number}) | undefined
   const dates: ReviewLines['dates'] = []
   const updates: Array<{node: Nodes; block: number; date: WrittenDate}> = []
-  for (const {node, block, text} of linesOf(tree)) {
+  const quick = statements === defaultReviewerStatements && last === defaultLastReviewedLabels && next === defaultNextReviewLabels && updated === defaultUpdatedLabels
+  for (const {node, block, text} of linesOf(tree, quick)) {
     const rest = reviewerStatementIn(text, statements)
     if (rest !== undefined) {
       statement ??= {node, text, rest, block}
@@ -91,15 +90,20 @@ function datedAfter(text: string, labels: readonly string[]): WrittenDate | unde
   return after === undefined ? undefined : dateIn(after, true)
 }
 
+// A quick look before a block is split into lines: every default statement and label has one of these.
+const mayLabel = /review|updat|publish|produc|edit|modif|creat|written|author|approv|compil|prepar|checked|date/i
+
 /**
  * The lines an editor would read as separate statements: each line of a paragraph, split at
  * sentence ends and at separators ("|", "·", "•"), and each table row as "label: value".
  */
-function linesOf(tree: Root): Line[] {
+function linesOf(tree: Root, quick: boolean): Line[] {
   const lines: Line[] = []
   const walk = (node: Nodes, block: number) => {
     if (node.type === 'paragraph' || node.type === 'heading') {
-      for (const line of textOf(node).split('\n')) {
+      const text = textOf(node)
+      if (quick && !mayLabel.test(text)) return
+      for (const line of text.split('\n')) {
         for (const part of line.split(/\s[|·•]\s|\s{2,}[–—-]\s/)) {
           for (const sentence of sentencesOf(normalise(part))) lines.push({node, block, text: sentence})
         }

@@ -74,10 +74,11 @@ export function titleOf(tree: Root): Heading | undefined {
   return first?.depth === 1 ? first : undefined
 }
 
-/** The plain text of a node with its whitespace collapsed. */
-export function plainTextOf(node: Nodes): string {
-  return normalise(textOf(node))
-}
+/**
+ * The plain text of a node with its whitespace collapsed; worked out once per node, since the
+ * section layer and several rules read the same paragraphs.
+ */
+export const plainTextOf: (node: Nodes) => string = oncePer((node: Nodes) => normalise(textOf(node)))
 
 /** Collapse whitespace and trim, for comparing heading text. */
 export function normalise(text: string): string {
@@ -255,7 +256,7 @@ function classify(tree: Root, sections: readonly Section[], vocabulary: SectionV
   // condition ("What to do in an asthma attack" … "If you do not feel better, call 999").
   for (const entry of result) {
     if (entry.kind !== undefined || entry.section.form !== 'heading') continue
-    if (ownSentences(entry, result).some(isUrgentInstruction) || ownRows(entry, result).some(isUrgentRow)) {
+    if (hasUrgentInstruction(entry, result) || ownRows(entry, result).some(isUrgentRow)) {
       entry.kind = 'red-flags'
       entry.by = 'content'
     }
@@ -281,6 +282,7 @@ function instructionsOf(tree: Root, result: readonly ClassifiedSection[]): Class
     if ((kind as string) === 'label') return
     if (kind) inside = kind
     if (node.type === 'paragraph') {
+      if (!mayInstruct.test(textOf(node))) return
       for (const sentence of sentencesOf(plainTextOf(node))) {
         const meaning = inside !== 'red-flags' && isUrgentInstruction(sentence) && namesSymptom(sentence) ? 'red-flags' : inside === undefined && isRoutineInstruction(sentence) ? 'seek-review' : undefined
         if (!meaning) continue
@@ -441,21 +443,31 @@ function ownRows(entry: ClassifiedSection, all: readonly ClassifiedSection[]): s
     .flatMap((table) => table.children.slice(1).map((row) => row.children.map((cell) => plainTextOf(cell)).join(' – ')))
 }
 
-/** A section's own sentences, without those of nested sections that mean something. */
-function ownSentences(entry: ClassifiedSection, all: readonly ClassifiedSection[]): string[] {
+function hasUrgentInstruction(entry: ClassifiedSection, all: readonly ClassifiedSection[]): boolean {
   const {foreign} = nestedOf(entry, all)
-  const sentences: string[] = []
-  const walk = (nodes: readonly RootContent[]) => {
+  const walk = (nodes: readonly RootContent[]): boolean => {
     for (const node of nodes) {
       if (foreign.has(node) || node.type === 'heading' || node.type === 'code' || node.type === 'html') continue
-      if (node.type === 'paragraph') sentences.push(...sentencesOf(plainTextOf(node)))
-      else if (node.type === 'list') for (const item of node.children) sentences.push(...sentencesOf(plainTextOf(item)))
-      else if (node.type === 'blockquote') walk(node.children)
+      if (node.type === 'paragraph' && blockInstructs(node)) return true
+      if (node.type === 'list' && node.children.some(blockInstructs)) return true
+      if (node.type === 'blockquote' && walk(node.children)) return true
     }
+    return false
   }
-  walk(entry.section.children)
-  return sentences.filter((sentence) => !isBylineOrFooter(sentence))
+  return walk(entry.section.children)
 }
+
+/**
+ * Whether a paragraph or list item has an urgent instruction; once per block, since a block is
+ * in its heading's section and in every enclosing one.
+ */
+const blockInstructs: (block: Paragraph | ListItem) => boolean = oncePer((block) => {
+  if (!mayInstruct.test(textOf(block))) return false
+  return sentencesOf(plainTextOf(block)).some((sentence) => isUrgentInstruction(sentence) && !isBylineOrFooter(sentence))
+})
+
+// A quick look before the sentences are read: an instruction has a condition.
+const mayInstruct = /\b(?:if|when|whenever|unless|until|in case)\b/i
 
 // Containers whose children are separate blocks: their texts are joined with a line break, so
 // that "- Chest pain" followed by a nested "- Fever" never reads as "Chest painFever".
