@@ -114,12 +114,12 @@ export default defineRule<Options>({
 
 const quickPatterns = new Map<string, RegExp>()
 
-/** One pattern for all of `terms`, ignoring case: most text nodes name no service at all. */
+/** One pattern of plain words for all of `terms`: most text nodes name no service at all. */
 function quickPatternOf(terms: readonly ServiceTerm[]): RegExp {
   const key = terms.map((term) => term.name).join('\n')
   let pattern = quickPatterns.get(key)
   if (!pattern) {
-    pattern = new RegExp(terms.map((term) => `(?:${term.pattern})`).join('|'), 'iu')
+    pattern = new RegExp(terms.map((term) => term.hint).join('|'))
     quickPatterns.set(key, pattern)
   }
   return pattern

@@ -223,24 +223,26 @@ export interface ServiceTerm {
   countries: readonly string[]
   /** A regular expression source, matched case-sensitively unless `ignoreCase`. */
   pattern: string
+  /** Plain words (a regular expression of literals) that every match contains: a quick look first. */
+  hint: string
   ignoreCase?: boolean
 }
 
 export const serviceTerms: readonly ServiceTerm[] = [
-  {name: '911', role: 'emergency number', countries: ['US', 'CA'], pattern: '(?<![\\d/.,:£$€-]|\\d )911(?![\\d/]|[.,]\\d| \\d)'},
-  {name: '000', role: 'emergency number', countries: ['AU'], pattern: '\\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\\s+(?:[Tt]riple [Zz]ero\\s*\\()?000\\b'},
-  {name: 'emergency room', role: 'emergency department', countries: ['US', 'CA'], pattern: '\\bemergency rooms?\\b', ignoreCase: true},
+  {name: '911', hint: '911', role: 'emergency number', countries: ['US', 'CA'], pattern: '(?<![\\d/.,:£$€-]|\\d )911(?![\\d/]|[.,]\\d| \\d)'},
+  {name: '000', hint: '000', role: 'emergency number', countries: ['AU'], pattern: '\\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\\s+(?:[Tt]riple [Zz]ero\\s*\\()?000\\b'},
+  {name: 'emergency room', hint: '[Ee]mergency [Rr]oom|EMERGENCY ROOM', role: 'emergency department', countries: ['US', 'CA'], pattern: '\\bemergency rooms?\\b', ignoreCase: true},
   // "the ER" as a place: not "ER-positive", "ERCP" or "ER stress".
-  {name: 'the ER', role: 'emergency department', countries: ['US', 'CA'], pattern: '\\b(?:the|an|nearest|local|closest|nearby|to|in|at)\\s+ER\\b(?![-–‑]|\\s+(?:stress|status|positive|negative|receptors?|\\+))'},
-  {name: 'urgent care center', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\burgent[ -]care\\s+(?:center|centre|clinic|facility)s?\\b', ignoreCase: true},
-  {name: 'urgent care', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\b(?:[Gg]o|[Hh]ead)\\s+(?:straight\\s+)?to\\s+(?:an?\\s+|the\\s+|your\\s+)?(?:nearest\\s+|local\\s+)?urgent[ -]care\\b(?!\\s+(?:cent(?:er|re)|clinic|facility|services?|team))'},
-  {name: '9-1-1', role: 'emergency number', countries: ['US', 'CA'], pattern: '(?<![\\d-])9-1-1(?![\\d-])'},
-  {name: 'poison control', role: 'poisons advice', countries: ['US'], pattern: '\\bpoison control(?:\\s+cent(?:er|re))?\\b', ignoreCase: true},
-  {name: 'EMS', role: 'ambulance service', countries: ['US', 'CA'], pattern: '\\b(?:EMS|emergency medical services)\\b'},
-  {name: '999', role: 'emergency number', countries: ['GB', 'IE'], pattern: '(?<![\\d/.,:£$€-]|\\d )999(?![\\d/]|[.,]\\d| \\d)'},
-  {name: 'A&E', role: 'emergency department', countries: ['GB', 'IE'], pattern: '\\b(?:A&E|A and E|accident and emergency)\\b', ignoreCase: true},
-  {name: 'NHS 111', role: 'urgent advice', countries: ['GB'], pattern: '\\bNHS 111\\b'},
-  {name: 'urgent treatment centre', role: 'urgent care', countries: ['GB'], pattern: '\\burgent treatment cent(?:re|er)s?\\b', ignoreCase: true}
+  {name: 'the ER', hint: 'ER', role: 'emergency department', countries: ['US', 'CA'], pattern: '\\b(?:the|an|nearest|local|closest|nearby|to|in|at)\\s+ER\\b(?![-–‑]|\\s+(?:stress|status|positive|negative|receptors?|\\+))'},
+  {name: 'urgent care center', hint: '[Uu]rgent|URGENT', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\burgent[ -]care\\s+(?:center|centre|clinic|facility)s?\\b', ignoreCase: true},
+  {name: 'urgent care', hint: '[Uu]rgent|URGENT', role: 'urgent care', countries: ['US', 'CA'], pattern: '\\b(?:[Gg]o|[Hh]ead)\\s+(?:straight\\s+)?to\\s+(?:an?\\s+|the\\s+|your\\s+)?(?:nearest\\s+|local\\s+)?urgent[ -]care\\b(?!\\s+(?:cent(?:er|re)|clinic|facility|services?|team))'},
+  {name: '9-1-1', hint: '9-1-1', role: 'emergency number', countries: ['US', 'CA'], pattern: '(?<![\\d-])9-1-1(?![\\d-])'},
+  {name: 'poison control', hint: '[Pp]oison|POISON', role: 'poisons advice', countries: ['US'], pattern: '\\bpoison control(?:\\s+cent(?:er|re))?\\b', ignoreCase: true},
+  {name: 'EMS', hint: 'EMS|[Ee]mergency [Mm]edical', role: 'ambulance service', countries: ['US', 'CA'], pattern: '\\b(?:EMS|emergency medical services)\\b'},
+  {name: '999', hint: '999', role: 'emergency number', countries: ['GB', 'IE'], pattern: '(?<![\\d/.,:£$€-]|\\d )999(?![\\d/]|[.,]\\d| \\d)'},
+  {name: 'A&E', hint: 'A&E|a&e|[Aa] and [Ee]|[Aa]ccident|ACCIDENT', role: 'emergency department', countries: ['GB', 'IE'], pattern: '\\b(?:A&E|A and E|accident and emergency)\\b', ignoreCase: true},
+  {name: 'NHS 111', hint: 'NHS 111', role: 'urgent advice', countries: ['GB'], pattern: '\\bNHS 111\\b'},
+  {name: 'urgent treatment centre', hint: '[Uu]rgent|URGENT', role: 'urgent care', countries: ['GB'], pattern: '\\burgent treatment cent(?:re|er)s?\\b', ignoreCase: true}
 ]
 
 /** What to write instead, by country and role. */
