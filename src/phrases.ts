@@ -3,19 +3,8 @@
 // config without writing regular expressions. Each list is compiled once into one pattern (an
 // alternation, longest phrase first), so matching a text against a list of a hundred phrases is
 // one regular-expression scan, not a hundred.
-const patterns = new Map<string, RegExp>()
 const lists = new WeakMap<readonly string[], RegExp | null>()
 const unions = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>()
-
-/**
- * The first of `phrases` that occurs in `text` as whole words, in any letter case, with any
- * whitespace between its words and either kind of apostrophe ("A&E" matches "a&e", but "999"
- * does not match inside "19990").
- */
-export function findPhrase(text: string, phrases: readonly string[]): string | undefined {
-  const subject = text.replace(/’/g, "'")
-  return phrases.find((phrase) => patternOf(phrase)?.test(subject))
-}
 
 /**
  * Where the longest of `phrases` that starts first occurs in `text` (whole words, any letter
@@ -94,17 +83,6 @@ function bodyOf(phrase: string): string | undefined {
   const words = phrase.replace(/’/g, "'").trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return undefined
   return words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[-‑– ]?')).join('[\\s-]+')
-}
-
-function patternOf(phrase: string): RegExp | undefined {
-  let pattern = patterns.get(phrase)
-  if (!pattern) {
-    const body = bodyOf(phrase)
-    if (body === undefined) return undefined
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu')
-    patterns.set(phrase, pattern)
-  }
-  return pattern
 }
 
 /** Quote `text` for a message, cut to `length` characters. */
