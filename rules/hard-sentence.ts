@@ -24,8 +24,7 @@ import type {DifficultyOptions, SentenceDifficulty} from '../src/words/difficult
 import {patientWords} from '../src/words/familiar.js'
 import {buildVocabulary, seedWords} from '../src/words/vocabulary-index.js'
 import type {Vocabulary} from '../src/words/vocabulary-index.js'
-import requireDisclaimer from './require-disclaimer.js'
-import requireReviewer from './require-reviewer.js'
+import {isBylineOrFooter, isDisclaimer} from '../src/pipeline/recognise.js'
 
 export interface HardSentenceOptions extends Record<string, unknown> {
   /** Longest acceptable sentence, in words. */
@@ -143,29 +142,24 @@ export function judgingOptions(options: HardSentenceOptions, data: Record<string
   return judging
 }
 
-/** Where a sentence is fixed wording: anywhere (the disclaimer's phrases, people's names), or at its start (a reviewer statement, a date label). */
+/** Where a sentence is fixed wording: a disclaimer or byline (as the safety rules read them), or the people the frontmatter names. */
 interface FixedWording {
-  anywhere: RegExp
-  opening: RegExp
+  names: RegExp
 }
 
 const fixedPatterns = new Map<string, FixedWording>()
 
-/** The byline, disclaimer and review footer: by the phrases their rules look for, and the people the frontmatter names. */
 function fixedWordingOf(data: Record<string, unknown> | undefined): FixedWording {
   const names: string[] = []
   const reviewer = data?.reviewedBy as {name?: unknown} | undefined
   if (typeof reviewer?.name === 'string') names.push(reviewer.name)
   if (Array.isArray(data?.contributors)) for (const contributor of data.contributors as Array<{name?: unknown}>) if (typeof contributor?.name === 'string') names.push(contributor.name)
-  const reviewerDefaults = requireReviewer.defaults as {statements: string[]; dateLabels: string[]}
-  const anywhere = [...(requireDisclaimer.defaults as {phrases: string[]}).phrases, ...names]
-  const opening = [...reviewerDefaults.statements, ...reviewerDefaults.dateLabels]
   const key = JSON.stringify(names)
   let fixed = fixedPatterns.get(key)
   if (!fixed) {
     if (fixedPatterns.size >= 1000) fixedPatterns.clear()
-    // One pattern for all the phrases: whole words, any case, any white space between words.
-    fixed = {anywhere: phrasePattern(anywhere, '(?<![\\p{L}\\p{N}])'), opening: phrasePattern(opening, '^[\\s*_>]*')}
+    // One pattern for all the names: whole words, any case, any white space between words.
+    fixed = {names: phrasePattern(names, '(?<![\\p{L}\\p{N}])')}
     fixedPatterns.set(key, fixed)
   }
   return fixed
@@ -180,7 +174,7 @@ function phrasePattern(phrases: readonly string[], before: string): RegExp {
 
 function isFixedWording(node: Sentence, fixed: FixedWording): boolean {
   const text = toString(node).replaceAll('’', "'")
-  return fixed.anywhere.test(text) || fixed.opening.test(text)
+  return fixed.names.test(text) || isDisclaimer(text) || isBylineOrFooter(text)
 }
 
 /** One sentence: what makes it hard, naming the words, and what to do. */

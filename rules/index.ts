@@ -13,6 +13,7 @@ import requireSeekReview from './require-seek-review.js'
 import requireDisclaimer from './require-disclaimer.js'
 import requireReviewer from './require-reviewer.js'
 import reviewDate from './review-date.js'
+import ukEmergencyServices from './uk-emergency-services.js'
 import bidiControl from './bidi-control.js'
 import invisibleCharacters from './invisible-characters.js'
 import mixedScript from './mixed-script.js'
@@ -51,6 +52,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   requireDisclaimer,
   requireReviewer,
   reviewDate,
+  ukEmergencyServices,
   bidiControl,
   invisibleCharacters,
   mixedScript,

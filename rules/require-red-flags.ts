@@ -1,17 +1,26 @@
-// require-red-flags: the article has a red-flags section (a heading such as "Red flag symptoms"
-// or "Call 999 or go to A&E if") with at least one item under it.
+// require-red-flags: the article has a red-flags section — one that tells the reader which
+// symptoms need urgent help — with at least one item under it.
 //
 // Why: red flags are how a patient reading about a common problem learns which symptoms mean
-// something serious. A list of such symptoms without its heading (the first real article's
-// defect) reads as ordinary symptoms. Where no red-flags heading exists but a list looks like
-// red-flag symptoms, the rule says so at that list. Turn it off: only for content that is not
-// about symptoms (such as an administrative page), and then per file, never globally.
+// something serious. The section is recognised the way an editor reads a page, not by an exact
+// heading: a heading, a bold line, a callout or a lead-in such as "Call 999 or go to A&E if:",
+// "Urgent advice: Ask for an urgent GP appointment or get help from NHS 111 if:", "Red flag
+// symptoms", "When to get urgent help" or a traffic-light "Red" block (see the README's "How the
+// safety rules read an article"). Its items are its list items, table rows or sentences, never a
+// byline, disclaimer or placeholder ("TBC"). Where there is no such section but a list looks like
+// urgent symptoms, the rule says so at that list, and leaves it to the editor to decide whether it
+// is. Turn it off: only for content that is not about symptoms (such as an administrative page),
+// and then per file, never globally.
 import type {List, Root} from 'mdast'
 import {CONTINUE, SKIP, visit} from '../src/visit.js'
 import {defineRule, wordList} from '../src/rule.js'
-import {normalise, requiredSection, textOf} from '../src/pipeline/sections.js'
-import {findPhrase, quote} from '../src/phrases.js'
-import {defaultRedFlagHeadings} from '../src/vocabulary.js'
+import type {RuleContext} from '../src/rule.js'
+import {classifiedSectionsOf, lineOf, normalise, requiredSection, sectionItemsOf, textOf} from '../src/pipeline/sections.js'
+import type {ClassifiedSection, SectionVocabulary} from '../src/pipeline/sections.js'
+import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
+import {nearestLabel} from '../src/pipeline/nearest.js'
+import {extend, hasPhrase, quote} from '../src/phrases.js'
+import {defaultRedFlagHeadings, defaultUrgentSymptomTerms, meaningVocabulary, placeholderItems, suggestedRedFlagHeadings} from '../src/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -19,48 +28,13 @@ type Options = {
   listShare: number
 }
 
-// Words that mark a listed symptom as a possible red flag. Detection only: the rule never adds
-// these to an article.
-const defaultSymptomTerms = [
-  'loss of bladder or bowel control',
-  'bladder',
-  'bowel',
-  'numbness',
-  'numb',
-  'weakness',
-  'paralysis',
-  'fever',
-  'high temperature',
-  'unexplained weight loss',
-  'weight loss',
-  'chest pain',
-  'difficulty breathing',
-  'shortness of breath',
-  'breathless',
-  'severe',
-  'sudden',
-  'suddenly',
-  'trauma',
-  'blood',
-  'bleeding',
-  'unconscious',
-  'confusion',
-  'confused',
-  'collapse',
-  'fainting',
-  'seizure',
-  'stiff neck',
-  'slurred speech',
-  'loss of vision',
-  'vision loss'
-]
-
 const seedHeader = '# Lower back pain\n\nLower back pain is one of the most common reasons adults seek GP advice.\n\n'
 const seedRedFlags = '- Loss of bladder or bowel control\n- Numbness around the genitals or inner thighs\n- Progressive leg weakness\n- Severe pain following trauma\n- Back pain with fever or unexplained weight loss\n'
+const wordings = suggestedRedFlagHeadings.map((heading) => `"${heading}"`).join(', ')
 
 export default defineRule<Options>({
   id: 'require-red-flags',
-  description: 'The article has a red-flags section (a heading such as "Red flag symptoms" or "Urgent advice") with at least one item under it.',
+  description: 'The article has a red-flags section (a heading, bold line, callout or lead-in such as "Call 999 or go to A&E if:", "Urgent advice" or "Red flag symptoms") with at least one item under it.',
   rationale: 'Red flags tell a patient which symptoms mean something serious. Without them, or with the list but not its heading, a reader may wait at home with a symptom that needs urgent help.',
   severity: 'error',
   requires: 'tree',
@@ -69,81 +43,122 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      headings: wordList('Headings that open a red-flags section, matched in any letter case as the whole heading or its beginning.'),
-      symptomTerms: wordList('Words that make a listed item look like a red-flag symptom, for spotting a red-flag list that has lost its heading.'),
-      listShare: {type: 'number', minimum: 0, maximum: 1, description: 'Share of a list\'s items (0 to 1, at least two items) that must contain a symptom term for the list to count as red-flag symptoms.'}
+      headings: wordList('Headings or labels that open a red-flags section on their own, matched in any letter case as the whole label or its beginning; a configured list is added to the defaults. Labels that tell the reader to call 999, go to A&E, get an urgent GP appointment and the like are recognised without being listed.'),
+      symptomTerms: wordList('Words that make a listed item look like an urgent symptom, for spotting a list of urgent symptoms that has no heading saying so; a configured list is added to the defaults.'),
+      listShare: {type: 'number', minimum: 0, maximum: 1, description: 'Share of a list\'s items (0 to 1, at least two items) that must contain a symptom term for the list to look like urgent symptoms.'}
     }
   },
-  defaults: {headings: [...defaultRedFlagHeadings], symptomTerms: defaultSymptomTerms, listShare: 0.6},
+  defaults: {headings: defaultRedFlagHeadings as string[], symptomTerms: defaultUrgentSymptomTerms as string[], listShare: 0.6},
+  vocabulary: {
+    ...meaningVocabulary,
+    placeholders: {description: 'items that stand for content still to be written, besides empty items and "…"', words: placeholderItems},
+    suggestions: {description: 'the wordings the messages suggest', words: suggestedRedFlagHeadings}
+  },
   examples: {
     valid: [
       {name: 'the seed\'s list under its heading', input: seedHeader + '### Red flag symptoms\n\n' + seedRedFlags},
       {name: 'another wording, in capitals, with a colon', input: seedHeader + '## URGENT ADVICE:\n\n- First placeholder symptom\n'},
-      {name: 'a heading that begins with a recognised wording', input: seedHeader + '## Call 999 or go to A&E if you have\n\n- First placeholder symptom\n- Second placeholder symptom\n'},
-      {name: 'text rather than a list under the heading', input: seedHeader + '## Red flags\n\nPlaceholder paragraph written by the clinical reviewer.\n'},
+      {name: 'an NHS callout written as a bold label with its lead-in', input: seedHeader + '**Immediate action required: Call 999 or go to A&E if:**\n\n- First placeholder symptom\n'},
+      {name: 'an NHS callout written as a quote', input: seedHeader + '> Urgent advice: Ask for an urgent GP appointment or get help from NHS 111 if:\n>\n> - First placeholder symptom\n'},
+      {name: 'a lead-in sentence and a list, no heading', input: seedHeader + 'If any of these symptoms return, go to your nearest Emergency Department:\n\n- First placeholder symptom\n'},
+      {name: 'a numbered heading with an emoji', input: seedHeader + '## 5. ⚠️ When to get urgent help\n\n- First placeholder symptom\n'},
+      {name: 'red flags in a table', input: seedHeader + '## Red flags\n\n| Symptom | What to do |\n| --- | --- |\n| First placeholder symptom | Call 999 |\n'},
+      {name: 'traffic-light blocks', input: seedHeader + '**Red – if your child:**\n\n- First placeholder symptom\n\n**Amber – if your child:**\n\n- Second placeholder symptom\n'},
+      {name: 'a section whose text says when to call 999', input: seedHeader + '## What to do in an asthma attack\n\n1. First placeholder step.\n2. If you do not feel better after the placeholder step, call 999 for an ambulance.\n'},
       {name: 'items in a subsection', input: seedHeader + '## When to get urgent help\n\n### Placeholder subheading\n\n- First placeholder symptom\n'},
-      {name: 'a heading added by the config', input: seedHeader + '## Danger signs\n\n- First placeholder symptom\n', options: {headings: ['Danger signs']}}
+      {name: 'a heading added by the config', input: seedHeader + '## Danger zone\n\n- First placeholder symptom\n', options: {headings: ['Danger zone']}}
     ],
     invalid: [
       {
         name: 'the seed\'s red-flag list without its heading',
         input: seedHeader + '## How musculoskeletal back pain commonly presents\n\n- Dull or aching pain in the lower back\n- Muscle spasm or tightness\n\nSymptoms can develop suddenly or build up gradually.\n\n' + seedRedFlags,
-        messages: ['12:1: This list looks like red-flag symptoms ("Loss of bladder or bowel control", …) but has no heading saying so, so readers cannot tell that these symptoms need urgent help. Add a heading such as "Red flag symptoms" directly above the list.']
-      },
-      {
-        name: 'other red-flag words, under an unrelated heading',
-        input: seedHeader + '## Symptoms\n\n- Chest pain\n- Difficulty breathing\n- Stiffness in the morning\n',
-        messages: ['7:1: This list looks like red-flag symptoms ("Chest pain", …) but has no heading saying so, so readers cannot tell that these symptoms need urgent help. Add a heading such as "Red flag symptoms" directly above the list.']
+        messages: [`12:1: This list looks like urgent symptoms ("Loss of bladder or bowel control", …), but no heading says so; if it is, give it a heading such as "Call 999 or go to A&E if" or "Red flag symptoms", and say what to do, as agreed with the clinical reviewer.`]
       },
       {
         name: 'no red-flags section and no list that looks like one',
-        input: seedHeader + '## How musculoskeletal back pain commonly presents\n\n- Dull or aching pain in the lower back\n- Stiffness, especially in the morning or after rest\n- Presence of leg pain, numbness, or weakness\n',
-        messages: ['1:1: This article has no red-flags section. Add a heading such as "Red flag symptoms" and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.']
+        input: seedHeader + '## How musculoskeletal back pain commonly presents\n\n- Dull or aching pain in the lower back\n- Stiffness, especially in the morning or after rest\n',
+        messages: [`1:1: This article has no red-flags section. Add a heading or lead-in in a recognised wording, such as ${wordings}, and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.`]
       },
       {
-        name: 'a red-flags heading with nothing under it',
-        input: seedHeader + '## Red flags\n\n## Common causes of lower back pain\n\nPlaceholder paragraph.\n',
-        messages: ['5:1: The red-flags section "Red flags" has nothing under it. List under this heading the symptoms that need urgent help, as agreed with the clinical reviewer.']
+        name: 'a heading that almost matched',
+        input: seedHeader + '## Symptoms to worry about\n\n- First placeholder symptom\n',
+        messages: [`5:1: This article has no red-flags section; the nearest is "Symptoms to worry about" (line 5), which does not say that its symptoms need urgent help. Add a heading or lead-in in a recognised wording, such as ${wordings}, and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.`]
       },
       {
-        name: 'a heading the config no longer recognises',
-        input: seedHeader + '## Red flags\n\n- First placeholder symptom\n',
-        options: {headings: ['Danger signs']},
-        messages: ['1:1: This article has no red-flags section. Add a heading such as "Danger signs" and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.']
+        name: 'the page title is not a section',
+        input: '# Warning signs of sepsis\n\nPlaceholder paragraph.\n\n## Looking after yourself\n\n- Rest\n- Drink water\n',
+        messages: [`1:1: This article has no red-flags section. Add a heading or lead-in in a recognised wording, such as ${wordings}, and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.`]
+      },
+      {
+        name: 'a red-flags heading with nothing under it but the byline',
+        input: seedHeader + '## Red flags\n\nLast reviewed by Dr Placeholder Name, GMC registered GP\n\n## Common causes of lower back pain\n\nPlaceholder paragraph.\n',
+        messages: ['5:1: The red-flags section "Red flags" has nothing under it. List under it the symptoms that need urgent help, as agreed with the clinical reviewer.']
+      },
+      {
+        name: 'a placeholder instead of symptoms',
+        input: seedHeader + '## Call 999 if\n\n- TBC\n',
+        messages: ['5:1: The red-flags section "Call 999 if" has nothing under it. List under it the symptoms that need urgent help, as agreed with the clinical reviewer.', '7:1: The red-flags section "Call 999 if" has the placeholder "TBC" where a symptom should be. Replace it with the symptoms that need urgent help, as agreed with the clinical reviewer.']
       }
     ]
   },
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.
-    const required = requiredSection(tree, options.headings)
+    const vocabulary = safetyVocabularyOf(options.headings, undefined)
+    const required = requiredSection(tree, vocabulary, 'red-flags')
+    if (required.found !== 'none') reportPlaceholders(context, required.sections, vocabulary)
     if (required.found === 'content') return
     if (required.found === 'empty') {
-      context.report(`The red-flags section ${quote(required.section.title)} has nothing under it. List under this heading the symptoms that need urgent help, as agreed with the clinical reviewer.`, required.section.heading)
+      const {section} = required.section
+      context.report(`The red-flags section ${quote(section.title)} has nothing under it. List under it the symptoms that need urgent help, as agreed with the clinical reviewer.`, section.label)
       return
     }
-    const example = options.headings.includes('Red flag symptoms') ? 'Red flag symptoms' : options.headings[0] ?? 'Red flag symptoms'
-    const lists = redFlagLookingLists(tree, options)
+    const [example, second] = suggestedRedFlagHeadings
+    const lists = urgentLookingLists(tree, options, classifiedSectionsOf(tree, vocabulary))
     for (const {list, first} of lists) {
       context.report(
-        `This list looks like red-flag symptoms (${quote(first, 40)}, …) but has no heading saying so, so readers cannot tell that these symptoms need urgent help. Add a heading such as "${example}" directly above the list.`,
+        `This list looks like urgent symptoms (${quote(first, 40)}, …), but no heading says so; if it is, give it a heading such as "${example}" or "${suggestedRedFlagHeadings.at(-1)}", and say what to do, as agreed with the clinical reviewer.`,
         list,
-        {expected: [example]}
+        {expected: [...suggestedRedFlagHeadings]}
       )
     }
-    if (lists.length === 0) {
-      context.report(`This article has no red-flags section. Add a heading such as "${example}" and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.`, tree.children[0], {expected: [example]})
-    }
+    if (lists.length > 0) return
+    const nearest = nearestLabel(tree, vocabulary, 'red-flags')
+    const where = nearest ? `; the nearest is ${quote(nearest.section.title)} (line ${lineOf(nearest.section)}), which does not say that its symptoms need urgent help` : ''
+    context.report(
+      `This article has no red-flags section${where}. Add a heading or lead-in in a recognised wording, such as ${wordings}, and list under it the symptoms that need urgent help, as agreed with the clinical reviewer.`,
+      nearest?.section.label ?? tree.children[0],
+      {expected: [example!, second!]}
+    )
   }
 })
 
-/** Lists most of whose items (and at least two) contain a red-flag symptom term. */
-function redFlagLookingLists(tree: Root, options: Options): Array<{list: List; first: string}> {
+function reportPlaceholders(context: RuleContext<Options>, sections: readonly ClassifiedSection[], vocabulary: SectionVocabulary): void {
+  for (const entry of sections) {
+    for (const item of sectionItemsOf(entry, context.tree, vocabulary)) {
+      if (!item.placeholder) continue
+      context.report(
+        `The red-flags section ${quote(entry.section.title)} has the placeholder ${quote(item.text || '(empty)')} where a symptom should be. Replace it with the symptoms that need urgent help, as agreed with the clinical reviewer.`,
+        item.node
+      )
+    }
+  }
+}
+
+/**
+ * Lists outside any safety section most of whose items (and at least two) contain an urgent
+ * symptom term.
+ */
+function urgentLookingLists(tree: Root, options: Options, sections: readonly ClassifiedSection[]): Array<{list: List; first: string}> {
+  const terms = extend(defaultUrgentSymptomTerms, options.symptomTerms)
+  const inSafetySection = new Set<unknown>()
+  for (const entry of sections) if (entry.kind !== undefined) for (const child of entry.section.children) inSafetySection.add(child)
   const found: Array<{list: List; first: string}> = []
   visit(tree, 'list', (list) => {
+    if (inSafetySection.has(list)) return SKIP
     // An item's own text: a nested list is judged as a list of its own.
     const items = list.children.map((item) => normalise(item.children.filter((child) => child.type !== 'list').map((child) => textOf(child)).join('\n'))).filter(Boolean)
-    const matching = items.filter((item) => findPhrase(item, options.symptomTerms) !== undefined)
+    const matching = items.filter((item) => hasPhrase(item, terms))
     if (matching.length >= 2 && matching.length >= options.listShare * items.length) {
       found.push({list, first: matching[0]!})
       return SKIP // its nested lists are part of the same finding

@@ -1,39 +1,35 @@
-// require-reviewer: the article says who reviewed it ("Last reviewed by <name>, <credential>"),
-// and that statement agrees with `reviewedBy` in the frontmatter: the same name, and, where the
-// body gives a date ("Updated: 22 December 2025"), the same date as `lastReviewed`.
+// require-reviewer: the article says who reviewed it ("Last reviewed by <name>, <credential>",
+// "Medical reviewer: …", "Written by … Reviewed by …"), and that statement agrees with
+// `reviewedBy` in the frontmatter; the review dates the page gives agree with the frontmatter.
 //
 // Why: patients trust an article because a named clinician checked it. A page that names no
 // reviewer, or names a different one (or date) than the record the team keeps in the
-// frontmatter, cannot be trusted to be the reviewed version. Names are compared ignoring letter
-// case, punctuation and titles such as "Dr". Turn it off: never.
-import type {Paragraph} from 'mdast'
-import {visit} from '../src/visit.js'
+// frontmatter, cannot be trusted to be the reviewed version. Names are compared the way a reader
+// would: ignoring letter case, punctuation, titles ("Dr"), post-nominals ("MRCGP") and initials
+// for given names ("Dr A Obi" is Dr Amara Obi), but "Dr B Obi" or "Dr Amara Okafor" is someone
+// else. Dates are read by their labels: "Page last reviewed" against `lastReviewed`, "Next review
+// due" or "Review date" against `nextReview` (or the due date the review policy gives), and
+// "Updated" or "Published" (editorial dates) not at all. Turn it off: never.
 import {defineRule, wordList} from '../src/rule.js'
-import {normalise, plainTextOf} from '../src/pipeline/sections.js'
+import {reviewLinesOf} from '../src/pipeline/review-lines.js'
 import {quote} from '../src/phrases.js'
 import {isIsoDate} from '../src/today.js'
+import type {WrittenDate} from '../src/pipeline/dates.js'
+import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels, nameTitles} from '../src/vocabulary.js'
 
 type Options = {
   statements: string[]
-  dateLabels: string[]
+  lastReviewedLabels: string[]
+  nextReviewLabels: string[]
+  updatedLabels: string[]
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const monthPattern = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?'
-const datePatterns: Array<{pattern: RegExp; read(match: RegExpExecArray): [string, string, string]}> = [
-  {pattern: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, read: (m) => [m[1]!, m[2]!, m[3]!]},
-  {pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern},?\\s+(\\d{4})(?!\\d)`, 'i'), read: (m) => [m[3]!, monthOf(m[2]!), m[1]!]},
-  {pattern: new RegExp(`(?<![\\p{L}])${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu'), read: (m) => [m[3]!, monthOf(m[1]!), m[2]!]},
-  // Day first, as UK readers write it.
-  {pattern: /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/, read: (m) => [m[3]!, m[2]!, m[1]!]}
-]
-const titles = new Set(['dr', 'doctor', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx'])
-
-const frontmatter = (name: string, date = '2025-12-22') => `---\ntitle: Lower back pain\nlastReviewed: ${date}\nreviewedBy:\n  name: ${name}\n  credential: GMC registered GP\n---\n\n# Lower back pain\n\nPlaceholder paragraph.\n\n`
+const frontmatter = (name: string, date = '2025-12-22', extra = '') => `---\ntitle: Lower back pain\nlastReviewed: ${date}\n${extra}reviewedBy:\n  name: ${name}\n  credential: GMC registered GP\n---\n\n# Lower back pain\n\nPlaceholder paragraph.\n\n`
+const titles = new Set(nameTitles)
 
 export default defineRule<Options>({
   id: 'require-reviewer',
-  description: 'The article says who reviewed it ("Last reviewed by <name>, <credential>"), and the name, and any date it gives, agree with reviewedBy and lastReviewed in the frontmatter.',
+  description: 'The article says who reviewed it ("Last reviewed by <name>, <credential>"), and the name, and any review dates it gives, agree with reviewedBy, lastReviewed and nextReview in the frontmatter.',
   rationale: 'Patients trust an article because a named clinician checked it. A page that names no reviewer, or a different reviewer or date than the frontmatter, may not be the reviewed version.',
   severity: 'error',
   requires: 'tree',
@@ -42,19 +38,28 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      statements: wordList('How a paragraph naming the reviewer begins, in any letter case.'),
-      dateLabels: wordList('How a paragraph giving the review date begins (its date is compared with lastReviewed).')
+      statements: wordList('How a line naming the reviewer begins, in any letter case; a configured list is added to the defaults.'),
+      lastReviewedLabels: wordList('Labels of the date of the last review (compared with lastReviewed); added to the defaults.'),
+      nextReviewLabels: wordList('Labels of the date the next review is due (compared with nextReview, or lastReviewed plus review-date\'s maxAgeDays); added to the defaults.'),
+      updatedLabels: wordList('Labels of editorial dates, which are not review dates and are not compared; added to the defaults.')
     }
   },
   defaults: {
-    statements: ['Last reviewed by', 'Reviewed by', 'Clinically reviewed by', 'Medically reviewed by', 'Page reviewed by', 'This page was reviewed by', 'This article was reviewed by'],
-    dateLabels: ['Updated', 'Last updated', 'Last reviewed', 'Page last reviewed', 'Reviewed on', 'Review date', 'Date of review']
+    statements: defaultReviewerStatements as string[],
+    lastReviewedLabels: defaultLastReviewedLabels as string[],
+    nextReviewLabels: defaultNextReviewLabels as string[],
+    updatedLabels: defaultUpdatedLabels as string[]
   },
+  vocabulary: {titles: {description: 'left out when comparing names', words: nameTitles}},
   examples: {
     valid: [
       {name: 'the seed\'s statement and date', input: frontmatter('Dr Zamiel Hussain') + 'Last reviewed by Dr Zamiel Hussain, GMC registered GP\n\nUpdated: 22 December 2025\n'},
       {name: 'other wording, punctuation and a title left out', input: frontmatter('Dr. Jane Smith') + '*Medically reviewed by* **Jane Smith** (GMC registered GP) on 22/12/2025.\n'},
-      {name: 'a date written month first', input: frontmatter('Dr Jane Smith') + 'Reviewed by DR JANE SMITH, GMC registered GP.\n\nLast updated: December 22, 2025\n'},
+      {name: 'an initial, and post-nominals without a comma', input: frontmatter('Dr Amara Obi') + 'Peer reviewed by Dr A Obi MRCGP\n'},
+      {name: 'a byline naming the writer and the reviewer', input: frontmatter('Dr Amara Obi') + 'Written by Placeholder Writer. Reviewed by Dr Amara Obi, GP.\n'},
+      {name: 'NHS-style footer lines', input: frontmatter('Dr Jane Smith', '2025-12-22', 'nextReview: 2028-12-22\n') + 'Medical reviewer: Dr Jane Smith, GP\n\nPage last reviewed: 22 December 2025  \nNext review due: 22 December 2028\n'},
+      {name: 'a month and year, and an editorial date', input: frontmatter('Dr Jane Smith') + 'Reviewer: Dr Jane Smith, GP\n\nLast reviewed: December 2025 | Published: 3 March 2024\n'},
+      {name: '"Updated advice" is not a date line', input: frontmatter('Dr Jane Smith') + 'Reviewed by Dr Jane Smith, GP\n\nUpdated advice: from 1 September 2025 the placeholder service changed.\n'},
       {name: 'a statement wording added by the config', input: frontmatter('Dr Jane Smith') + 'Checked by Dr Jane Smith, GMC registered GP\n', options: {statements: ['Checked by']}}
     ],
     invalid: [
@@ -69,9 +74,14 @@ export default defineRule<Options>({
         messages: ['13:1: The article says it was reviewed by "Dr Jane Smith", but reviewedBy.name in the frontmatter is "Dr Zamiel Hussain". Correct whichever is wrong, so both name the clinician who reviewed it.']
       },
       {
+        name: 'an initial that is someone else\'s',
+        input: frontmatter('Dr Amara Obi') + 'Reviewed by Dr B Obi, GP\n',
+        messages: ['13:1: The article says it was reviewed by "Dr B Obi", but reviewedBy.name in the frontmatter is "Dr Amara Obi". Correct whichever is wrong, so both name the clinician who reviewed it.']
+      },
+      {
         name: 'a different date than lastReviewed',
-        input: frontmatter('Dr Zamiel Hussain') + 'Last reviewed by Dr Zamiel Hussain, GMC registered GP\n\nUpdated: 1 March 2025\n',
-        messages: ['15:1: The article gives the date "1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.']
+        input: frontmatter('Dr Zamiel Hussain') + 'Last reviewed by Dr Zamiel Hussain, GMC registered GP\n\nLast reviewed: 1 March 2025\n',
+        messages: ['15:1: The article says it was last reviewed on "1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.']
       },
       {
         name: 'no credential',
@@ -89,93 +99,97 @@ export default defineRule<Options>({
     const credential = typeof reviewer?.credential === 'string' ? reviewer.credential : undefined
     const lastReviewed = typeof data?.lastReviewed === 'string' && isIsoDate(data.lastReviewed) ? data.lastReviewed : undefined
 
-    let statement: {paragraph: Paragraph; text: string; rest: string} | undefined
-    const dated: Array<{paragraph: Paragraph; text: string}> = []
-    visit(tree, 'paragraph', (paragraph: Paragraph) => {
-      const text = plainTextOf(paragraph)
-      const rest = afterPrefix(text, options.statements)
-      if (rest !== undefined && !statement) statement = {paragraph, text, rest}
-      if (rest !== undefined || afterPrefix(text, options.dateLabels) !== undefined) dated.push({paragraph, text})
-    })
+    const {statement, dates} = reviewLinesOf(tree, options)
 
     if (!statement) {
       const example = `Last reviewed by ${name ?? '<name>'}, ${credential ?? '<credential>'}`
       context.report(`The article does not say who reviewed it. Add a line at the end such as "${example}", naming the clinician in reviewedBy.`, tree.children.at(-1), {expected: [example]})
     } else {
-      const stated = nameOf(statement.rest)
-      if (name !== undefined && stated !== '' && comparableName(stated) !== comparableName(name)) {
+      const {name: stated, postNominals} = nameOf(statement.rest)
+      if (name !== undefined && stated !== '' && !sameName(stated, name)) {
         context.report(
           `The article says it was reviewed by ${quote(stated)}, but reviewedBy.name in the frontmatter is ${quote(name)}. Correct whichever is wrong, so both name the clinician who reviewed it.`,
-          statement.paragraph,
+          statement.node,
           {actual: stated, expected: [name]}
         )
       }
-      if (stated === '' || !hasCredential(statement.rest)) {
+      if (stated === '' || (!postNominals && !hasCredential(statement.rest))) {
         const example = `Last reviewed by ${stated || name || '<name>'}, ${credential ?? '<credential>'}`
-        context.report(`The statement ${quote(statement.text)} does not give the reviewer's credential. Add it after a comma, as in "${example}".`, statement.paragraph, {expected: [example]})
+        context.report(`The statement ${quote(statement.text)} does not give the reviewer's credential. Add it after a comma, as in "${example}".`, statement.node, {expected: [example]})
       }
     }
 
     if (lastReviewed === undefined) return // frontmatter-schema reports a missing or bad date.
-    for (const {paragraph, text} of dated) {
-      const date = dateIn(text)
-      if (date === undefined || date.iso === lastReviewed) continue
-      context.report(
-        `The article gives the date ${quote(date.written)} (${date.iso}), but lastReviewed in the frontmatter is ${lastReviewed}. Make them agree: both should be the date of the last clinical review.`,
-        paragraph,
-        {actual: date.iso, expected: [lastReviewed]}
-      )
+    for (const {node, kind, date} of dates) {
+      if (kind === 'last') { // the next review is review-date's
+        if (sameDate(date, lastReviewed)) continue
+        context.report(
+          `The article says it was last reviewed on ${quote(date.written)} (${date.iso}), but lastReviewed in the frontmatter is ${lastReviewed}. Make them agree: both should be the date of the last clinical review.`,
+          node,
+          {actual: date.iso, expected: [lastReviewed]}
+        )
+      }
     }
   }
 })
 
-/** The text after the first of `prefixes` that `text` begins with (ignoring case and a colon). */
-function afterPrefix(text: string, prefixes: readonly string[]): string | undefined {
-  const lower = text.toLowerCase()
-  for (const prefix of prefixes) {
-    const wanted = normalise(prefix).toLowerCase()
-    if (!lower.startsWith(wanted)) continue
-    const rest = text.slice(wanted.length)
-    if (rest !== '' && !/^[\s:]/.test(rest)) continue // "Reviewed" must not match "Reviewers"
-    return rest.replace(/^[\s:]+/, '')
-  }
-  return undefined
-}
+// Post-nominals: letters after a name ("MRCGP", "FRCP(Edin)", "MBChB", "BSc", "PhD", "RGN").
+const postNominal = /^(?:[A-Z]{2,}[A-Za-z]*(?:\([A-Za-z]+\))?|[A-Z][a-z]?[A-Z][A-Za-z]*|PhD|BSc|MSc|MA|BA|MD|BPharm|MPharm|DPhil|MChem|Hons|\(Hons\))[.,]?$/
 
-/** The reviewer's name: the statement up to the credential or a date. */
-function nameOf(rest: string): string {
-  return rest.split(/,|\(|\s[-–—]\s|\son\s/)[0]!.replace(/[.\s]+$/, '').trim()
+/** The reviewer's name, up to the credential, a date or post-nominals. */
+function nameOf(rest: string): {name: string; postNominals: boolean} {
+  const head = rest.split(/,|\(|;|\s[-–—]\s|\s(?:on|in|at|from)\s|\d/)[0]!.replace(/[.\s]+$/, '').trim()
+  const words = head.split(/\s+/).filter(Boolean)
+  const shouting = words.every((word) => word === word.toUpperCase())
+  const kept: string[] = []
+  let postNominals = false
+  // Post-nominals come after a name ("Dr A Obi MRCGP"), never before it ("Dr AJ Obi").
+  let named = false
+  for (const word of words) {
+    if (!shouting && named && word.length >= 2 && postNominal.test(word) && !titles.has(word.toLowerCase().replace(/\.$/, ''))) {
+      postNominals = true
+      break
+    }
+    kept.push(word)
+    if (/\p{Ll}/u.test(word) && !titles.has(word.toLowerCase().replace(/\.$/, ''))) named = true
+  }
+  return {name: kept.join(' ').replace(/[.,]+$/, ''), postNominals}
 }
 
 function hasCredential(rest: string): boolean {
   const match = /,|\(|\s[-–—]\s/.exec(rest)
   if (!match) return false
   const after = rest.slice(match.index + match[0].length).replace(/\son\s.*$/, '')
-  return /\p{L}/u.test(after)
+  return /\p{L}/u.test(after.replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b/gi, ''))
 }
 
-function comparableName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[.,'’]/g, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '' && !titles.has(word))
-    .join(' ')
+/** A name's words, lower case, without titles, punctuation or post-nominals. */
+function nameWords(name: string): string[] {
+  const {name: bare} = nameOf(name)
+  const words = bare.replace(/[.,'’]/g, ' ').split(/\s+/).filter(Boolean)
+  const shouting = words.every((word) => word === word.toUpperCase())
+  return words
+    // "AJ Obi": initials written together, unless the whole name is in capitals.
+    .flatMap((word, index) => (!shouting && index < words.length - 1 && /^\p{Lu}{2,3}$/u.test(word) ? word.split('') : [word]))
+    .map((word) => word.toLowerCase())
+    .filter((word) => !titles.has(word))
 }
 
-/** The first date written in `text`, as written and as YYYY-MM-DD, if it is a real date. */
-function dateIn(text: string): {written: string; iso: string} | undefined {
-  for (const {pattern, read} of datePatterns) {
-    const match = pattern.exec(text)
-    if (!match) continue
-    const [year, month, day] = read(match)
-    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-    if (isIsoDate(iso)) return {written: match[0], iso}
-  }
-  return undefined
+/**
+ * Whether two names are the same person: the same surname, and given names that agree where
+ * both are given (an initial agrees with a name it begins).
+ */
+function sameName(stated: string, recorded: string): boolean {
+  const a = nameWords(stated)
+  const b = nameWords(recorded)
+  if (a.length === 0 || b.length === 0) return true
+  if (a.at(-1) !== b.at(-1)) return false
+  const [x, y] = [a.slice(0, -1), b.slice(0, -1)]
+  if (x.length === 0 || y.length === 0) return true
+  const first = (p: string, q: string) => p === q || (p.length === 1 && q.startsWith(p)) || (q.length === 1 && p.startsWith(q))
+  return first(x[0]!, y[0]!)
 }
 
-function monthOf(name: string): string {
-  const index = months.findIndex((month) => month.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3)))
-  return String(index + 1)
+function sameDate(date: WrittenDate, iso: string): boolean {
+  return date.precision === 'day' ? date.iso === iso : date.iso.slice(0, 7) === iso.slice(0, 7)
 }

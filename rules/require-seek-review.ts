@@ -1,23 +1,29 @@
-// require-seek-review: the article has a section on when to seek a clinician's review (a heading
-// such as "When to seek GP review" or "See a GP if") with content under it.
+// require-seek-review: the article has a section on when to seek a clinician's review — a
+// heading, bold line, callout or lead-in such as "See a GP if:", "Non-urgent advice: See a GP
+// if:", "When should I see a doctor?" or "Speak to your pharmacist if" — with content under it.
 //
 // Why: most patient articles are about problems that usually get better on their own; the reader
-// needs to know when that stops being true and a GP should look at it. Turn it off: only for
-// content that is not about symptoms, and then per file, never globally.
+// needs to know when that stops being true and a clinician should look at it. Sections are
+// recognised by meaning (an action with a routine service, no urgency), so a red-flags section
+// ("Call 999 if") does not count. Turn it off: only for content that is not about symptoms, and
+// then per file, never globally.
 import {defineRule, wordList} from '../src/rule.js'
-import {requiredSection} from '../src/pipeline/sections.js'
+import {lineOf, requiredSection, sectionItemsOf} from '../src/pipeline/sections.js'
+import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
+import {nearestLabel} from '../src/pipeline/nearest.js'
 import {quote} from '../src/phrases.js'
-import {defaultSeekReviewHeadings} from '../src/vocabulary.js'
+import {defaultSeekReviewHeadings, meaningVocabulary, suggestedSeekReviewHeadings} from '../src/vocabulary.js'
 
 type Options = {
   headings: string[]
 }
 
 const seedHeader = '# Lower back pain\n\nLower back pain is one of the most common reasons adults seek GP advice.\n\n'
+const wordings = suggestedSeekReviewHeadings.map((heading) => `"${heading}"`).join(', ')
 
 export default defineRule<Options>({
   id: 'require-seek-review',
-  description: 'The article has a section on when to seek a clinician\'s review (a heading such as "When to seek GP review" or "See a GP if") with content under it.',
+  description: 'The article has a section on when to seek a clinician\'s review (a heading, bold line, callout or lead-in such as "See a GP if:", "Non-urgent advice" or "When to seek GP review") with content under it.',
   rationale: 'Readers managing a problem at home need to know when it is time for a GP to look at it. Without that section, a problem that is not getting better may go unreviewed.',
   severity: 'error',
   requires: 'tree',
@@ -26,10 +32,15 @@ export default defineRule<Options>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      headings: wordList('Headings that open a "when to seek review" section, matched in any letter case as the whole heading or its beginning.')
+      headings: wordList('Headings or labels that open a "when to seek review" section on their own, matched in any letter case as the whole label or its beginning; a configured list is added to the defaults. Labels that tell the reader to see, contact or speak to a GP, pharmacist, nurse, midwife or other clinician are recognised without being listed.')
     }
   },
-  defaults: {headings: [...defaultSeekReviewHeadings]},
+  defaults: {headings: defaultSeekReviewHeadings as string[]},
+  vocabulary: {
+    actions: meaningVocabulary.actions,
+    'routine services': meaningVocabulary['routine services'],
+    suggestions: {description: 'the wordings the messages suggest', words: suggestedSeekReviewHeadings}
+  },
   examples: {
     valid: [
       {
@@ -38,6 +49,9 @@ export default defineRule<Options>({
       },
       {name: 'another wording, with a colon', input: seedHeader + '## See a GP if:\n\n- First placeholder reason\n'},
       {name: 'capitals, and text rather than a list', input: seedHeader + '## NON-URGENT ADVICE\n\nPlaceholder paragraph written by the clinical reviewer.\n'},
+      {name: 'an NHS callout as a bold label with its lead-in', input: seedHeader + '**Non-urgent advice: See a GP if:**\n\n- First placeholder reason\n'},
+      {name: 'a question heading', input: seedHeader + '## When should I see a doctor?\n\n- First placeholder reason\n'},
+      {name: 'a lead-in sentence and a list', input: seedHeader + 'You should make an appointment with your GP if:\n\n- First placeholder reason\n'},
       {name: 'a heading that begins with a recognised wording', input: seedHeader + '### When to see a GP about back pain\n\n- First placeholder reason\n'},
       {name: 'a heading added by the config', input: seedHeader + '## Booking a review\n\n- First placeholder reason\n', options: {headings: ['Booking a review']}}
     ],
@@ -45,30 +59,50 @@ export default defineRule<Options>({
       {
         name: 'no section on seeking review',
         input: seedHeader + '## Self-care and early management\n\n- Keep moving and avoid prolonged bed rest\n',
-        messages: ['1:1: This article has no section on when to see a clinician. Add a heading such as "When to seek GP review" and say under it when readers should book a review, as agreed with the clinical reviewer.']
+        messages: [`1:1: This article has no section on when to see a clinician. Add a heading or lead-in in a recognised wording, such as ${wordings}, and say under it when readers should book a review, as agreed with the clinical reviewer.`]
       },
       {
         name: 'a red-flags heading is not a seek-review section',
         input: seedHeader + '## Urgent advice\n\n- First placeholder symptom\n',
-        messages: ['1:1: This article has no section on when to see a clinician. Add a heading such as "When to seek GP review" and say under it when readers should book a review, as agreed with the clinical reviewer.']
+        messages: [`1:1: This article has no section on when to see a clinician. Add a heading or lead-in in a recognised wording, such as ${wordings}, and say under it when readers should book a review, as agreed with the clinical reviewer.`]
+      },
+      {
+        name: 'a heading that almost matched',
+        input: seedHeader + '## Getting help and support\n\n- First placeholder reason\n',
+        messages: [`5:1: This article has no section on when to see a clinician; the nearest is "Getting help and support" (line 5), which does not say when to see one. Add a heading or lead-in in a recognised wording, such as ${wordings}, and say under it when readers should book a review, as agreed with the clinical reviewer.`]
       },
       {
         name: 'the heading with nothing under it',
-        input: seedHeader + '## When to contact your GP\n\n## Further reading\n\nPlaceholder paragraph.\n',
-        messages: ['5:1: The section "When to contact your GP" has nothing under it. Say under this heading when readers should book a review, as agreed with the clinical reviewer.']
+        input: seedHeader + '## When to see a GP\n\n## Further reading\n\nPlaceholder paragraph.\n',
+        messages: ['5:1: The section "When to see a GP" has nothing under it. Say under it when readers should book a review, as agreed with the clinical reviewer.']
       }
     ]
   },
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.
-    const required = requiredSection(tree, options.headings)
+    const vocabulary = safetyVocabularyOf(undefined, options.headings)
+    const required = requiredSection(tree, vocabulary, 'seek-review')
+    if (required.found !== 'none') {
+      for (const entry of required.sections) {
+        for (const item of sectionItemsOf(entry, tree, vocabulary)) {
+          if (!item.placeholder) continue
+          context.report(`The section ${quote(entry.section.title)} has the placeholder ${quote(item.text || '(empty)')} where a reason to see a clinician should be. Replace it with what the clinical reviewer advises.`, item.node)
+        }
+      }
+    }
     if (required.found === 'content') return
     if (required.found === 'empty') {
-      context.report(`The section ${quote(required.section.title)} has nothing under it. Say under this heading when readers should book a review, as agreed with the clinical reviewer.`, required.section.heading)
+      const {section} = required.section
+      context.report(`The section ${quote(section.title)} has nothing under it. Say under it when readers should book a review, as agreed with the clinical reviewer.`, section.label)
       return
     }
-    const example = options.headings[0] ?? 'When to seek GP review'
-    context.report(`This article has no section on when to see a clinician. Add a heading such as "${example}" and say under it when readers should book a review, as agreed with the clinical reviewer.`, tree.children[0], {expected: [example]})
+    const nearest = nearestLabel(tree, vocabulary, 'seek-review')
+    const where = nearest ? `; the nearest is ${quote(nearest.section.title)} (line ${lineOf(nearest.section)}), which does not say when to see one` : ''
+    context.report(
+      `This article has no section on when to see a clinician${where}. Add a heading or lead-in in a recognised wording, such as ${wordings}, and say under it when readers should book a review, as agreed with the clinical reviewer.`,
+      nearest?.section.label ?? tree.children[0],
+      {expected: [...suggestedSeekReviewHeadings]}
+    )
   }
 })

@@ -1,7 +1,8 @@
 // review-date: the clinical review is in date. `lastReviewed` older than the policy's maximum
 // age is an error, and within the warning window before that a warning gives the date the review
 // falls due; a `lastReviewed` after today is an error; a `nextReview` that has passed, or that
-// is before `lastReviewed`, is an error. "Today" is `--now` (or the clock when it is not given).
+// is before `lastReviewed`, is an error; so is a next review the page states ("Next review due:",
+// a leaflet's "Review date:") that has passed or disagrees with the frontmatter. "Today" is `--now` (or the clock when it is not given).
 //
 // Why: clinical advice changes; an article whose review has lapsed may give patients advice that
 // is no longer right. The warning gives the team time to arrange the review before the article
@@ -21,7 +22,7 @@ const article = (dates: string) => `---\ntitle: Lower back pain\n${dates}---\n\n
 
 export default defineRule<Options>({
   id: 'review-date',
-  description: 'The clinical review is in date: lastReviewed not older than the policy allows (a warning shortly before it falls due) and not in the future, and nextReview, if given, neither passed nor before lastReviewed.',
+  description: 'The clinical review is in date: lastReviewed not older than the policy allows (a warning shortly before it falls due) and not in the future, and nextReview, if given, neither passed nor before lastReviewed; a next review the page states ("Next review due", "Review date") neither passed nor different from the frontmatter.',
   rationale: 'Clinical advice changes; an article whose review has lapsed may tell patients something that is no longer right. The warning gives the team time to arrange the review.',
   severity: 'error',
   requires: 'file',
@@ -42,7 +43,9 @@ export default defineRule<Options>({
       {name: 'the day before the warning window opens', input: article('lastReviewed: 2025-12-22\n'), now: '2026-11-21'},
       {name: 'reviewed today, next review later', input: article('lastReviewed: 2026-03-01\nnextReview: 2026-09-01\n'), now: '2026-03-01'},
       {name: 'a longer policy from the config', input: article('lastReviewed: 2025-01-10\n'), now: '2026-03-01', options: {maxAgeDays: 730}},
-      {name: 'a missing or malformed date (frontmatter-schema reports it)', input: article('lastReviewed: last spring\n'), now: '2026-03-01'}
+      {name: 'a missing or malformed date (frontmatter-schema reports it)', input: article('lastReviewed: last spring\n'), now: '2026-03-01'},
+      {name: 'a stated next review that agrees with nextReview', input: article('lastReviewed: 2026-02-12\nnextReview: 2029-02-12\n') + '\nPage last reviewed: 12 February 2026  \nNext review due: 12 February 2029\n', now: '2026-03-01'},
+      {name: 'a month and year that agrees with the policy\'s due date', input: article('lastReviewed: 2025-12-22\n') + '\nReview date: December 2026\n', now: '2026-03-01'}
     ],
     invalid: [
       {
@@ -75,6 +78,18 @@ export default defineRule<Options>({
         input: article('lastReviewed: 2025-12-22\nnextReview: 2025-06-01\n'),
         now: '2026-03-01',
         messages: ['4:13: nextReview (2025-06-01) is before lastReviewed (2025-12-22). Set nextReview to the date the next clinical review is due, after lastReviewed.']
+      },
+      {
+        name: 'a trust leaflet\'s review date (the next review) that disagrees with the policy',
+        input: article('lastReviewed: 2025-12-22\n') + '\nReview date: 12.03.2029\n',
+        now: '2026-03-01',
+        messages: ['8:1: The page says the next review is due on "12.03.2029" (2029-03-12), but the frontmatter has it due on 2026-12-22 (lastReviewed plus 365 days; there is no nextReview). Make them agree, or set nextReview in the frontmatter.']
+      },
+      {
+        name: 'a stated next review that has passed',
+        input: article('lastReviewed: 2025-12-22\n') + '\nNext review due: January 2026\n',
+        now: '2026-03-01',
+        messages: ['8:1: The page says the next review is due on "January 2026" (2026-01-01), which has passed. Have a clinician review the article, then update the date on the page and in the frontmatter.']
       }
     ]
   },
@@ -117,6 +132,7 @@ function check(context: RuleContext<Options>): void {
       nextDue = nextReview
     }
   }
+  checkStatedNextReview(context, nextReview ?? policyDue, nextReview !== undefined)
   if (overdue) return
 
   // One warning, for whichever due date comes first.
@@ -128,6 +144,27 @@ function check(context: RuleContext<Options>): void {
     ? `The clinical review falls due on ${due}, ${when} (${options.maxAgeDays} days after lastReviewed ${lastReviewed}). Arrange a review by a clinician before then, and update lastReviewed and reviewedBy.`
     : `The clinical review falls due on ${due}, ${when} (nextReview). Arrange a review by a clinician before then, and update lastReviewed and nextReview.`
   context.report(reason, at(due === policyDue ? 'lastReviewed' : 'nextReview'), {severity: 'warning'})
+}
+
+/**
+ * The next review the page states ("Next review due: 12 March 2029", a leaflet's "Review date:")
+ * must not have passed, and must agree with nextReview, or without one with the policy's due date.
+ */
+function checkStatedNextReview(context: RuleContext<Options>, due: string, fromNextReview: boolean): void {
+  const stated = context.file.data.statedNextReview
+  if (!stated) return
+  const precision = (iso: string) => (stated.precision === 'day' ? iso : iso.slice(0, 7))
+  if (precision(stated.iso) < precision(context.now)) {
+    context.report(`The page says the next review is due on "${stated.written}" (${stated.iso}), which has passed. Have a clinician review the article, then update the date on the page and in the frontmatter.`, stated.place, {actual: stated.iso})
+    return
+  }
+  if (precision(stated.iso) === precision(due)) return
+  const source = fromNextReview ? 'nextReview in the frontmatter' : `lastReviewed plus ${context.options.maxAgeDays} days; there is no nextReview`
+  context.report(
+    `The page says the next review is due on "${stated.written}" (${stated.iso}), but the frontmatter has it due on ${due} (${source}). Make them agree${fromNextReview ? '' : ', or set nextReview in the frontmatter'}.`,
+    stated.place,
+    {actual: stated.iso, expected: [due]}
+  )
 }
 
 /** A frontmatter date, when present and a real YYYY-MM-DD date. */

@@ -59,6 +59,9 @@ function ruleSection(rule: AnyRule): string {
       lines.push(`  - \`${name}\`${schema.description ? `: ${escape(schema.description)}` : ''} Default: ${escape(showFull(rule.defaults[name]))}.`)
     }
   }
+  for (const [name, {description, words}] of Object.entries(rule.vocabulary ?? {})) {
+    lines.push(`- Built-in ${name} (${escape(description)}): ${escape(showFull(words))}.`)
+  }
   if (rule.examples.invalid.length > 0) {
     lines.push('- Flags, for example:')
     for (const example of rule.examples.invalid) {

@@ -94,7 +94,8 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   /**
    * The verdict depends on today (`context.now`), so it is never cached: the rule runs again on
    * every run, on the facts the cache keeps. Such a rule must be a `file` rule that reads only
-   * the frontmatter (`context.frontmatter`), because a cache hit has no Markdown tree.
+   * the frontmatter (`context.frontmatter`) and the facts the cache keeps (such as
+   * `file.data.statedNextReview`), because a cache hit has no Markdown tree.
    */
   dependsOnDate?: boolean
   /**
@@ -103,6 +104,11 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    */
   dependsOnRun?: boolean
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
+  /**
+   * Built-in word lists the rule reads with that are not options (src/vocabulary.ts), listed in
+   * the docs from the same data.
+   */
+  vocabulary?: Record<string, {description: string; words: readonly string[]}>
   check(context: RuleContext<Options>): void
 }
 

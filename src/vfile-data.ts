@@ -6,6 +6,7 @@ import type {Suppression} from './pipeline/suppress.js'
 import type {SlugIndex} from './pipeline/slugs.js'
 import type {Root as NlcstRoot} from 'nlcst'
 import type {ReadabilityScores, ScoredSentence} from './pipeline/score.js'
+import type {StatedReview} from './pipeline/facts.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -16,6 +17,8 @@ declare module 'vfile' {
     frontmatter: Frontmatter
     /** The body's Markdown tree, positioned in the original file; absent when parsing was refused. */
     tree: Root
+    /** The next review the page itself states ("Next review due: …"; check stage), for review-date. */
+    statedNextReview: StatedReview
     /** Today as YYYY-MM-DD, from `--now` or the clock. */
     now: string
     /** Document readability scores (score stage); absent when the body has no prose. */

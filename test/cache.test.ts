@@ -28,7 +28,7 @@ function project(): Record<string, string> {
   return {
     'articles/lower-back-pain.md': article(seedBody()),
     'articles/neck-pain.md': article(seedBody('Neck pain', ' <!-- healthlint-disable-next-line plain-english -- quoted wording -->')),
-    'articles/knee-pain.md': article(seedBody('Knee pain').replace('## When to seek GP review', '## Other notes'))
+    'articles/knee-pain.md': article(seedBody('Knee pain').replace('## When to seek GP review\n\nYou should consider a GP appointment if:', '## Other notes\n\nOther notes:'))
   }
 }
 

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
  * data, not advice), so that CI-format tests see only the problems they plant.
  */
 export const placeholderBody = [
-  'This page is for tests. This is not medical advice.',
+  'This is a guide for tests. It is not medical advice.',
   '',
   '## Red flags',
   '',

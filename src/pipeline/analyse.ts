@@ -17,7 +17,7 @@ export interface Analyser {
 }
 
 /** What parsing, scoring and the rules store on `file.data`, thrown away when they are stopped. */
-const analysisData = ['tree', 'prose', 'sentences', 'readability', 'readabilityTarget', 'hardSentences'] as const
+const analysisData = ['tree', 'prose', 'sentences', 'readability', 'readabilityTarget', 'hardSentences', 'statedNextReview'] as const
 
 export function createAnalyser(config: ResolvedConfig): Analyser {
   const checker = createChecker(config)

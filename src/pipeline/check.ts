@@ -17,6 +17,8 @@ import type {ResolvedConfig} from '../config.js'
 import {readSuppressions} from './suppress.js'
 import type {RuleLookup, Suppression} from './suppress.js'
 import {createFinisher} from './finish.js'
+import {reviewLinesOf} from './review-lines.js'
+import type {ReviewLabels} from './review-lines.js'
 
 export {compareMessages} from './finish.js'
 
@@ -58,6 +60,9 @@ export function createChecker(config: ResolvedConfig): Checker {
   const analyse = (file: VFile) => {
     const tree = file.data.tree
     const suppressions = tree ? readSuppressions(file, tree, lookup) : []
+    // The page's "Next review due" line, for review-date (which runs on the cached facts too).
+    const next = tree ? reviewLinesOf(tree, config.rules['require-reviewer']?.options as ReviewLabels | undefined).dates.find((date) => date.kind === 'next') : undefined
+    if (next?.node.position) file.data.statedNextReview = {...next.date, place: next.node.position.start}
     // Every rule is synchronous (remark-lint's wrapper completes at once for a rule that
     // returns nothing), so runSync never meets an unfinished rule.
     ;(tree ? everything : fileOnly).runSync(tree ?? empty, file)

@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype'
 import rehypeSanitize from 'rehype-sanitize'
 import {toHtml} from 'hast-util-to-html'
 import type {Element, ElementContent, Root as HastRoot, RootContent as HastContent} from 'hast'
-import type {Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Html, Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config.js'
@@ -21,7 +21,11 @@ import {readSchema} from '../paths.js'
 import {addDays} from '../today.js'
 import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from './score.js'
-import {defaultRedFlagHeadings, defaultSeekReviewHeadings, findSection, itemNodesOf, sectionsOf} from './sections.js'
+import {sectionItemsOf, sectionsOfKind} from './sections.js'
+import type {SectionItem} from './sections.js'
+import type {SectionKind} from './recognise.js'
+import {visit} from 'unist-util-visit'
+import {safetyVocabularyOf} from './safety-vocabulary.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from './slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
@@ -181,14 +185,21 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     return {ok: false, reason: 'This article cannot be published because its Markdown is nested too deeply to convert to HTML. Simplify the nesting of quotes and lists.'}
   }
 
-  // The sections are found on the Markdown tree (as the rules find them), but every item's text is
-  // that of its published, sanitised HTML: raw HTML in the Markdown (`<img onerror=…>`) and
-  // whatever the sanitiser drops never reach the bundle's plain text.
-  const outline = sectionsOf(tree)
+  // The sections and their items are found on the Markdown tree, as the rules find them, but
+  // every item's text is that of what is published: a list item's or table row's is the text of
+  // its sanitised HTML, and a sentence's leaves out raw HTML, so `<img onerror=…>` and whatever
+  // the sanitiser drops never reach the bundle's plain text.
+  const vocabulary = safetyVocabularyOf(headingOption(config, 'require-red-flags'), headingOption(config, 'require-seek-review'))
   const published = publishedElements(body)
-  const items = (patterns: readonly string[]) => {
-    const section = findSection(outline, patterns)
-    return section ? itemNodesOf(section).map((node) => publishedTextOf(published.get(spanOf(node) ?? ''))).filter(Boolean) : []
+  const items = (kind: SectionKind): string[] => {
+    for (const entry of sectionsOfKind(tree, vocabulary, kind)) {
+      const texts = sectionItemsOf(entry, tree, vocabulary)
+        .filter((item) => !item.placeholder)
+        .map((item) => publishedItemText(item, published))
+        .filter(Boolean)
+      if (texts.length > 0) return texts
+    }
+    return []
   }
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
@@ -207,8 +218,8 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     readability: pickReadability(file.data.readability),
     html,
     sections,
-    redFlags: items(headingOption(config, 'require-red-flags', defaultRedFlagHeadings)),
-    seekReview: items(headingOption(config, 'require-seek-review', defaultSeekReviewHeadings)),
+    redFlags: items('red-flags'),
+    seekReview: items('seek-review'),
     contentHash: file.data.contentHash
   }
   const entry: BundleIndexEntry = {
@@ -352,6 +363,19 @@ function spanOf(node: {position?: {start: {offset?: number}; end: {offset?: numb
  * The plain text a reader gets from published HTML: its text and images' alternative text,
  * whitespace collapsed, without footnote reference numbers. Undefined (nothing published) is ''.
  */
+/** The published text of one section item (see `emitArticle`). */
+function publishedItemText(item: SectionItem, published: ReadonlyMap<string, Element>): string {
+  if (item.node.type === 'listItem' || item.node.type === 'tableRow') return publishedTextOf(published.get(spanOf(item.node) ?? ''))
+  // A sentence of a paragraph or label: the words as the rules read them, without the raw HTML
+  // the paragraph holds (never published).
+  let text = item.text
+  visit(item.node, 'html', (node: Html) => {
+    const value = node.value.replace(/\s+/g, ' ').trim()
+    if (value !== '') text = text.split(value).join(' ')
+  })
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 function publishedTextOf(node: HastRoot | Element | undefined): string {
   if (!node) return ''
   const parts: string[] = []
@@ -436,9 +460,9 @@ function reviewIntervalDays(config: ResolvedConfig): number {
   return typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 365
 }
 
-function headingOption(config: ResolvedConfig, ruleId: string, fallback: readonly string[]): readonly string[] {
+function headingOption(config: ResolvedConfig, ruleId: string): readonly string[] | undefined {
   const headings = config.rules[ruleId]?.options.headings
-  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : fallback
+  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : undefined
 }
 
 /** Only the documented scores, in a fixed order and rounded, as in the JSON report. */

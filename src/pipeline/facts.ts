@@ -38,6 +38,15 @@ export interface ArticleFacts {
   readability?: ReadabilityScores
   readabilityTarget?: number
   hardSentences?: number[]
+  statedNextReview?: StatedReview
+}
+
+/** A review date the page states, as written, and where. */
+export interface StatedReview {
+  written: string
+  iso: string
+  precision: 'day' | 'month'
+  place: Point
 }
 
 /** The facts of `file` after the analysis (`suppressions` as it returned them). */
@@ -69,6 +78,7 @@ export function factsOf(file: VFile, suppressions: readonly Suppression[]): Arti
   if (data.readability) facts.readability = data.readability
   if (data.readabilityTarget !== undefined) facts.readabilityTarget = data.readabilityTarget
   if (data.hardSentences) facts.hardSentences = data.hardSentences
+  if (data.statedNextReview) facts.statedNextReview = data.statedNextReview
   return facts
 }
 
@@ -86,6 +96,7 @@ export function restoreFacts(file: VFile, facts: ArticleFacts): Suppression[] {
   if (facts.readability) file.data.readability = facts.readability
   if (facts.readabilityTarget !== undefined) file.data.readabilityTarget = facts.readabilityTarget
   if (facts.hardSentences) file.data.hardSentences = facts.hardSentences
+  if (facts.statedNextReview) file.data.statedNextReview = facts.statedNextReview
   withoutStack(() => {
     for (const plain of facts.messages) {
       const options: {place?: Point | Position; ruleId?: string; source?: string} = {}
@@ -138,7 +149,12 @@ export function isArticleFacts(value: unknown): value is ArticleFacts {
   if (value.readability !== undefined && !(isObject(value.readability) && Object.values(value.readability).every((item) => typeof item === 'number'))) return false
   if (value.readabilityTarget !== undefined && typeof value.readabilityTarget !== 'number') return false
   if (value.hardSentences !== undefined && !(Array.isArray(value.hardSentences) && value.hardSentences.every((item) => Number.isInteger(item)))) return false
+  if (value.statedNextReview !== undefined && !isStatedReview(value.statedNextReview)) return false
   return true
+}
+
+function isStatedReview(value: unknown): boolean {
+  return isObject(value) && typeof value.written === 'string' && typeof value.iso === 'string' && (value.precision === 'day' || value.precision === 'month') && isPoint(value.place)
 }
 
 function isPlainMessage(value: unknown): boolean {

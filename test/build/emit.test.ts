@@ -79,7 +79,9 @@ describe('emitArticle', () => {
     assert.deepEqual(configured.article.redFlags, ['Call 999 if you have placeholder symptom A.'], 'paragraphs when the section has no list')
     assert.deepEqual(configured.article.seekReview, ['Placeholder reason B'])
     const unconfigured = await emit(article(body))
-    assert.deepEqual([unconfigured.article.redFlags, unconfigured.article.seekReview], [[], []])
+    assert.deepEqual([unconfigured.article.redFlags, unconfigured.article.seekReview], [['Call 999 if you have placeholder symptom A.'], ['Placeholder reason B']], 'recognised by meaning without the config')
+    const neutral = await emit(article('# Title\n\n## Placeholder heading A\n\n- Placeholder item\n'))
+    assert.deepEqual([neutral.article.redFlags, neutral.article.seekReview], [[], []])
   })
 
   it('publishes only the documented readability scores, rounded to 2 decimals', async () => {

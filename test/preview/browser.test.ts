@@ -170,7 +170,7 @@ describe('preview in Chromium', () => {
     if (!page) return
     const callout = page.locator('article .hl-callout', {hasText: 'require-red-flags'})
     assert.equal(await callout.count(), 1)
-    assert.match(await callout.textContent() ?? '', /Error \d+ · require-red-flagsThis list looks like red-flag symptoms/)
+    assert.match(await callout.textContent() ?? '', /Error \d+ · require-red-flagsThis list looks like urgent symptoms/)
     const next = await callout.evaluate((element) => [element.nextElementSibling?.tagName, element.nextElementSibling?.querySelector('li')?.textContent])
     assert.deepEqual(next, ['UL', 'Loss of bladder or bowel control'])
 

@@ -7,7 +7,7 @@ const rule = 'red-flags-urgent-action'
 
 describe('red-flags-urgent-action', () => {
   it('recognises each default action, as whole words in any letter case', async () => {
-    for (const action of ['999', '112', '111', 'a&e', 'Accident and Emergency', 'EMERGENCY DEPARTMENT', 'emergency services', 'ambulance', 'urgent GP appointment', 'urgent appointment', 'same-day appointment', 'urgent treatment centre']) {
+    for (const action of ['999', '112', '111', 'a&e', 'Accident and Emergency', 'EMERGENCY DEPARTMENT', 'emergency services', 'ambulance', 'urgent GP appointment', 'urgent appointment', 'same-day appointment', 'urgent treatment centre', 'the ER']) {
       const file = await lintText(`${header}## Red flags\n\n- First placeholder symptom\n\nAction placeholder: ${action}.\n`)
       assert.deepEqual(briefOf(file, rule), [], action)
     }
@@ -23,6 +23,11 @@ describe('red-flags-urgent-action', () => {
     assert.deepEqual(briefOf(file, rule).map((message) => message.split(' ')[0]), ['5:1:'])
   })
 
+  it('does not count "urgent help" with no service', async () => {
+    const file = await lintText(`${header}## Warning signs\n\n- First placeholder symptom\n\nYou need urgent help.\n`)
+    assert.equal(briefOf(file, rule).length, 1)
+  })
+
   it('leaves an empty red-flags section to require-red-flags', async () => {
     const file = await lintText(`${header}## Red flags\n\n## Other\n\nPlaceholder paragraph.\n`)
     assert.deepEqual(briefOf(file, rule), [])
@@ -33,13 +38,13 @@ describe('red-flags-urgent-action', () => {
     const file = await lintText(`${header}## Red flags\n\n- First placeholder symptom\n`)
     const [message] = messagesOf(file, rule)
     assert.equal(message?.severity, 'warning')
-    assert.match(message?.note ?? '', /^Recognised actions: 999, 112, 111, A&E/)
+    assert.match(message?.note ?? '', /^Recognised actions: 999, 112, 111, NHS 111/)
   })
 
-  it('checks each red-flags section, using its own headings option', async () => {
-    const input = `${header}## Danger signs\n\n- First placeholder symptom\n`
+  it('checks each red-flags section, with configured headings added to the defaults', async () => {
+    const input = `${header}## Danger zone\n\n- First placeholder symptom\n`
     assert.deepEqual(briefOf(await lintText(input), rule), [])
-    const file = await lintText(input, {rules: {[rule]: ['warning', {headings: ['Danger signs']}]}})
+    const file = await lintText(input, {rules: {[rule]: ['warning', {headings: ['Danger zone']}]}})
     assert.equal(briefOf(file, rule).length, 1)
   })
 })

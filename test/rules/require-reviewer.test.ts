@@ -18,8 +18,8 @@ describe('require-reviewer', () => {
   it('reports each date that disagrees, naming both values', async () => {
     const file = await lintText(article('Last reviewed by Dr Jane Smith, GMC registered GP, on 1 March 2025\n\nLast updated: 02/03/2025\n'))
     assert.deepEqual(briefOf(file, rule), [
-      '13:1: The article gives the date "1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.',
-      '15:1: The article gives the date "02/03/2025" (2025-03-02), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.'
+      '13:1: The article says it was last reviewed on "1 March 2025" (2025-03-01), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.',
+      '15:1: The article says it was last reviewed on "02/03/2025" (2025-03-02), but lastReviewed in the frontmatter is 2025-12-22. Make them agree: both should be the date of the last clinical review.'
     ])
   })
 
@@ -53,5 +53,43 @@ describe('require-reviewer', () => {
   it('asks for the credential when only a name or a date follows', async () => {
     const file = await lintText(article('Reviewed by Dr Jane Smith on 22 December 2025\n'))
     assert.deepEqual(briefOf(file, rule), ['13:1: The statement "Reviewed by Dr Jane Smith on 22 December 2025" does not give the reviewer\'s credential. Add it after a comma, as in "Last reviewed by Dr Jane Smith, GMC registered GP".'])
+  })
+
+  it('recognises the usual bylines', async () => {
+    for (const line of ['Peer reviewed by Dr Jane Smith, GP', 'Reviewer: Dr Jane Smith, GP', 'Medical reviewer: Dr Jane Smith (GP)', 'Clinically reviewed by Dr Jane Smith MRCGP', 'Reviewed by: Dr J Smith, GP', 'This page has been reviewed by Dr Jane Smith, GP', 'Written by Placeholder Writer, Practice Nurse. Reviewed by Dr Jane Smith, GP.', 'Written by Placeholder Writer and reviewed by Dr Jane Smith, GP']) {
+      assert.deepEqual(briefOf(await lintText(article(`${line}\n`)), rule), [], line)
+    }
+    const table = await lintText(article('| Reviewed by | Dr Jane Smith, GP |\n| --- | --- |\n| Last reviewed | 22/12/2025 |\n'))
+    assert.deepEqual(briefOf(table, rule), [])
+  })
+
+  it('compares names tolerantly, but still catches a different person', async () => {
+    for (const name of ['Dr J Smith', 'Dr J. Smith', 'DR JANE SMITH', 'Smith', 'Dr Jane Smith MRCGP FRCP']) {
+      assert.deepEqual(briefOf(await lintText(article(`Reviewed by ${name}, GP\n`)), rule), [], name)
+    }
+    for (const name of ['Dr K Smith', 'Dr Jane Smyth', 'Dr Smith Jane']) {
+      assert.match(briefOf(await lintText(article(`Reviewed by ${name}, GP\n`)), rule)[0] ?? '', /but reviewedBy.name in the frontmatter is "Dr Jane Smith"/, name)
+    }
+    const author = await lintText(article('Written by Dr Placeholder Other. Reviewed by Dr Jane Smith, GP.\n'))
+    assert.deepEqual(briefOf(author, rule), [], 'the author is not the reviewer')
+    const authorOnly = await lintText(article('Written by Dr Jane Smith, GP\n'))
+    assert.match(briefOf(authorOnly, rule)[0] ?? '', /does not say who reviewed it/)
+  })
+
+  it('tells last reviewed from next review due and from editorial dates', async () => {
+    const footer = await lintText(article('Reviewed by Dr Jane Smith, GP\n\nPage last reviewed: 22 December 2025  \nNext review due: 22 December 2028\n\nPublished: 1 January 2020\n'))
+    assert.deepEqual(briefOf(footer, rule), [], 'the next review is review-date\'s; a publication date is not compared')
+    const wrong = await lintText(article('Reviewed by Dr Jane Smith, GP\n\nPage last reviewed: 22.11.2025\n'))
+    assert.deepEqual(lines(briefOf(wrong, rule)), ['15:1'])
+    const notice = await lintText(article('Reviewed by Dr Jane Smith, GP\n\nPlaceholder paragraph.\n\nUpdated advice: from 1 September 2025 the placeholder changed.\n\nUpdated: 1 March 2024\n'))
+    assert.deepEqual(briefOf(notice, rule), [], 'an editorial notice, and an "Updated" line away from the byline')
+    const month = await lintText(article('Reviewed by Dr Jane Smith, GP\n\nLast reviewed: November 2025\n'))
+    assert.match(briefOf(month, rule)[0] ?? '', /last reviewed on "November 2025" \(2025-11-01\)/)
+  })
+
+  it('reads initials written together and two-digit years', async () => {
+    const fields = 'lastReviewed: 2025-12-22\nreviewedBy:\n  name: Dr Jane Anne Smith\n  credential: GP\n'
+    assert.deepEqual(briefOf(await lintText(article('Reviewed by Dr JA Smith, GP\n\nLast reviewed: 22/12/25\n', fields)), rule), [])
+    assert.equal(briefOf(await lintText(article('Reviewed by Dr KA Smith, GP\n', fields)), rule).length, 1)
   })
 })

@@ -1,6 +1,9 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {lintText, messagesOf} from '../helpers.js'
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {lintText, messagesOf, runCli} from '../helpers.js'
+import {makeProject, placeholderArticle, placeholderBody, removeProject} from '../ci-project.js'
 
 const rule = 'review-date'
 const article = (dates: string) => `---\ntitle: Placeholder\n${dates}---\n\nPlaceholder paragraph.\n`
@@ -57,5 +60,24 @@ describe('review-date', () => {
   it('runs when the body could not be parsed', async () => {
     const file = await lintText('---\ntitle: Placeholder\nlastReviewed: 2024-01-01\n---\n', {now: '2026-03-01'})
     assert.equal(messagesOf(file, rule).length, 1)
+  })
+  it('checks the next review the page states, from the cached facts too', async () => {
+    const root = await makeProject({'articles/placeholder.md': placeholderArticle({lastReviewed: '2026-01-10', nextReview: '2027-01-10'}, `${placeholderBody}\n\nNext review due: January 2027\n`)})
+    try {
+      const run = async (now: string) => {
+        const result = await runCli(['lint', '--now', now, '--format', 'json'], root)
+        const [file] = JSON.parse(result.stdout) as Array<{messages: Array<{ruleId: string; message: string}>}>
+        return file!.messages.filter((message) => message.ruleId === rule).map((message) => message.message.split(',')[0])
+      }
+      assert.deepEqual(await run('2026-03-01'), [], 'agrees with nextReview, by month')
+      assert.ok(existsSync(join(root, '.healthlint-cache')), 'the facts are cached')
+      assert.deepEqual(await run('2027-02-15'), [
+        'The last clinical review (2026-01-10) is 401 days old',
+        'The next review was due on 2027-01-10 (nextReview) and has passed. Have a clinician review the article',
+        'The page says the next review is due on "January 2027" (2027-01-01)'
+      ], 'the stated date, read from the cache, has passed')
+    } finally {
+      await removeProject(root)
+    }
   })
 })
