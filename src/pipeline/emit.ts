@@ -373,7 +373,7 @@ function publishedItemText(item: SectionItem, published: ReadonlyMap<string, Ele
     const value = node.value.replace(/\s+/g, ' ').trim()
     if (value !== '') text = text.split(value).join(' ')
   })
-  return text.replace(/\s+/g, ' ').trim()
+  return text.replace(/\s+/g, ' ').replace(/ (?=[.,;:!?)])/g, '').trim()
 }
 
 function publishedTextOf(node: HastRoot | Element | undefined): string {

@@ -416,10 +416,20 @@ function nestedOf(entry: ClassifiedSection, all: readonly ClassifiedSection[]): 
   const foreign = new Set<RootContent>()
   const labels = new Map<RootContent, ClassifiedSection>()
   const [from, to] = rangeOf(entry.section)
-  for (const other of all) {
+  // Only sections that start inside this one can be nested in it: found by binary search over
+  // the sections sorted by start, so thousands of sibling sections stay linear, not quadratic.
+  const byStart = startsOf(all)
+  let low = 0
+  let high = byStart.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (byStart[middle]!.start < from) low = middle + 1
+    else high = middle
+  }
+  for (let index = low; index < byStart.length && byStart[index]!.start <= to; index++) {
+    const {start, end, entry: other} = byStart[index]!
     if (other === entry || !other.section.label) continue
-    const [start, end] = rangeOf(other.section)
-    if (start < from || end > to || (start === from && other.section.depth <= entry.section.depth)) continue
+    if (end > to || (start === from && other.section.depth <= entry.section.depth)) continue
     if (other.section.form !== 'heading') labels.set(other.section.label, other)
     if (other.kind !== undefined && other.kind !== entry.kind) {
       foreign.add(other.section.label)
@@ -427,6 +437,27 @@ function nestedOf(entry: ClassifiedSection, all: readonly ClassifiedSection[]): 
     }
   }
   return {foreign, labels}
+}
+
+interface Span {
+  start: number
+  end: number
+  entry: ClassifiedSection
+}
+
+const spans = new WeakMap<readonly ClassifiedSection[], Span[]>()
+
+/** The sections of one article with their source ranges, sorted by start (worked out once per list). */
+function startsOf(all: readonly ClassifiedSection[]): Span[] {
+  let sorted = spans.get(all)
+  if (!sorted) {
+    sorted = all.map((entry) => {
+      const [start, end] = rangeOf(entry.section)
+      return {start, end, entry}
+    }).sort((a, b) => a.start - b.start)
+    spans.set(all, sorted)
+  }
+  return sorted
 }
 
 function rangeOf(section: Section): [number, number] {

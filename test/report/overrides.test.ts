@@ -12,7 +12,7 @@ import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 const now = ['--now', '2026-01-15']
 const reason = 'Red flags for this leaflet set are held in the printed pack, agreed by Dr Jo Test'
 // An article whose only problem is the one the config turns off: it has no red-flags section.
-const withoutRedFlags = placeholderArticle({}, 'This page is for tests. This is not medical advice.\n\n## When to see a GP\n\n- A reason to test\n\nLast reviewed by Dr Jo Test, GP')
+const withoutRedFlags = placeholderArticle({}, 'This is a guide for tests. It is not medical advice.\n\n## When to see a GP\n\n- A reason to test\n\nLast reviewed by Dr Jo Test, GP')
 const weakening = JSON.stringify({rules: {'require-red-flags': {severity: 'off', reason}, 'red-flags-urgent-action': {severity: 'off', reason}}})
 
 async function withProject(config: string, run: (root: string) => Promise<void>): Promise<void> {
