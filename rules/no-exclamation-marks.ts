@@ -6,20 +6,19 @@
 // marks) is left as it was said. Not fixed: "!" to "." is not always the sentence an editor
 // would write.
 // Turn it off: for content that is not health advice.
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
 import {isInside, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 
-export default defineRule<Record<string, never>>({
+export default defineRule({
   id: 'no-exclamation-marks',
   description: 'No exclamation marks in advice (quoted speech aside).',
   rationale: 'The NHS service manual content style guide asks for no exclamation marks: in health information they read as alarm or jollity, and a calm, clear sentence says more. Quoted speech is left as it was said.',
   severity: 'warning',
   requires: 'tree',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {} as Record<string, never>,
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'calm sentences, and quoted speech', input: header + 'Most back pain gets better. One reader told us “I feel great!”\n'},

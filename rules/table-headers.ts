@@ -7,20 +7,19 @@
 // the first column holds row labels (a grid such as "| | Morning | Evening |").
 // Turn it off: never for patient pages.
 import {toString} from 'mdast-util-to-string'
-import {defineRule} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule.js'
 import type {RuleContext} from '../src/rule.js'
 import {visit} from '../src/visit.js'
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 
-export default defineRule<Record<string, never>>({
+export default defineRule({
   id: 'table-headers',
   description: 'Every table has a header row naming its columns (the first cell may be empty when the first column holds row labels).',
   rationale: 'WCAG 2.2 success criterion 1.3.1 Info and Relationships (level A): screen readers read each cell with its column header, so a table with an empty header row reads as unconnected values. The NHS service manual asks for headers on data tables.',
   severity: 'warning',
   requires: 'tree',
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {} as Record<string, never>,
+  ...withoutOptions,
   examples: {
     valid: [
       {name: 'a header row', input: header + '| Medicine | How often |\n| --- | --- |\n| Ibuprofen | 3 times a day |\n'},
