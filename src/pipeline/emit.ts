@@ -21,9 +21,8 @@ import {readSchema} from '../paths.js'
 import {addDays} from '../today.js'
 import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from './score.js'
-import {sectionItemsOf, sectionsOfKind} from './sections.js'
+import {safetyItemsOf} from './sections.js'
 import type {SectionItem} from './sections.js'
-import type {SectionKind} from './recognise.js'
 import {visit} from 'unist-util-visit'
 import {safetyVocabularyOf} from './safety-vocabulary.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
@@ -191,16 +190,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   // the sanitiser drops never reach the bundle's plain text.
   const vocabulary = safetyVocabularyOf(headingOption(config, 'require-red-flags'), headingOption(config, 'require-seek-review'))
   const published = publishedElements(body)
-  const items = (kind: SectionKind): string[] => {
-    for (const entry of sectionsOfKind(tree, vocabulary, kind)) {
-      const texts = sectionItemsOf(entry, tree, vocabulary)
-        .filter((item) => !item.placeholder)
-        .map((item) => publishedItemText(item, published))
-        .filter(Boolean)
-      if (texts.length > 0) return texts
-    }
-    return []
-  }
+  const publishedText = (item: SectionItem) => publishedItemText(item, published)
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
 
@@ -218,8 +208,8 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     readability: pickReadability(file.data.readability),
     html,
     sections,
-    redFlags: items('red-flags'),
-    seekReview: items('seek-review'),
+    redFlags: safetyItemsOf(tree, vocabulary, 'red-flags', publishedText),
+    seekReview: safetyItemsOf(tree, vocabulary, 'seek-review', publishedText),
     contentHash: file.data.contentHash
   }
   const entry: BundleIndexEntry = {

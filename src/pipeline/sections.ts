@@ -398,12 +398,13 @@ function collectItems(entry: ClassifiedSection, all: readonly ClassifiedSection[
 
 /**
  * The items of the first section meaning `kind` that has any, as plain text (the bundle's
- * `redFlags` and `seekReview`).
+ * `redFlags` and `seekReview`). `textOf` gives an item's text (publishing takes it from the
+ * sanitised page); an item whose text is empty is left out.
  */
-export function safetyItemsOf(tree: Root, vocabulary: SectionVocabulary, kind: SectionKind): string[] {
+export function safetyItemsOf(tree: Root, vocabulary: SectionVocabulary, kind: SectionKind, textOf: (item: SectionItem) => string = (item) => item.text): string[] {
   for (const entry of sectionsOfKind(tree, vocabulary, kind)) {
-    const items = itemsOf(entry, tree, vocabulary)
-    if (items.length > 0) return [...items]
+    const items = sectionItemsOf(entry, tree, vocabulary).filter((item) => !item.placeholder).map(textOf).filter(Boolean)
+    if (items.length > 0) return items
   }
   return []
 }

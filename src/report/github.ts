@@ -15,6 +15,7 @@ import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedMessage} from './messages.js'
 import {formatStylish, formatTotals} from './stylish.js'
 import {describeOverride, formatOverrides} from './overrides.js'
+import {escapeData} from './safe-text.js'
 import type {Reporter, ReporterOptions} from './index.js'
 
 /** GitHub's limit on annotations of one kind (error, warning or notice) in one step. */
@@ -31,10 +32,7 @@ export interface AnnotationProperties {
   endColumn: number
 }
 
-/** Escape a command's message as @actions/core does (`escapeData` in its command.ts). */
-export function escapeData(value: string): string {
-  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
-}
+export {escapeData}
 
 /** Escape a command property as @actions/core does: also `:` and `,`, which delimit properties. */
 export function escapeProperty(value: string): string {

@@ -26,7 +26,12 @@ export function oneLine(text: string): string {
  * nothing a terminal acts on. For file paths and other names on stderr and in listings.
  */
 export function escapeForLog(text: string): string {
-  return text.replace(/%/g, '%25').replace(anyControlCharacter, (character) => '%' + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+  return escapeData(text).replace(anyControlCharacter, (character) => '%' + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+}
+
+/** Escape a workflow command's message as @actions/core does (`escapeData` in its command.ts). */
+export function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
 }
 
 /**

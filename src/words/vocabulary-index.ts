@@ -4,7 +4,7 @@
 // punctuation, symbols, code or a URL); the longest phrase wins.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import type {Root as NlcstRoot, Sentence, Word} from 'nlcst'
+import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {packageRoot} from '../paths.js'
 
@@ -52,16 +52,6 @@ export function buildVocabulary(sources: ReadonlyArray<Record<string, string[] |
   }
   for (const list of vocabulary.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
   return vocabulary
-}
-
-/** Runs of words with only white space between them, in every sentence of `prose`. */
-export function wordRuns(prose: NlcstRoot): RunWord[][] {
-  const runs: RunWord[][] = []
-  for (const paragraph of prose.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') runs.push(...sentenceRuns(sentence))
-  }
-  return runs
 }
 
 /** A word's text: most words are one text node, so this is usually no walk at all. */
