@@ -60,8 +60,13 @@ export function wordText(word: Word): string {
   return only?.type === 'TextNode' ? only.value : toString(word)
 }
 
-/** Runs of words with only white space between them, in one sentence. */
-export function sentenceRuns(sentence: Sentence): RunWord[][] {
+// Runs by sentence: plain-english and hard-sentence both read them.
+const runsOf = new WeakMap<Sentence, RunWord[][]>()
+
+/** Runs of words with only white space between them, in one sentence (worked out once per sentence). */
+export function sentenceRuns(sentence: Sentence): readonly RunWord[][] {
+  const known = runsOf.get(sentence)
+  if (known) return known
   const runs: RunWord[][] = []
   let run: RunWord[] = []
   for (const child of sentence.children) {
@@ -72,21 +77,29 @@ export function sentenceRuns(sentence: Sentence): RunWord[][] {
     }
   }
   if (run.length > 0) runs.push(run)
+  runsOf.set(sentence, runs)
   return runs
 }
 
 /** Each match in `run`: the entry and the index of its first word. */
-export function* matchesIn(run: readonly RunWord[], vocabulary: Vocabulary): Generator<{entry: Entry; index: number}> {
+export function matchesIn(run: readonly RunWord[], vocabulary: Vocabulary): Array<{entry: Entry; index: number}> {
+  const found: Array<{entry: Entry; index: number}> = []
   let index = 0
   while (index < run.length) {
-    const entry = (vocabulary.get(run[index]!.key) ?? []).find((candidate) => matches(run, index, candidate.tokens))
+    const entry = firstMatch(run, index, vocabulary.get(run[index]!.key))
     if (!entry) {
       index++
       continue
     }
-    yield {entry, index}
+    found.push({entry, index})
     index += entry.tokens.length
   }
+  return found
+}
+
+function firstMatch(run: readonly RunWord[], index: number, candidates: readonly Entry[] | undefined): Entry | undefined {
+  if (candidates) for (const candidate of candidates) if (matches(run, index, candidate.tokens)) return candidate
+  return undefined
 }
 
 function matches(run: readonly RunWord[], index: number, tokens: readonly string[]): boolean {
