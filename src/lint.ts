@@ -14,6 +14,9 @@ import {factsOf, restoreFacts, survivesJson} from './pipeline/facts.js'
 import type {ArticleFacts} from './pipeline/facts.js'
 import type {ArticleCache} from './cache.js'
 import type {Analyser} from './pipeline/analyse.js'
+import type {ResourceLimits} from 'node:worker_threads'
+import {createPool, workersFor} from './pipeline/pool.js'
+import type {AnalysisPool} from './pipeline/pool.js'
 import './vfile-data.js'
 
 export interface LintOptions {
@@ -37,6 +40,14 @@ export interface LintOptions {
    * changed articles against all of them). By default, the inputs.
    */
   slugScope?: string[]
+  /**
+   * `lintFiles` only: analyse on this thread (1, the default), on N worker threads (N ≥ 2), or
+   * `auto`: one worker per core when the run is long enough to pay for them (pipeline/pool.ts).
+   * The output is the same whatever the number.
+   */
+  jobs?: number | 'auto'
+  /** Each analysis worker's V8 limits (default: node's). */
+  workerLimits?: ResourceLimits
 }
 
 export interface Linter {
@@ -70,17 +81,19 @@ export function createLinter(options: LintOptions): Linter {
     return cached ? {file, cached} : {file}
   }
 
-  const complete = async ({file, cached}: Prepared) => {
+  const complete = async ({file, cached}: Prepared, pool?: AnalysisPool) => {
     file.data.now = options.now
     if (options.slugs) file.data.slugs = options.slugs
     let suppressions
     if (cached) {
       suppressions = restoreFacts(file, cached)
     } else {
-      const fresh = await analyse(file)
+      // On a worker, the facts come back as plain data and are restored like a cache hit.
+      const pooled = pool ? await pool.analyse(file) : undefined
+      const fresh = pooled ? {facts: pooled.facts, suppressions: restoreFacts(file, pooled.facts)} : await analyse(file)
       suppressions = fresh.suppressions
       const hash = file.data.contentHash
-      const store = hash !== undefined && cache && survivesJson(fresh.facts) ? cache : undefined
+      const store = hash !== undefined && cache && !pooled?.failed && survivesJson(fresh.facts) ? cache : undefined
       if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
     }
     await finisher.finish(file, suppressions)
@@ -107,8 +120,27 @@ export function createLinter(options: LintOptions): Linter {
       return complete(await prepare(decodeInto(new VFile({path, cwd: options.cwd}), bytes)))
     },
     async *lintFiles(paths) {
-      // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
-      for (const path of paths) yield await complete(await load(path))
+      const workers = workersFor(options.jobs ?? 1, paths.length)
+      if (workers === 0) {
+        // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
+        for (const path of paths) yield await complete(await load(path))
+        return
+      }
+      // This thread reads, looks up the cache, finishes and reports; the workers (started on the
+      // first article not in the cache) analyse. A window of articles is in flight, taken in order.
+      const pool = createPool({config, size: workers, ...(options.workerLimits ? {resourceLimits: options.workerLimits} : {})})
+      const window: Array<Promise<VFile>> = []
+      try {
+        for (const path of paths) {
+          const done = load(path).then((prepared) => complete(prepared, pool))
+          done.catch(() => {})
+          window.push(done)
+          if (window.length >= workers * 8) yield await window.shift()!
+        }
+        while (window.length > 0) yield await window.shift()!
+      } finally {
+        await pool.close()
+      }
     },
     async flush() {
       await cache?.flush()

@@ -14,6 +14,7 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
     config: options.config,
     now: options.now,
     out: options.out,
+    jobs: options.jobs,
     onArticle: (file) => reporter.file(file)
   })
   reporter.end()

@@ -25,7 +25,7 @@ export async function fixArticles(environment: CliEnvironment, options: CommonOp
   const summary: FixSummary = {files: 0, fixes: 0}
   const {stderr} = environment
   // No cache: the fixes must come from the bytes on disk now.
-  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now})) {
+  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, jobs: options.jobs})) {
     const fixes = new Map<Fix, string>()
     for (const message of file.messages) if (message.fix) fixes.set(message.fix, message.ruleId ?? 'healthlint')
     if (fixes.size === 0) continue

@@ -19,7 +19,7 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
   const {totals} = reporter
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
   const cache = cacheFor(environment, options)
-  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, ...(cache ? {cache} : {}), ...(options.changed ? {slugScope: options.paths} : {})})) {
+  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, jobs: options.jobs, ...(cache ? {cache} : {}), ...(options.changed ? {slugScope: options.paths} : {})})) {
     reporter.file(file)
     summary?.file(file)
   }

@@ -65,6 +65,8 @@ Options:
   --no-cache         Analyse every article, neither reading nor writing the cache
                      (default: .healthlint-cache/, or \`cache.directory\` in the config)
   --cache-dir DIR    Keep the cache in DIR, which may be outside the working directory
+  --jobs N           (lint, build) Analyse on N worker threads; 1 analyses on the main thread
+                     (default: auto, one per core when there are enough articles)
   --no-color         Plain output
   -h, --help         Show this help
   -v, --version      Show the version
@@ -89,6 +91,7 @@ const options = {
   'no-color': {type: 'boolean'},
   'no-cache': {type: 'boolean'},
   'cache-dir': {type: 'string'},
+  jobs: {type: 'string'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } satisfies ParseArgsConfig['options']
@@ -119,6 +122,8 @@ export interface CommonOptions {
   cache: boolean
   /** --cache-dir: the cache directory, relative to cwd, instead of the config's. */
   cacheDirectory?: string
+  /** lint and build: analysis worker threads (1 = the main thread), or `auto` (pipeline/pool.ts). */
+  jobs: number | 'auto'
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -200,6 +205,12 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  const jobs = values.jobs === undefined || values.jobs === 'auto' ? 'auto' : Number(values.jobs)
+  if (jobs !== 'auto' && (!/^\d+$/.test(values.jobs!) || jobs < 1 || jobs > 64)) {
+    stderr.write(`healthlint: --jobs must be auto or a whole number from 1 to 64; found \`${values.jobs}\`.\n`)
+    return exitCodes.usage
+  }
+
   const {ConfigError, loadConfig} = await import('../config.js')
   let config: ResolvedConfig
   try {
@@ -227,7 +238,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
     within,
     port,
     host,
-    cache: !values['no-cache']
+    cache: !values['no-cache'],
+    jobs
   }
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary

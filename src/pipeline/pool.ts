@@ -1,0 +1,199 @@
+// A pool of analysis worker threads (worker.ts), so that a run uses every core. The main thread
+// keeps reading, the cache, the finish stage and the reports; the workers only parse, score and
+// run the rules that depend on the article and the config, and post back the facts (facts.ts),
+// which the main thread restores exactly as it restores a cache hit. Output is the same, byte
+// for byte, whatever the number of workers: results are taken in input order (lint.ts).
+//
+// A worker that throws or dies never loses an article: the article is analysed again in a
+// (fresh) worker with only the rules whose work is bounded, and reported under
+// `markdown-limits` with what went wrong; if even that fails, it gets that error on its own.
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
+import type {ResourceLimits} from 'node:worker_threads'
+import type {VFile} from 'vfile'
+import type {ResolvedConfig} from '../config.js'
+import {docsBase} from '../rule.js'
+import type {ArticleFacts} from './facts.js'
+// Types only: worker.ts loads the whole Markdown stack, which this thread may never need.
+import type {AnalysisReply, AnalysisRequest, WorkerSetup} from './worker.js'
+
+/**
+ * Fewest articles to analyse for `--jobs auto` to start workers. Each worker loads the Markdown
+ * stack and compiles the rules on its own: measured on 2 cores (README, "Worker threads"), that
+ * costs about 0.75 s of CPU for the pool, plus about 8 ms an article for copying and restoring
+ * facts, so on an idle machine two workers overtake one thread at about 50–60 articles.
+ */
+export const workerCrossover = 60
+
+/** Articles in flight per worker: enough that a worker never waits for the main thread. */
+const inFlightPerWorker = 2
+
+/** Workers lost one after another, with no answer between, before the pool stops starting them. */
+const maxLostInARow = 4
+
+export interface PoolOptions {
+  config: ResolvedConfig
+  /** Number of worker threads (1 or more). */
+  size: number
+  /** Each worker's V8 limits (default: node's). */
+  resourceLimits?: ResourceLimits
+}
+
+export interface AnalysisPool {
+  /**
+   * Analyse `file` (loaded on this thread) on a worker; resolves to its facts, never rejects.
+   * `failed` is true when the analysis did not finish (such facts are not cached).
+   */
+  analyse(file: VFile): Promise<PooledFacts>
+  /** Stop every worker. */
+  close(): Promise<void>
+}
+
+/**
+ * How many analysis workers a run of `articles` articles uses: 0 means analyse on this thread.
+ * `jobs` is `--jobs`: 1 is this thread, N ≥ 2 is N workers. `auto` leaves one core to this
+ * thread (reading, the cache, reporting) and V8's garbage collector, and uses a worker on each of
+ * the others when that is 2 or more and the run has `workerCrossover` articles or more. On 2
+ * cores that is this thread alone: two workers there were 1.17× faster on an idle machine and
+ * slower on a busy one, for three quarters more memory (README, "Worker threads").
+ */
+export function workersFor(jobs: number | 'auto', articles: number, cores = availableParallelism()): number {
+  if (jobs !== 'auto') return jobs <= 1 ? 0 : Math.min(jobs, Math.max(articles, 1))
+  if (cores - 1 < 2 || articles < workerCrossover) return 0
+  return cores - 1
+}
+
+export interface PooledFacts {
+  facts: ArticleFacts
+  failed: boolean
+}
+
+interface Task {
+  request: AnalysisRequest
+  resolve: (result: PooledFacts) => void
+}
+
+interface Slot {
+  worker: Worker
+  /** In the order sent: a worker answers in that order, so the first is the one it is on. */
+  tasks: Task[]
+}
+
+export function createPool(options: PoolOptions): AnalysisPool {
+  const setup: WorkerSetup = {config: options.config}
+  const slots: Slot[] = []
+  const waiting: Task[] = []
+  let nextId = 0
+  let closed = false
+  // Workers lost in a row without one answer: past `maxLostInARow`, workers cannot run here at
+  // all (a heap limit too small to load the rules, say), and every article left gets the error.
+  let lostInARow = 0
+  let giveUp: string | undefined
+
+  const start = (): Slot => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: setup,
+      ...(options.resourceLimits ? {resourceLimits: options.resourceLimits} : {})
+    })
+    const slot: Slot = {worker, tasks: []}
+    worker.on('message', (reply: AnalysisReply) => {
+      const index = slot.tasks.findIndex((task) => task.request.id === reply.id)
+      if (index === -1) return
+      const [task] = slot.tasks.splice(index, 1) as [Task]
+      lostInARow = 0
+      if ('facts' in reply) task.resolve({facts: reply.facts, failed: task.request.failed !== undefined})
+      else retry(task, `an internal error: ${reply.error}`)
+      pump()
+    })
+    const lost = (reason: string) => {
+      const at = slots.indexOf(slot)
+      if (at === -1) return
+      slots.splice(at, 1)
+      if (closed) return
+      if (++lostInARow >= maxLostInARow) giveUp = reason
+      const [culprit, ...others] = slot.tasks
+      slot.tasks = []
+      // The others were only queued behind the article that broke the worker: send them again.
+      waiting.unshift(...others)
+      if (culprit) retry(culprit, reason)
+      if (!closed) pump()
+    }
+    worker.on('error', (error: Error) => lost(`the worker thread stopped: ${error.name}: ${error.message}`))
+    worker.on('exit', (code) => lost(`the worker thread exited with code ${code}`))
+    return slot
+  }
+
+  const retry = (task: Task, reason: string) => {
+    if (task.request.failed === undefined) {
+      waiting.unshift({request: {...task.request, failed: reason}, resolve: task.resolve})
+    } else {
+      task.resolve({facts: failedFacts(task.request, task.request.failed), failed: true})
+    }
+  }
+
+  const pump = () => {
+    if (closed) return
+    if (giveUp !== undefined) {
+      for (const task of waiting.splice(0)) task.resolve({facts: failedFacts(task.request, task.request.failed ?? giveUp), failed: true})
+      return
+    }
+    while (waiting.length > 0) {
+      while (slots.length < options.size) slots.push(start())
+      const slot = slots.reduce((best, candidate) => (candidate.tasks.length < best.tasks.length ? candidate : best))
+      if (slot.tasks.length >= inFlightPerWorker) return
+      const task = waiting.shift()!
+      slot.tasks.push(task)
+      try {
+        slot.worker.postMessage(task.request)
+      } catch (error) {
+        // The article cannot be copied to a worker (it can always be: text and plain data).
+        slot.tasks.pop()
+        retry(task, `it could not be sent to a worker thread: ${(error as Error).message}`)
+        if (task.request.failed !== undefined) continue
+      }
+    }
+  }
+
+  return {
+    analyse(file) {
+      const request: AnalysisRequest = {id: nextId++, path: file.path, cwd: file.cwd, loaded: file.data.loaded === true}
+      if (typeof file.value === 'string') request.value = file.value
+      if (file.data.contentHash !== undefined) request.contentHash = file.data.contentHash
+      if (file.data.problems) request.problems = file.data.problems
+      if (file.data.now !== undefined) request.now = file.data.now
+      return new Promise<PooledFacts>((resolve) => {
+        waiting.push({request, resolve})
+        pump()
+      })
+    },
+    async close() {
+      closed = true
+      const stopping = slots.splice(0).map((slot) => slot.worker.terminate())
+      await Promise.all(stopping)
+    }
+  }
+}
+
+/** The message an article gets when its analysis could not finish (`reason` says why). */
+export function failureReason(reason: string): string {
+  return `Checking this article failed inside healthlint (${reason}), so its body was not checked. Please report this as a bug, with the article; the other articles were checked.`
+}
+
+/**
+ * The facts of an article whose analysis failed twice: the load stage's problems and the failure,
+ * always an error (a body nobody checked must not be published).
+ */
+function failedFacts(request: AnalysisRequest, reason: string): ArticleFacts {
+  const place = {line: 1, column: 1}
+  const message = (ruleId: string, text: string, at: ArticleFacts['messages'][number]['place'] = place) =>
+    ({reason: text, place: at, ruleId, source: 'healthlint', url: docsBase + ruleId, fatal: true})
+  return {
+    contentHash: request.contentHash ?? '',
+    loaded: request.loaded,
+    messages: [
+      ...(request.problems ?? []).map((problem) => message(problem.ruleId, problem.reason, problem.place)),
+      message('markdown-limits', failureReason(reason))
+    ],
+    suppressions: []
+  }
+}

@@ -1,0 +1,86 @@
+// One analysis worker thread (pool.ts starts them). It receives the resolved configuration once,
+// as data (structured clone carries no functions, so a config can never hand a worker code), and
+// then articles as the main thread loaded them: text, file name, hash and the load stage's
+// problems. It runs the same analysis as the main thread would (analyse.ts, with its per-article
+// time budget and the limits) and posts the article's facts back as plain data (facts.ts), which
+// the main thread restores, finishes, caches and reports exactly as a cache hit.
+import {parentPort, workerData} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import type {ResolvedConfig} from '../config.js'
+import {createAnalyser} from './analyse.js'
+import {createChecker} from './check.js'
+import {bodyStart, readBody} from './parse.js'
+import {recordProblem} from './problems.js'
+import {factsOf} from './facts.js'
+import type {ArticleFacts} from './facts.js'
+import type {Problem} from './problems.js'
+import {failureReason} from './pool.js'
+import '../vfile-data.js'
+
+/** An article as the main thread loaded it, sent to a worker. */
+export interface AnalysisRequest {
+  id: number
+  path: string
+  cwd: string
+  /** The decoded text; absent when the file could not be read or decoded. */
+  value?: string
+  loaded: boolean
+  contentHash?: string
+  problems?: Problem[]
+  now?: string
+  /**
+   * Set when analysing this article already failed (the reason, in words): run only the rules
+   * whose work is bounded, and report the failure under `markdown-limits`.
+   */
+  failed?: string
+}
+
+export type AnalysisReply = {id: number; facts: ArticleFacts} | {id: number; error: string}
+
+export interface WorkerSetup {
+  config: ResolvedConfig
+}
+
+/** The VFile of `request`, as the main thread had it before the analysis. */
+export function fileOf(request: AnalysisRequest): VFile {
+  const file = new VFile({path: request.path, cwd: request.cwd})
+  if (request.value !== undefined) file.value = request.value
+  file.data.loaded = request.loaded
+  if (request.contentHash !== undefined) file.data.contentHash = request.contentHash
+  if (request.problems) file.data.problems = request.problems
+  if (request.now !== undefined) file.data.now = request.now
+  return file
+}
+
+const warmUpText = '---\ntitle: Warm-up\n---\n\n# Warm-up\n\nThis text is analysed once when a worker starts, and never reported.\n\n- One item.\n- [A link](https://example.org).\n'
+
+if (parentPort) {
+  const port = parentPort
+  const {config} = workerData as WorkerSetup
+  const analyser = createAnalyser(config)
+  let checker: ReturnType<typeof createChecker> | undefined
+  // One throw-away analysis before the first article, so that the first article does not pay for
+  // compiling the rules and loading their modules inside its time budget: otherwise each worker's
+  // first article could be stopped where one thread (warm by then) would finish it. With a budget
+  // of its own: a module whose loading the watchdog interrupted would stay half-loaded.
+  const warmUp = createAnalyser({...config, limits: {...config.limits, maxCheckMilliseconds: 120_000}})
+  await warmUp.analyse(fileOf({id: -1, path: 'warm-up.md', cwd: process.cwd(), loaded: true, value: warmUpText}))
+  port.on('message', async (request: AnalysisRequest) => {
+    let reply: AnalysisReply
+    try {
+      const file = fileOf(request)
+      if (request.failed === undefined) {
+        reply = {id: request.id, facts: factsOf(file, await analyser.analyse(file))}
+      } else {
+        checker ??= createChecker(config)
+        readBody(file, config.limits)
+        recordProblem(file, 'markdown-limits', failureReason(request.failed), bodyStart(file))
+        checker.analyseBounded(file)
+        reply = {id: request.id, facts: factsOf(file, [])}
+      }
+    } catch (error) {
+      reply = {id: request.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error)}
+    }
+    port.postMessage(reply)
+  })
+}
