@@ -76,6 +76,12 @@ export interface ArticleCache {
   /** The cached facts of the article at `path` with these bytes, or undefined. */
   readFacts(contentHash: string, path: string): Promise<ArticleFacts | undefined>
   writeFacts(contentHash: string, path: string, facts: ArticleFacts): Promise<void>
+  /**
+   * Any other plain data under this key, authenticated like the facts: `slot` names the entry
+   * (one per slot, overwritten), `name` is what the entry's file name is made from.
+   */
+  readRecord(slot: string, name: string): Promise<unknown>
+  writeRecord(slot: string, name: string, value: unknown): Promise<void>
   /** Wait for every pending write. */
   flush(): Promise<void>
 }
@@ -234,6 +240,8 @@ export function openCache(directory: string, key: CacheKey, options: CacheOption
       return value
     },
     writeFacts: (contentHash, path, facts) => write(contentHash, path, encodeFacts(facts)),
+    readRecord: (slot, name) => read(slot, name),
+    writeRecord: (slot, name, value) => write(slot, name, value),
     async flush() {
       while (pending.size > 0) await Promise.all(pending)
     }

@@ -2,7 +2,12 @@
 import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {selectChanged} from '../changed.js'
-import {lint} from '../lint.js'
+import {createLinter, lint} from '../lint.js'
+import type {LintOptions} from '../lint.js'
+import {expandPaths} from '../files.js'
+import {readRunIndex} from '../pipeline/slugs.js'
+import {openReplay} from './replay.js'
+import type {ReplayRecord} from './replay.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {createSummary} from '../report/summary.js'
@@ -15,24 +20,66 @@ import type {VFile} from 'vfile'
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
   if (options.fix && paths.length > 0) await (await import('./fix.js')).fixArticles(environment, options, paths)
-  const reporter = countingReporter(environment, options)
+  const cache = cacheFor(environment, options)
+  const lintOptions: LintOptions = {cwd: environment.cwd, config: options.config, now: options.now, jobs: options.jobs, ...(cache ? {cache} : {}), ...(options.changed ? {slugScope: options.paths} : {})}
+  // With a cache, the run is keyed first (replay.ts): an unchanged run writes its report again.
+  const prepared = cache ? await prepareRun(paths, lintOptions, environment, options, cache) : undefined
+  if (prepared?.replay?.stored) return replayed(environment, options, prepared.replay.stored)
+  let written = ''
+  const reporter = countingReporter(prepared?.replay ? {...environment, stdout: {isTTY: environment.stdout.isTTY, write: (chunk) => environment.stdout.write((written += chunk, chunk))}} : environment, options)
   const {totals} = reporter
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
-  const cache = cacheFor(environment, options)
-  for await (const file of lint(paths, {cwd: environment.cwd, config: options.config, now: options.now, jobs: options.jobs, ...(cache ? {cache} : {}), ...(options.changed ? {slugScope: options.paths} : {})})) {
+  const files = prepared ? createLinter({...lintOptions, slugs: prepared.index.slugs, hashes: prepared.index.hashes}).lintFiles(prepared.paths) : lint(paths, lintOptions)
+  for await (const file of files) {
     reporter.file(file)
     summary?.file(file)
   }
   reporter.end()
-  if (summary && options.summary) {
-    try {
-      await appendFile(resolve(environment.cwd, options.summary), summary.format(totals))
-    } catch (error) {
-      environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
-      return exitCodes.usage
-    }
-  }
+  await cache?.flush()
+  const summaryText = summary?.format(totals)
+  if (prepared?.replay) await prepared.replay.save({stdout: written, totals: {...totals}, ...(summaryText === undefined ? {} : {summary: summaryText})})
+  if (summaryText !== undefined && !(await appendSummary(environment, options, summaryText))) return exitCodes.usage
   return exitCodeFor(totals, options.maxWarnings)
+}
+
+/** The articles of the run and their index, and the run's replay when it can be keyed. */
+async function prepareRun(inputs: string[], lintOptions: LintOptions, environment: CliEnvironment, options: CommonOptions, cache: ArticleCache) {
+  const paths = await expandPaths(inputs, environment.cwd)
+  const scope = lintOptions.slugScope ? await expandPaths(lintOptions.slugScope, environment.cwd) : paths
+  const index = await readRunIndex(paths, environment.cwd, options.config.limits, scope)
+  const replay = await openReplay(cache, {
+    inputs: options.changed ? ['--changed', ...options.paths] : inputs,
+    cwd: environment.cwd,
+    config: options.config,
+    now: options.now,
+    format: options.format,
+    quiet: options.quiet,
+    color: options.color,
+    paths,
+    hashes: index.hashes,
+    slugs: index.slugs,
+    env: environment.env,
+    summary: options.summary !== undefined
+  })
+  return {paths, index, replay}
+}
+
+/** An unchanged run: the previous report, summary and exit code. */
+async function replayed(environment: CliEnvironment, options: CommonOptions, stored: ReplayRecord): Promise<number> {
+  environment.stdout.write(stored.stdout)
+  if (stored.summary !== undefined && !(await appendSummary(environment, options, stored.summary))) return exitCodes.usage
+  return exitCodeFor(stored.totals, options.maxWarnings)
+}
+
+async function appendSummary(environment: CliEnvironment, options: CommonOptions, text: string): Promise<boolean> {
+  if (!options.summary) return true
+  try {
+    await appendFile(resolve(environment.cwd, options.summary), text)
+    return true
+  } catch (error) {
+    environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
+    return false
+  }
 }
 
 /** The articles to lint under --changed, with a line on stderr saying what was chosen and why. */
