@@ -35,9 +35,10 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
     summary?.file(file)
   }
   reporter.end()
-  await cache?.flush()
   const summaryText = summary?.format(totals)
   if (prepared?.replay) await prepared.replay.save({stdout: written, totals: {...totals}, ...(summaryText === undefined ? {} : {summary: summaryText})})
+  // Every cache write finished before the command returns (the facts, and the replay record).
+  await cache?.flush()
   if (summaryText !== undefined && !(await appendSummary(environment, options, summaryText))) return exitCodes.usage
   return exitCodeFor(totals, options.maxWarnings)
 }

@@ -14,8 +14,10 @@
 // files), BENCH_BASELINE_FULL=1 (also run remark-cli on all generated articles; by default it
 // runs on the first 1,500 of them: beyond ~5,000 it needs more than Node's default heap),
 // HEALTHLINT_CORPUS (the MedQuAD directory), BENCH_KEEP=1 (keep the temp directory),
-// BENCH_GENERATE=DIR (only write the generated corpus to DIR, for profiling by hand).
+// BENCH_GENERATE=DIR (only write the generated corpus to DIR, for profiling by hand), BENCH_CROSSOVER
+// (article counts for the `--jobs 1` against `--jobs 2` rows, default 30,60,120).
 import {execFileSync, spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {cpus, freemem, totalmem, tmpdir} from 'node:os'
@@ -29,6 +31,8 @@ const corpora = (process.env.BENCH_CORPORA ?? 'medquad,generated').split(',')
 const generatedCount = Number(process.env.BENCH_ARTICLES ?? 10_000)
 const medquadLimit = process.env.BENCH_MEDQUAD_LIMIT ? Number(process.env.BENCH_MEDQUAD_LIMIT) : Infinity
 const baselineFull = process.env.BENCH_BASELINE_FULL === '1'
+/** BENCH_CROSSOVER: article counts at which `--jobs 1` and `--jobs 2` are compared (default 30,60,120). */
+const crossoverCounts = (process.env.BENCH_CROSSOVER ?? '30,60,120').split(',').map(Number).filter((count) => count > 0)
 const now = '2026-03-01'
 const bin = join(packageRoot, 'bin', 'healthlint.js')
 /** The semi-space size (MB) of the tuned row; node's default is 16. */
@@ -120,6 +124,7 @@ async function generatedJobs(work: string, notes: string[]): Promise<Job[]> {
     notes.push(`linear in the number of articles would be ${(generatedCount / small).toFixed(2)}×`)
   }
   jobs.push(await changedJob(work, cwd))
+  jobs.push(...(await crossoverJobs(cwd, crossoverCounts)))
   return jobs
 }
 
@@ -140,12 +145,39 @@ function healthlintJobs(corpus: string, cwd: string, input: string, articles: nu
     // The same with a larger young generation: fewer short-lived trees survive into the old
     // generation, so less garbage collection, for more memory (see README, Speed).
     ...(options.tuned ? [{corpus, label: `lint, cold, node --max-semi-space-size=${tunedSemiSpace}`, articles, cwd, before: clear, command: ['node', `--max-semi-space-size=${tunedSemiSpace}`, ...lint.slice(1)]}] : []),
+    // Each article's work on two worker threads, the main thread reading and reporting (README, Worker threads).
+    {corpus, label: 'lint, cold, --jobs 2', articles, cwd, before: clear, command: [...lint, '--jobs', '2']},
     {corpus, label: 'lint, warm (nothing changed)', articles, cwd, command: lint},
+    // The same with the replayed report removed first: every article's facts restored and reported.
+    {corpus, label: 'lint, warm, no replay (facts restored)', articles, cwd, before: () => removeReplay(cache), command: lint},
     {corpus, label: 'floor: node start-up + read and hash every file', articles, cwd, command: ['node', '-e', floorScript, input]},
     {corpus, label: `lint + build, cold${buildInput === input ? '' : ' (healthlint frontmatter, rules as warnings)'}`, articles, cwd, before: clear, command: build},
     {corpus, label: 'lint + build, warm', articles, cwd, command: build}
   )
   return jobs.filter((job) => job.baseline || !options.only || options.only.includes(job.label))
+}
+
+/** Remove the replayed report (src/cli/replay.ts) from the cache, keeping every article's facts. */
+async function removeReplay(cache: string): Promise<void> {
+  const suffix = `-${createHash('sha256').update('lint-report').digest('hex').slice(0, 12)}.json`
+  for (const key of await readdir(cache).catch(() => [] as string[])) {
+    for (const name of await readdir(join(cache, key)).catch(() => [] as string[])) if (name.endsWith(suffix)) await rm(join(cache, key, name), {force: true})
+  }
+}
+
+/** `lint --jobs 1` against `--jobs 2` on the first `count` articles: where workers start to pay. */
+async function crossoverJobs(cwd: string, counts: number[]): Promise<Job[]> {
+  const jobs: Job[] = []
+  const names = (await readdir(join(cwd, 'corpus'))).sort()
+  for (const count of counts.filter((count) => count <= names.length)) {
+    const input = `first-${count}`
+    await mkdir(join(cwd, input), {recursive: true})
+    for (const name of names.slice(0, count)) await cp(join(cwd, 'corpus', name), join(cwd, input, name))
+    for (const jobsOption of ['1', '2']) {
+      jobs.push({corpus: `generated (first ${count})`, label: `lint, cold, --jobs ${jobsOption}`, articles: count, cwd, command: ['node', bin, 'lint', input, '--now', now, '--no-cache', '--jobs', jobsOption]})
+    }
+  }
+  return jobs
 }
 
 // The least any tool must do: start node, read every file, hash it.
