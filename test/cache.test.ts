@@ -32,11 +32,12 @@ function project(): Record<string, string> {
   }
 }
 
-/** Every cache entry file under the project's cache directory. */
+/** Every article's cache entry file under the project's cache directory (not `lint`'s replay record, src/cli/replay.ts). */
 async function entries(cwd: string): Promise<string[]> {
   const root = join(cwd, '.healthlint-cache')
   const found: string[] = []
-  for (const name of await readdir(root, {recursive: true})) if (String(name).endsWith('.json')) found.push(join(root, String(name)))
+  const replayRecord = `-${createHash('sha256').update('lint-report').digest('hex').slice(0, 12)}.json`
+  for (const name of await readdir(root, {recursive: true})) if (String(name).endsWith('.json') && !String(name).endsWith(replayRecord)) found.push(join(root, String(name)))
   return found.sort()
 }
 

@@ -138,16 +138,21 @@ export function createPool(options: PoolOptions): AnalysisPool {
       return
     }
     while (waiting.length > 0) {
-      while (slots.length < options.size) slots.push(start())
-      const slot = slots.reduce((best, candidate) => (candidate.tasks.length < best.tasks.length ? candidate : best))
-      if (slot.tasks.length >= inFlightPerWorker) return
+      // A worker is started only when every one running is busy: a warm run with one article
+      // changed starts one worker, not one per core.
+      let slot = slots.reduce<Slot | undefined>((best, candidate) => (!best || candidate.tasks.length < best.tasks.length ? candidate : best), undefined)
+      if ((!slot || slot.tasks.length > 0) && slots.length < options.size) {
+        slot = start()
+        slots.push(slot)
+      }
+      if (slot!.tasks.length >= inFlightPerWorker) return
       const task = waiting.shift()!
-      slot.tasks.push(task)
+      slot!.tasks.push(task)
       try {
-        slot.worker.postMessage(task.request)
+        slot!.worker.postMessage(task.request)
       } catch (error) {
         // The article cannot be copied to a worker (it can always be: text and plain data).
-        slot.tasks.pop()
+        slot!.tasks.pop()
         retry(task, `it could not be sent to a worker thread: ${(error as Error).message}`)
         if (task.request.failed !== undefined) continue
       }
