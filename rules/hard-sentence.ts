@@ -114,7 +114,7 @@ function check(context: RuleContext<HardSentenceOptions>): void {
   const fixed = fixedWordingOf(frontmatter?.data)
   const hard: number[] = []
   sentences.forEach((sentence, index) => {
-    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
+    const difficulty = assessSentence(sentence, judging)
     // Fixed wording is looked for only in hard sentences (most are not): the same verdict, less work.
     if (!difficulty.hard || isFixedWording(sentence.node, fixed)) return
     hard.push(index)
