@@ -60,6 +60,7 @@ export default defineRule<Options>({
       {name: 'NHS-style footer lines', input: frontmatter('Dr Jane Smith', '2025-12-22', 'nextReview: 2028-12-22\n') + 'Medical reviewer: Dr Jane Smith, GP\n\nPage last reviewed: 22 December 2025  \nNext review due: 22 December 2028\n'},
       {name: 'a month and year, and an editorial date', input: frontmatter('Dr Jane Smith') + 'Reviewer: Dr Jane Smith, GP\n\nLast reviewed: December 2025 | Published: 3 March 2024\n'},
       {name: '"Updated advice" is not a date line', input: frontmatter('Dr Jane Smith') + 'Reviewed by Dr Jane Smith, GP\n\nUpdated advice: from 1 September 2025 the placeholder service changed.\n'},
+      {name: 'the document named before the statement', input: frontmatter('Ms Hannah Cole') + 'Leaflet reviewed by Ms Hannah Cole, Consultant Midwife\n\nThis booklet was last reviewed on 22 December 2025.\n'},
       {name: 'a statement wording added by the config', input: frontmatter('Dr Jane Smith') + 'Checked by Dr Jane Smith, GMC registered GP\n', options: {statements: ['Checked by']}}
     ],
     invalid: [
@@ -67,6 +68,11 @@ export default defineRule<Options>({
         name: 'no reviewer statement',
         input: frontmatter('Dr Zamiel Hussain') + 'Updated: 22 December 2025\n',
         messages: ['13:1: The article does not say who reviewed it. Add a line at the end such as "Last reviewed by Dr Zamiel Hussain, GMC registered GP", naming the clinician in reviewedBy.']
+      },
+      {
+        name: 'a different reviewer, after the document\'s name',
+        input: frontmatter('Dr Zamiel Hussain') + 'Leaflet reviewed by Dr Jane Smith, GMC registered GP\n',
+        messages: ['13:1: The article says it was reviewed by "Dr Jane Smith", but reviewedBy.name in the frontmatter is "Dr Zamiel Hussain". Correct whichever is wrong, so both name the clinician who reviewed it.']
       },
       {
         name: 'a different reviewer than the frontmatter',

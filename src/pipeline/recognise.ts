@@ -115,6 +115,17 @@ export function alsoRoutine(text: string): boolean {
   return !hasUrgency(rest) && actionBefore(rest, defaultRoutineServices)
 }
 
+// A care service named by the page, as leaflets write them: "the Day Surgery Unit", "your
+// breast care team", "the fracture clinic", "the labour ward", "our respiratory service".
+const namedService = /\b(?:the|your|our)\s+(?:[\p{L}'’&-]+\s+){0,3}?(?:unit|ward|clinic|team|department|centre|center|service|helpline|hub|suite)\b/giu
+
+/** The routine services in `text`: the listed ones, and the care services the page names. */
+function routineServicesIn(text: string): Array<{index: number; text: string}> {
+  const found = allPhrases(text, defaultRoutineServices)
+  for (const match of text.matchAll(namedService)) found.push({index: match.index, text: match[0]})
+  return found.sort((a, b) => a.index - b.index)
+}
+
 /** Whether `text` has an urgency word that is not negated ("non-urgent" does not count). */
 export function hasUrgency(text: string): boolean {
   const cleaned = text.replace(negatedUrgency, ' ')
@@ -126,7 +137,7 @@ export function hasUrgency(text: string): boolean {
  * ("Ask for an urgent GP appointment", "go to your nearest A&E").
  */
 export function actionBefore(text: string, services: readonly string[]): boolean {
-  const found = allPhrases(text, services)
+  const found = services === defaultRoutineServices ? routineServicesIn(text) : allPhrases(text, services)
   if (found.length === 0) return false
   const actions = allPhrases(text, defaultActions)
   for (const service of found) {
@@ -142,6 +153,28 @@ export function actionBefore(text: string, services: readonly string[]): boolean
 /** Whether a sentence names a concrete urgent service (999, A&E, 111, an urgent appointment…), or one of `extra`. */
 export function namesUrgentService(text: string, extra: readonly string[] = defaultUrgentServices): boolean {
   return hasPhrase(text, extra) || /\b(?:the|an|your|nearest|local)\s+ER\b(?![-‑])/.test(text)
+}
+
+// How soon, in an instruction: "straight away", "immediately", "day or night". Not "warning
+// signs" or "emergency" (which name a kind of section, not a time).
+const promptly = /\b(?:urgent(?:ly)?|immediately|straight ?away|right away|at once|without delay|as soon as (?:possible|you can)|(?:at )?any time(?:, | of (?:the )?)?day or night|day or night|24 hours a day|now)\b(?! that\b| and then\b)/i
+
+/**
+ * Whether `text` tells the reader to contact a named service promptly, in one clause: an action,
+ * a service (the maternity unit, the ward, your midwife, your GP) and how soon ("Phone the
+ * maternity unit straight away, day or night, if you have:"). For a red-flags section, that is an
+ * action: the page sends the reader to the team that cares for them, as its reviewer decided.
+ */
+export function urgentContact(text: string): boolean {
+  if (!promptly.test(text)) return false
+  for (const sentence of text.split(/[.!?\n]+/)) {
+    // "This is not urgent: mention it to your midwife now or at your next visit."
+    negatedUrgency.lastIndex = 0
+    if (negatedUrgency.test(sentence)) continue
+    for (const clause of sentence.split(';')) if (promptly.test(clause) && actionBefore(clause.toLowerCase(), defaultRoutineServices)) return true
+  }
+  negatedUrgency.lastIndex = 0
+  return false
 }
 
 const conditional = /\b(?:if|when|whenever|unless|until|in case)\b/i
@@ -226,11 +259,24 @@ export function isBylineOrFooter(line: string): boolean {
  */
 export function statementAt(line: string, statements: readonly string[]): string | undefined {
   const text = line.replace(/^[\s*_>|•·–—-]+/u, '')
-  const match = phraseAt(text, statements)
+  // "Leaflet reviewed by …", "This booklet was last reviewed on …", "Factsheet due for review: …":
+  // the document named before the statement, read as the statement itself.
+  const match = phraseAt(text, statements) ?? withoutDocument(text, statements)
   if (match === undefined) return undefined
   const rest = text.slice(match.length)
   if (rest !== '' && !/^[\s:–—-]/u.test(rest)) return undefined
   return rest.replace(/^[\s:–—-]+/u, '')
+}
+
+// A document named at the start of a line, before what is said about its review or its date.
+const documentFirst = /^(?:(?:this|the|our)\s+)?(?:patient\s+)?(?:leaflet|page|web ?page|article|information|content|booklet|brochure|fact ?sheet|guide|document|publication)\s+(?:(?:was|has been|is|will be)\s+)?(?=\p{L})/iu
+
+/** `phraseAt` on `text` without a document named first, as the text of the line says it. */
+function withoutDocument(text: string, statements: readonly string[]): string | undefined {
+  const document = documentFirst.exec(text)
+  if (!document) return undefined
+  const match = phraseAt(text.slice(document[0].length), statements)
+  return match === undefined ? undefined : document[0] + match
 }
 
 function labelledDateAt(line: string, labels: readonly string[]): boolean {

@@ -53,6 +53,10 @@ export async function evaluateSafety(directory = evalDirectory): Promise<Evaluat
     const label = expected[name]
     if (!label) throw new Error(`test/eval/safety/expected.json has no entry for ${name}`)
     const file = await linter.lintBytes(`articles/${name}`, readFileSync(join(directory, 'articles', name)))
+    // A labelled article must be read whole: one whose frontmatter does not parse would be
+    // judged on part of itself (its verdicts would measure nothing).
+    const broken = file.messages.find((message) => message.ruleId === 'frontmatter-syntax' || message.ruleId === 'encoding')
+    if (broken) throw new Error(`${name} in ${directory} is itself broken (${broken.ruleId}, ${broken.line}:${broken.column}): ${broken.reason}`)
     for (const rule of safetyRules) {
       const messages = file.messages.filter((message) => message.ruleId === rule)
       const fired = messages.length > 0
