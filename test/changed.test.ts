@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {rm, writeFile, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
-import {extractChanged} from '../src/cli/main.js'
+import {extractChanged} from '../src/cli/arguments.js'
 import {runCli} from './helpers.js'
 import {makeProject, placeholderArticle, removeProject} from './ci-project.js'
 
@@ -214,8 +214,8 @@ describe('--changed on the command line', () => {
     assert.match(twice.stderr, /given more than once/)
   })
 
-  it('lists the new options and formats in --help', async () => {
-    const help = await runCli(['--help'], process.cwd(), {})
+  it('lists the new options and formats in lint --help', async () => {
+    const help = await runCli(['lint', '--help'], process.cwd(), {})
     for (const text of ['--changed[=REF]', '--summary FILE', 'github', 'sarif', 'junit']) assert.ok(help.stdout.includes(text), text)
   })
 })

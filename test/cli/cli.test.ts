@@ -85,7 +85,7 @@ describe('healthlint (in-process)', () => {
       [['lint', '--format', 'xml'], /unknown --format `xml`/],
       [['lint', '--config', 'bad-config.json'], /there is no rule `no-such-rule`/],
       [['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
-      [['lint', '--bogus'], /Unknown option '--bogus'/],
+      [['lint', '--bogus'], /unknown option --bogus for `healthlint lint`/],
       [['publish'], /unknown command `publish`/]
     ]
     for (const [argv, pattern] of cases) {

@@ -1,0 +1,54 @@
+// The one temporary-project helper for tests: a fresh folder under the system temp directory
+// with the given files written, removed when the test file's tests are done.
+import {after} from 'node:test'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+
+export interface TemporaryProjectOptions {
+  /** Start of the folder's name, to tell leftovers apart (default `healthlint-test-`). */
+  prefix?: string
+  /** Written to `healthlint.config.json`. */
+  config?: unknown
+  /** Keep the folder after the tests (the caller removes it). */
+  keep?: boolean
+}
+
+const made: string[] = []
+let hooked = false
+
+/**
+ * A new project folder holding `files` (relative path → text or bytes; folders are made as
+ * needed). Synchronous, so it serves synchronous set-ups too. Removed, with any `<root>-*`
+ * sibling a test made beside it (a copy), after the tests of the file that made it.
+ */
+export function temporaryProject(files: Record<string, string | Uint8Array> = {}, options: TemporaryProjectOptions = {}): string {
+  const root = mkdtempSync(join(tmpdir(), options.prefix ?? 'healthlint-test-'))
+  if (!options.keep) {
+    made.push(root, `${root}-copy`)
+    if (!hooked) {
+      hooked = true
+      // Registered on first use, so a script that imports this module without running tests
+      // does not start a test run.
+      after(() => {
+        for (const path of made) rmSync(path, {recursive: true, force: true})
+      })
+    }
+  }
+  if (options.config !== undefined) files = {'healthlint.config.json': JSON.stringify(options.config), ...files}
+  writeFiles(root, files)
+  return root
+}
+
+/** Write `files` (relative path → text or bytes) under `root`, making folders as needed. */
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), {recursive: true})
+    writeFileSync(join(root, path), content)
+  }
+}
+
+/** Remove a project now (for tests that check what removal leaves, or a kept project). */
+export function removeProject(root: string): void {
+  rmSync(root, {recursive: true, force: true})
+}
