@@ -19,6 +19,7 @@ import {packageRoot} from '../src/paths.js'
 import {VFile} from 'vfile'
 import {article, makeProject, seedBody, snapshot, validateIndex} from './build/support.js'
 import {runCli} from './helpers.js'
+import {slow} from './slow.js'
 
 const run = promisify(execFile)
 const now = '2026-03-01'
@@ -85,7 +86,7 @@ async function forge(cache: ArticleCache, cwd: string, path: string, slug: strin
   await cache.flush()
 }
 
-describe('a cache committed in a pull request', () => {
+describe('a cache committed in a pull request', slow, () => {
   it('is ignored: the unsafe article is red with its errors reported, and the bundle holds nothing from the forger', async () => {
     const repo = await makeProject({
       'articles/lower-back-pain.md': article(unsafeBody),

@@ -19,6 +19,7 @@ import {resolveConfig} from '../../src/config.js'
 import {launchBrowser} from '../browser.js'
 import {attributesOf, makeProject} from '../build/support.js'
 import {config, fixtures, header} from '../hostile/corpus.js'
+import {slow} from '../slow.js'
 
 /** Vectors that would call the sentinel function if any of them survived. */
 const sentinelBody = `# Sentinel
@@ -142,7 +143,7 @@ async function assertNothingRan(page: Page, observed: Observed, allowed: Set<str
   for (const url of observed.requests) assert.ok(allowed.has(url), `${where}: unexpected request to ${url}`)
 }
 
-describe('published pages in a browser', () => {
+describe('published pages in a browser', slow, () => {
   let dist: string
   let slugs: string[]
   before(async () => {

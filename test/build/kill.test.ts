@@ -11,6 +11,7 @@ import {readdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
 import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
+import {slow} from '../slow.js'
 
 const bin = join(packageRoot, 'bin', 'healthlint.js')
 const size = 200
@@ -56,7 +57,7 @@ async function writeCorpus(cwd: string, version: number): Promise<void> {
   for (const [path, text] of Object.entries(corpus(version))) await writeFile(join(cwd, path), text)
 }
 
-describe('a build killed mid-way', () => {
+describe('a build killed mid-way', slow, () => {
   it('leaves the previous bundle or the complete new one, every time', async (t) => {
     const cwd = await makeProject(corpus(1))
     // The two complete bundles, built without interruption (builds are deterministic).

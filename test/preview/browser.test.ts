@@ -16,6 +16,7 @@ import type {PreviewServer} from '../../src/preview/server.js'
 import {launchBrowser} from '../browser.js'
 import {temporaryProject} from './support.js'
 import {testRules} from '../helpers.js'
+import {slow} from '../slow.js'
 
 const now = '2026-01-15'
 // Hard sentences are marked in these tests; the other prose rules and the seed's missing urgent
@@ -55,7 +56,7 @@ Another paragraph with <span>inline html</span> here.
 Last reviewed by Dr Zamiel Hussain, GMC registered GP
 `
 
-describe('preview in Chromium', () => {
+describe('preview in Chromium', slow, () => {
   let root: string
   let server: PreviewServer
   let launched: Promise<Browser | undefined> | undefined
