@@ -1,6 +1,5 @@
 // The one temporary-project helper for tests: a fresh folder under the system temp directory
-// with the given files written, removed when the test file's tests are done.
-import {after} from 'node:test'
+// with the given files written, removed when the test file's process ends.
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -19,8 +18,8 @@ let hooked = false
 
 /**
  * A new project folder holding `files` (relative path → text or bytes; folders are made as
- * needed). Synchronous, so it serves synchronous set-ups too. Removed, with any `<root>-*`
- * sibling a test made beside it (a copy), after the tests of the file that made it.
+ * needed). Synchronous, so it serves synchronous set-ups too. Removed, with the `<root>-copy`
+ * a test may make beside it, when the process that made it (one test file) exits.
  */
 export function temporaryProject(files: Record<string, string | Uint8Array> = {}, options: TemporaryProjectOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), options.prefix ?? 'healthlint-test-'))
@@ -28,9 +27,9 @@ export function temporaryProject(files: Record<string, string | Uint8Array> = {}
     made.push(root, `${root}-copy`)
     if (!hooked) {
       hooked = true
-      // Registered on first use, so a script that imports this module without running tests
-      // does not start a test run.
-      after(() => {
+      // At exit, not in a node:test `after` hook: a hook registered from inside another hook
+      // (a `before` that makes the project) would run as soon as that hook ends.
+      process.once('exit', () => {
         for (const path of made) rmSync(path, {recursive: true, force: true})
       })
     }
