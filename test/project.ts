@@ -17,8 +17,8 @@ const made: string[] = []
 let hooked = false
 
 /**
- * A new project folder holding `files` (relative path → text or bytes; folders are made as
- * needed). Synchronous, so it serves synchronous set-ups too. Removed, with the `<root>-copy`
+ * A new project folder holding `files` (relative path → text or bytes, or `dir/` for an empty
+ * folder; folders are made as needed). Synchronous, so it serves synchronous set-ups too. Removed, with the `<root>-copy`
  * a test may make beside it, when the process that made it (one test file) exits.
  */
 export function temporaryProject(files: Record<string, string | Uint8Array> = {}, options: TemporaryProjectOptions = {}): string {
@@ -39,9 +39,16 @@ export function temporaryProject(files: Record<string, string | Uint8Array> = {}
   return root
 }
 
-/** Write `files` (relative path → text or bytes) under `root`, making folders as needed. */
+/**
+ * Write `files` (relative path → text or bytes) under `root`, making folders as needed; a path
+ * ending in `/` is an empty folder.
+ */
 export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [path, content] of Object.entries(files)) {
+    if (path.endsWith('/')) {
+      mkdirSync(join(root, path), {recursive: true})
+      continue
+    }
     mkdirSync(dirname(join(root, path)), {recursive: true})
     writeFileSync(join(root, path), content)
   }

@@ -17,9 +17,10 @@ import type {Page} from 'playwright-core'
 import {build} from '../../src/build.js'
 import {resolveConfig} from '../../src/config.js'
 import {launchBrowser} from '../browser.js'
-import {attributesOf, makeProject} from '../build/support.js'
+import {attributesOf} from '../build/support.js'
 import {config, fixtures, header} from '../hostile/corpus.js'
 import {slow} from '../slow.js'
+import {temporaryProject} from '../project.js'
 
 /** Vectors that would call the sentinel function if any of them survived. */
 const sentinelBody = `# Sentinel
@@ -147,7 +148,7 @@ describe('published pages in a browser', slow, () => {
   let dist: string
   let slugs: string[]
   before(async () => {
-    const cwd = await makeProject(payloadFiles())
+    const cwd = temporaryProject(payloadFiles())
     const summary = await build(['articles'], {cwd, config: resolveConfig(config), now: '2026-01-15', out: 'dist'})
     dist = join(cwd, 'dist')
     slugs = summary.published

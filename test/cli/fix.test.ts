@@ -4,20 +4,17 @@
 // refused, the file mode is kept, and fixes show in the JSON and SARIF reports.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {chmod, copyFile, mkdir, mkdtemp, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {chmod, copyFile, readFile, readdir, stat, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
 import {runCli} from '../helpers.js'
+import {temporaryProject} from '../project.js'
 
 const fixtures = join(packageRoot, 'test', 'fixtures', 'fix')
 const now = ['--now', '2026-01-15', '--no-cache']
 
 async function project(files: Record<string, string>): Promise<string> {
-  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-fix-'))
-  await mkdir(join(cwd, 'articles'))
-  for (const [name, text] of Object.entries(files)) await writeFile(join(cwd, 'articles', name), text)
-  return cwd
+  return temporaryProject(Object.fromEntries([['articles/', ''], ...Object.entries(files).map(([name, text]) => [`articles/${name}`, text])]), {prefix: 'healthlint-fix-'})
 }
 
 describe('lint --fix', () => {

@@ -7,7 +7,7 @@ import {after, before, describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {lstat, mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {lstat, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {packageRoot} from '../../src/paths.js'
@@ -20,6 +20,7 @@ import {resolveConfig} from '../../src/config.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {HostileProject} from './corpus.js'
 import {slow} from '../slow.js'
+import {temporaryProject} from '../project.js'
 
 interface Report {
   path: string
@@ -153,7 +154,7 @@ describe('hostile input', () => {
   })
 
   it('runs in bounded memory, without a stack trace, as a separate process', slow, async (t) => {
-    const temp = await mkdtemp(join(tmpdir(), 'healthlint-canary-'))
+    const temp = temporaryProject({}, {prefix: 'healthlint-canary-'})
     try {
       const run = await spawnNode(measured, ['lint', 'articles', ...lintArgs], project.cwd, {TMPDIR: temp}, 120_000)
       assert.equal(run.signal, null)

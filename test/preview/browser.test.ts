@@ -14,7 +14,7 @@ import {packageRoot} from '../../src/paths.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {launchBrowser} from '../browser.js'
-import {temporaryProject} from './support.js'
+import {previewProject} from './support.js'
 import {testRules} from '../helpers.js'
 import {slow} from '../slow.js'
 
@@ -62,7 +62,7 @@ describe('preview in Chromium', slow, () => {
   let launched: Promise<Browser | undefined> | undefined
 
   before(async () => {
-    root = temporaryProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
+    root = previewProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
     server = await startPreview({cwd: root, config, now, paths: ['articles'], port: 0})
   })
   after(async () => {
