@@ -1,6 +1,12 @@
 // The rule contract. Each module in `rules/` calls `defineRule` once; the wrapper is
 // remark-lint's `lintRule`, which stamps `ruleId`, `source`, `url` and the configured severity
 // on every message the rule emits, so a rule body only inspects the article and calls `report`.
+//
+// remark-lint is how healthlint's rules are built: `unified-lint-rule` is remark-lint's own rule
+// wrapper, from its repository. The `remark-lint` package itself stays in the dependencies (the
+// brief fixes it) but is not imported: all it adds is `<!-- lint disable -->` comments, and
+// healthlint's own comments do that job with a reason, and never silently for a safety rule
+// (src/pipeline/suppress.ts).
 import type {Root} from 'mdast'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'

@@ -13,7 +13,7 @@ export const EXIT = false
 
 export type VisitAction = typeof CONTINUE | typeof SKIP | typeof EXIT | void
 
-export function visit<Type extends Nodes['type']>(tree: Root, type: Type, visitor: (node: Extract<Nodes, {type: Type}>) => VisitAction): void {
+export function visit<Type extends Nodes['type']>(tree: Nodes, type: Type, visitor: (node: Extract<Nodes, {type: Type}>) => VisitAction): void {
   const stack: Nodes[] = [tree]
   while (stack.length > 0) {
     const node = stack.pop()!

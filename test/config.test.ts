@@ -1,11 +1,11 @@
 // Configuration: validated against schemas/config.schema.json and each rule's options schema.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {mkdtemp, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {ConfigError, loadConfig, resolveConfig} from '../src/config.js'
 import {rules} from '../rules/index.js'
+import {temporaryProject} from './project.js'
 
 describe('configuration', () => {
   it('gives every rule its default severity and options', () => {
@@ -46,7 +46,7 @@ describe('configuration', () => {
   })
 
   it('reads healthlint.config.json from the working directory when present', async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'healthlint-config-'))
+    const cwd = temporaryProject({}, {prefix: 'healthlint-config-'})
     assert.equal((await loadConfig(cwd)).source, undefined, 'defaults when there is no file')
     await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: {'plain-english': 'error'}}))
     const config = await loadConfig(cwd)
@@ -55,8 +55,7 @@ describe('configuration', () => {
   })
 
   it('refuses invalid JSON and a missing explicit file', async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'healthlint-config-'))
-    await writeFile(join(cwd, 'bad.json'), '{rules:')
+    const cwd = temporaryProject({'bad.json': '{rules:'}, {prefix: 'healthlint-config-'})
     await assert.rejects(loadConfig(cwd, 'bad.json'), /bad\.json is not valid JSON/)
     await assert.rejects(loadConfig(cwd, 'missing.json'), /Cannot read the config file missing\.json: ENOENT/)
   })

@@ -4,12 +4,12 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile, readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
 import {packageRoot} from '../src/paths.js'
+import {temporaryProject} from './project.js'
 
 const run = promisify(execFile)
 const workflows = join(packageRoot, '.github', 'workflows')
@@ -116,15 +116,10 @@ describe('GitHub workflows', async () => {
   })
 
   it('action-validator rejects a broken workflow (the check can fail)', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'healthlint-workflow-'))
-    try {
-      const {text} = await load('content-pr.yml')
-      await writeFile(join(folder, 'broken.yml'), text.replace('    steps:\n', '    stepz:\n'))
-      const result = await validate(join(folder, 'broken.yml'))
-      assert.equal(result.ok, false)
-      assert.match(result.output, /Additional property 'stepz' is not allowed/)
-    } finally {
-      await rm(folder, {recursive: true, force: true})
-    }
+    const {text} = await load('content-pr.yml')
+    const folder = temporaryProject({'broken.yml': text.replace('    steps:\n', '    stepz:\n')}, {prefix: 'healthlint-workflow-'})
+    const result = await validate(join(folder, 'broken.yml'))
+    assert.equal(result.ok, false)
+    assert.match(result.output, /Additional property 'stepz' is not allowed/)
   })
 })

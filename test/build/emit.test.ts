@@ -11,7 +11,8 @@ import {emitArticle, emitWithinBudget, formatDate, renderPage, toJsonText} from 
 import type {BundleArticle, EmittedArticle} from '../../src/pipeline/emit.js'
 import {isPublishableUrl} from '../../src/pipeline/sanitize.js'
 import {lintText, runCli, testRules} from '../helpers.js'
-import {article, assertValidBundle, attributesOf, makeProject, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+import {article, assertValidBundle, attributesOf, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+import {temporaryProject} from '../project.js'
 
 const defaults = resolveConfig({})
 
@@ -20,8 +21,8 @@ function withRule(id: string, options: Record<string, unknown>): ResolvedConfig 
   return {...defaults, rules: {...defaults.rules, [id]: {severity: 'error', options}}}
 }
 
-async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md'): Promise<EmittedArticle> {
-  const file = await lintText(input, {path})
+async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md', limits?: Record<string, number>): Promise<EmittedArticle> {
+  const file = await lintText(input, {path, ...(limits ? {limits} : {})})
   const result = emitArticle(file, config)
   assert.ok(result.ok, result.ok ? '' : result.reason)
   assert.ok(validateArticle(result.value.article), JSON.stringify(validateArticle.errors))
@@ -133,7 +134,8 @@ describe('emitArticle', () => {
   it('numbers repeated heading ids as before, in linear time', async () => {
     const {article: json} = await emit(article('# A\n\n# A\n\n# A 1\n\n# A\n\n# Section\n\n# !!!\n'))
     assert.deepEqual(json.sections.map(({id}) => id), ['a', 'a-1', 'a-1-1', 'a-2', 'section', 'section-1'].map((id) => `user-content-${id}`))
-    const many = await emit(article('## Side effects\n'.repeat(8000)))
+    // Linted with a budget that suffices on a loaded machine: the ids are under test, not lint's speed.
+    const many = await emit(article('## Side effects\n'.repeat(8000)), defaults, undefined, {maxCheckMilliseconds: 60_000})
     assert.equal(many.article.sections.at(-1)!.id, 'user-content-side-effects-7999')
     assert.equal(new Set(many.article.sections.map(({id}) => id)).size, 8000)
   })
@@ -194,7 +196,7 @@ describe('escaping frontmatter values', () => {
 
   it('escapes the characters the frontmatter schema allows, end to end', async () => {
     const title = 'Back & neck pain: "sciatica" and \'stiffness\'\u2028update'
-    const cwd = await makeProject({'articles/back.md': article(seedBody(), {title, description: 'Pain & "stiffness"\u2029notes'})})
+    const cwd = temporaryProject({'articles/back.md': article(seedBody(), {title, description: 'Pain & "stiffness"\u2029notes'})})
     const result = await runCli(['build', '--now', '2026-01-15'], cwd)
     assert.equal(result.code, 0, result.stdout + result.stderr)
     await assertValidBundle(join(cwd, 'dist'))

@@ -7,9 +7,10 @@ import {join} from 'node:path'
 import fc from 'fast-check'
 import {build} from '../../src/build.js'
 import {resolveConfig} from '../../src/config.js'
-import {assertSafeBundle, assertValidBundle, makeProject} from '../build/support.js'
+import {assertSafeBundle, assertValidBundle} from '../build/support.js'
 import {article, header, markdown, mutatedBody, parameters, sampleBodies} from './arbitraries.js'
 import {testRules} from '../helpers.js'
+import {temporaryProject} from '../project.js'
 
 // The section rules are off: random bodies are not articles, and most should publish so that the
 // output-safety properties are exercised on as much HTML as possible.
@@ -23,7 +24,7 @@ describe('fuzzing build', () => {
     let articles = 0
     await fc.assert(fc.asyncProperty(inputs, async (texts) => {
       const files = Object.fromEntries(texts.map((text, index) => [`articles/fuzz-${index}.md`, text]))
-      const cwd = await makeProject(files)
+      const cwd = temporaryProject(files)
       const summary = await build(['articles'], {cwd, config, now: '2026-01-15', out: 'dist'})
       assert.equal(summary.published.length + summary.withheld.length + summary.skipped.length, texts.length, 'every article gets a fate')
       const {index, files: bundle} = await assertValidBundle(join(cwd, 'dist'))

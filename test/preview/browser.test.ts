@@ -14,8 +14,9 @@ import {packageRoot} from '../../src/paths.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {launchBrowser} from '../browser.js'
-import {temporaryProject} from './support.js'
+import {previewProject} from './support.js'
 import {testRules} from '../helpers.js'
+import {slow} from '../slow.js'
 
 const now = '2026-01-15'
 // Hard sentences are marked in these tests; the other prose rules and the seed's missing urgent
@@ -55,13 +56,13 @@ Another paragraph with <span>inline html</span> here.
 Last reviewed by Dr Zamiel Hussain, GMC registered GP
 `
 
-describe('preview in Chromium', () => {
+describe('preview in Chromium', slow, () => {
   let root: string
   let server: PreviewServer
   let launched: Promise<Browser | undefined> | undefined
 
   before(async () => {
-    root = temporaryProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
+    root = previewProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
     server = await startPreview({cwd: root, config, now, paths: ['articles'], port: 0})
   })
   after(async () => {

@@ -15,7 +15,7 @@ import {packageRoot} from '../../src/paths.js'
 import {isAllowedHost, startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {main} from '../../src/cli/main.js'
-import {temporaryProject} from './support.js'
+import {previewProject} from './support.js'
 import {testRules} from '../helpers.js'
 
 const now = '2026-01-15'
@@ -48,7 +48,7 @@ describe('preview server', () => {
   let root: string
   let server: PreviewServer
   before(async () => {
-    root = temporaryProject({'articles/lower-back-pain.md': seed, 'articles/other/not-listed.md': seed.replace('title: Lower back pain', 'title: Not listed')}, rules)
+    root = previewProject({'articles/lower-back-pain.md': seed, 'articles/other/not-listed.md': seed.replace('title: Lower back pain', 'title: Not listed')}, rules)
     server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
   })
   after(async () => {
@@ -163,7 +163,7 @@ describe('isAllowedHost', () => {
 
 describe('preview change events', () => {
   it('tells open pages within a second that a saved article changed', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     const server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0})
     const controller = new AbortController()
     try {
@@ -196,7 +196,7 @@ describe('preview change events', () => {
 
 describe('preview re-checks', () => {
   it('re-checks the other articles when a slug changes (duplicate-slug), and drops removed ones', async () => {
-    const root = temporaryProject({'articles/a.md': seed, 'articles/b.md': seed.replace('title: Lower back pain', 'title: Other')}, rules)
+    const root = previewProject({'articles/a.md': seed, 'articles/b.md': seed.replace('title: Lower back pain', 'title: Other')}, rules)
     const updates: string[][] = []
     const server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0, onUpdate: (changes) => void updates.push(changes.map((change) => `${change.path}${change.removed ? ' removed' : ''}`))})
     const waitForUpdate = async (count: number) => {
@@ -234,7 +234,7 @@ describe('healthlint preview', () => {
   }
 
   it('prints where it is, serves until stopped, then exits 0', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     const controller = new AbortController()
     const cli = run(['preview', '--port', '0', '--now', now], root, controller.signal)
     try {
@@ -256,7 +256,7 @@ describe('healthlint preview', () => {
   })
 
   it('stops cleanly on SIGINT when run as a process, even with a page listening for changes', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     const child = spawn(process.execPath, [join(packageRoot, 'bin', 'healthlint.js'), 'preview', '--port', '0'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -283,7 +283,7 @@ describe('healthlint preview', () => {
   })
 
   it('refuses a bad --port, a port in use, and a path that does not exist (exit 2)', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     for (const port of ['nope', '-1', '65536', '1.5', '']) {
       const cli = run(['preview', `--port=${port}`], root)
       assert.equal(await cli.done, 2)

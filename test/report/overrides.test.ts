@@ -7,7 +7,8 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {ConfigError, resolveConfig} from '../../src/config.js'
 import {runCli} from '../helpers.js'
-import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 const now = ['--now', '2026-01-15']
 const reason = 'Red flags for this leaflet set are held in the printed pack, agreed by Dr Jo Test'
@@ -16,11 +17,11 @@ const withoutRedFlags = placeholderArticle({}, 'This is a guide for tests. It is
 const weakening = JSON.stringify({rules: {'require-red-flags': {severity: 'off', reason}, 'red-flags-urgent-action': {severity: 'off', reason}}})
 
 async function withProject(config: string, run: (root: string) => Promise<void>): Promise<void> {
-  const root = await makeProject({'articles/no-red-flags.md': withoutRedFlags, 'healthlint.config.json': config})
+  const root = temporaryProject({'articles/no-red-flags.md': withoutRedFlags, 'healthlint.config.json': config})
   try {
     await run(root)
   } finally {
-    await removeProject(root)
+    removeProject(root)
   }
 }
 

@@ -7,7 +7,8 @@ import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, w
 import {resolveConfig} from '../../src/config.js'
 import {renderArticle} from '../../src/preview/render.js'
 import {lintText, runCli} from '../helpers.js'
-import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 const now = ['--now', '2026-01-15']
 // Window title, clear screen, OSC 52 (write the clipboard), a bell, C1 CSI.
@@ -45,7 +46,7 @@ describe('safe text', () => {
 
 describe('output channels of the CLI', () => {
   it('quotes article text in stylish and github output without terminal escapes', async () => {
-    const root = await makeProject({'articles/a.md': placeholderArticle({category: JSON.stringify(`x${escapes}\n::error::forged`)})})
+    const root = temporaryProject({'articles/a.md': placeholderArticle({category: JSON.stringify(`x${escapes}\n::error::forged`)})})
     try {
       for (const format of ['stylish', 'github']) {
         const result = await runCli(['lint', ...now, '--format', format], root, {GITHUB_WORKSPACE: root})
@@ -55,7 +56,7 @@ describe('output channels of the CLI', () => {
         if (format === 'stylish') assert.ok(!commandLine.test(result.stdout), result.stdout)
       }
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 
@@ -68,7 +69,7 @@ describe('output channels of the CLI', () => {
 
   it('escapes file names on stdout and stderr, so none can forge a workflow command', async () => {
     const name = 'articles/x\n::error file=README.md::forged\u001B]0;t\u0007.md'
-    const root = await makeProject({[name]: '', '::warning::root.md': ''})
+    const root = temporaryProject({[name]: '', '::warning::root.md': ''})
     try {
       const lint = await runCli(['lint', ...now, 'articles', '::warning::root.md'], root)
       assert.equal(lint.code, 1)
@@ -81,12 +82,12 @@ describe('output channels of the CLI', () => {
         assert.ok(!controlCharacter.test(output), JSON.stringify(output))
       }
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 
   it('keeps a bare CR in a file name from breaking a calendar line', async () => {
-    const root = await makeProject({'articles/due\rBEGIN:VEVENT.md': placeholderArticle({lastReviewed: '2025-02-01'})})
+    const root = temporaryProject({'articles/due\rBEGIN:VEVENT.md': placeholderArticle({lastReviewed: '2025-02-01'})})
     try {
       const result = await runCli(['review-schedule', ...now, '--format', 'ics', 'articles'], root)
       assert.equal(result.code, 0, result.stderr)
@@ -96,7 +97,7 @@ describe('output channels of the CLI', () => {
       const table = await runCli(['review-schedule', ...now, 'articles'], root)
       assert.ok(table.stdout.includes('articles/due%0DBEGIN:VEVENT.md'), table.stdout)
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 })
