@@ -2,7 +2,7 @@
 //
 // Why: an empty page published under a health topic tells patients nothing and hides the gap
 // from the content team. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 const recorded = reportRecordedProblems('empty-article')
 

@@ -3,7 +3,7 @@
 // Why: a file saved in another encoding turns "Caffeine" into "Caf�ine", and a NUL byte inside
 // a dose ("Give 2\0 doses") can hide or change what patients read. healthlint refuses to guess:
 // the file must be re-saved. Turn it off: never; a file it flags cannot be read reliably.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 export default defineRule({
   id: 'encoding',

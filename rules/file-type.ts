@@ -3,7 +3,7 @@
 // Why: articles arrive in pull requests from anyone. A symbolic link could make the build
 // publish a file from elsewhere on the CI machine (a credentials file, say), and a huge file
 // could exhaust the machine. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 export default defineRule({
   id: 'file-type',

@@ -5,7 +5,7 @@
 // languages (`---js`) are never evaluated, and YAML features that metadata never needs
 // (aliases, anchors, merge keys, tags, prototype keys) are refused because they are how
 // crafted files attack parsers. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 export default defineRule({
   id: 'frontmatter-syntax',

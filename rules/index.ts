@@ -1,6 +1,6 @@
 // The registry: the one place the rest of healthlint learns which rules exist, in the order
 // they appear in the documentation.
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/rule-kit/rule.js'
 import encoding from './encoding.js'
 import fileType from './file-type.js'
 import emptyArticle from './empty-article.js'

@@ -4,7 +4,7 @@
 // Why: crafted Markdown (thousands of nested quotes or lists, runs of brackets and emphasis
 // markers) can make Markdown tools run for minutes or crash. Real articles never come near the
 // limits; an article over them is refused with a message at its place. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 export default defineRule({
   id: 'markdown-limits',

@@ -8,9 +8,9 @@
 // is no longer right. The warning gives the team time to arrange the review before the article
 // must be withdrawn. Missing or malformed dates are left to frontmatter-schema. Turn it off:
 // never; change `maxAgeDays` to match the organisation's review policy instead.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {addDays, daysBetween, isIsoDate} from '../src/today.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {addDays, daysBetween, isIsoDate} from '../src/io/today.js'
 import type {Position} from 'unist'
 
 type Options = {

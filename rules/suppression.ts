@@ -7,7 +7,7 @@
 // can never be silenced from inside an article. A refused comment suppresses nothing, and this
 // rule says why. The facts are found by the check stage (`src/pipeline/suppress.ts`) before the
 // other rules run. Turn it off: never; it is itself a safety rule, so it cannot be suppressed.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
 
 const article = (body: string) => `---\ntitle: Lower back pain\n---\n\n${body}`
 

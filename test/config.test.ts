@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {ConfigError, loadConfig, resolveConfig} from '../src/config.js'
+import {ConfigError, loadConfig, resolveConfig} from '../src/config/config.js'
 import {rules} from '../rules/index.js'
 
 describe('configuration', () => {

@@ -3,12 +3,12 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {endMarker, replaceRulesRegion, ruleSections, rulesReference, rulesTable, startMarker} from '../src/docs.js'
-import {packageRoot} from '../src/paths.js'
+import {endMarker, replaceRulesRegion, ruleSections, rulesReference, rulesTable, startMarker} from '../src/docs/rule-reference.js'
+import {packageRoot} from '../src/config/package-files.js'
 import {rules} from '../rules/index.js'
 
 describe('the rules reference', () => {
-  it('is up to date in README.md (run `node build/src/docs.js --write` to update it)', () => {
+  it('is up to date in README.md (run `node build/src/docs/rule-reference.js --write` to update it)', () => {
     const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8')
     assert.ok(readme.includes(rulesTable()), 'README.md contains the current rules table')
     assert.equal(replaceRulesRegion(readme, rulesReference()), readme)

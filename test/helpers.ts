@@ -1,7 +1,7 @@
 // Shared test helpers: run the real pipeline on in-memory articles and the real CLI in-process.
-import {resolveConfig} from '../src/config.js'
+import {resolveConfig} from '../src/config/config.js'
 import {rules as builtInRules} from '../rules/index.js'
-import {createLinter} from '../src/lint.js'
+import {createLinter} from '../src/pipeline/lint.js'
 import type {VFile} from 'vfile'
 import {main} from '../src/cli/main.js'
 import {addToTotals, emptyTotals, toReported} from '../src/report/messages.js'

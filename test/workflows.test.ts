@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
-import {packageRoot} from '../src/paths.js'
+import {packageRoot} from '../src/config/package-files.js'
 
 const run = promisify(execFile)
 const workflows = join(packageRoot, '.github', 'workflows')

@@ -1,6 +1,6 @@
 // `healthlint build`: report every article as `lint` does, publish those without errors, then
 // say what was published, withheld and skipped (on stderr, so `--format json` output stays JSON).
-import {build} from '../build.js'
+import {build} from '../publish/build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {cacheFor, countingReporter, exitCodeFor} from './lint-command.js'
 import {displayPath} from '../report/safe-text.js'

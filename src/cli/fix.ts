@@ -8,9 +8,9 @@
 import {chmodSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createHash, randomBytes} from 'node:crypto'
 import {basename, dirname, resolve} from 'node:path'
-import {lint} from '../lint.js'
-import {applyFixes} from '../fix.js'
-import type {Fix} from '../fix.js'
+import {lint} from '../pipeline/lint.js'
+import {applyFixes} from '../rule-kit/fix.js'
+import type {Fix} from '../rule-kit/fix.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})

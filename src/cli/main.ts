@@ -7,9 +7,9 @@
 // Markdown stack.
 import {parseArgs} from 'node:util'
 import type {ParseArgsConfig} from 'node:util'
-import type {ResolvedConfig} from '../config.js'
-import {readPackageJson} from '../paths.js'
-import {isIsoDate, today} from '../today.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {readPackageJson} from '../config/package-files.js'
+import {isIsoDate, today} from '../io/today.js'
 import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {defaultHost} from '../preview/defaults.js'
 import {guardedStream} from '../report/safe-text.js'
@@ -200,7 +200,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
-  const {ConfigError, loadConfig} = await import('../config.js')
+  const {ConfigError, loadConfig} = await import('../config/config.js')
   let config: ResolvedConfig
   try {
     config = await loadConfig(environment.cwd, values.config)
@@ -240,7 +240,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (command === 'build') return await (await import('./build-command.js')).runBuild(environment, common)
     return await (await import('./lint-command.js')).runLint(environment, common)
   } catch (error) {
-    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../files.js'), import('../changed.js'), import('../output.js')])
+    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../io/files.js'), import('../io/changed.js'), import('../publish/staging.js')])
     if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage

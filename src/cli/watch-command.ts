@@ -4,9 +4,9 @@
 // not report it as fixed and new again. Stops cleanly when the environment's signal aborts (the
 // CLI's own SIGINT/SIGTERM when run from a terminal).
 import {resolve} from 'node:path'
-import {createLinter} from '../lint.js'
-import {expandPaths} from '../files.js'
-import {currentPaths, fingerprintOf, watchInputs} from '../watch.js'
+import {createLinter} from '../pipeline/lint.js'
+import {expandPaths} from '../io/files.js'
+import {currentPaths, fingerprintOf, watchInputs} from '../io/watch.js'
 import {addToTotals, emptyTotals, visibleMessages} from '../report/messages.js'
 import type {ReportedMessage, Totals} from '../report/messages.js'
 import {reporters} from '../report/index.js'

@@ -3,7 +3,7 @@
 // Markdown and natural-language stack, so lint.ts imports it only when an article is not in
 // the cache.
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {bodyStart, parseBody, readBody} from './parse.js'
 import {scoreArticle} from './score.js'
 import {createChecker} from './check.js'

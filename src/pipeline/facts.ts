@@ -7,10 +7,10 @@ import type {VFile} from 'vfile'
 import type {Frontmatter, SourceRange} from './frontmatter.js'
 import type {ReadabilityScores} from './score.js'
 import type {Suppression} from './suppress.js'
-import {withoutStack} from '../rule.js'
-import {isFix} from '../fix.js'
-import type {Fix} from '../fix.js'
-import '../vfile-data.js'
+import {withoutStack} from '../rule-kit/rule.js'
+import {isFix} from '../rule-kit/fix.js'
+import type {Fix} from '../rule-kit/fix.js'
+import './data.js'
 
 /** A message as plain data: the fields reporters read, as the rule wrapper stamped them. */
 export interface PlainMessage {

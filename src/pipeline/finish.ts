@@ -8,8 +8,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
-import {isRecomputed} from '../rule.js'
-import type {ResolvedConfig} from '../config.js'
+import {isRecomputed} from '../rule-kit/rule.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {applySuppressions} from './suppress.js'
 import type {Suppression} from './suppress.js'
 

@@ -9,7 +9,7 @@ import type {Node as YamlNode, Pair, Scalar} from 'yaml'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {recordProblem} from './problems.js'
 
 /** Where a frontmatter value came from: the key's range and the value's range in the file. */

@@ -6,7 +6,7 @@
 import type {Root} from 'mdast'
 import type {Node, Parent} from 'unist'
 import type {VFile} from 'vfile'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {pointAt} from './load.js'
 import {recordProblem} from './problems.js'
 

@@ -8,7 +8,7 @@ import type {Stats} from 'node:fs'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import type {Point} from 'unist'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {recordProblem} from './problems.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})

@@ -3,7 +3,7 @@
 // position is a position in the original file. The deterministic caps of limits.ts come first;
 // the parse itself runs within the article's time budget (budget.ts, analyse.ts).
 import type {VFile} from 'vfile'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {parseFrontmatter} from './frontmatter.js'
 import {recordProblem} from './problems.js'
 import {checkBodyText, checkTree} from './limits.js'

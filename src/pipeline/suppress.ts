@@ -13,7 +13,7 @@
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {visit} from '../visit.js'
+import {visit} from '../rule-kit/visit.js'
 import {location} from 'vfile-location'
 import {closest, distance} from 'fastest-levenshtein'
 import {recordProblem} from './problems.js'

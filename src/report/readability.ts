@@ -3,7 +3,7 @@
 // readability rules stored on `file.data`.
 import type {VFile} from 'vfile'
 import type {ReadabilityScores} from '../pipeline/score.js'
-import {readingAgeBand} from '../readability.js'
+import {readingAgeBand} from '../rule-kit/readability.js'
 
 export interface ReadabilityReport extends ReadabilityScores {
   /** The reading-age band: the lower and higher of the Flesch–Kincaid and SMOG reading ages, in whole years. */

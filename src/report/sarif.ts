@@ -5,7 +5,7 @@
 // absolute paths, so the same input gives the same bytes.
 import {createHash} from 'node:crypto'
 import {rules} from '../../rules/index.js'
-import {readPackageJson} from '../paths.js'
+import {readPackageJson} from '../config/package-files.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedFix, ReportedMessage} from './messages.js'

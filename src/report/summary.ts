@@ -3,8 +3,8 @@
 // article's state at a glance on the run's page. Built from counts and dates only: the files
 // themselves are not kept.
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
-import {reviewDueOf} from '../pipeline/review-due.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {reviewDueOf} from '../rule-kit/review-due.js'
 import {reportPathOf} from './file-path.js'
 import {severityOf} from './messages.js'
 import type {Totals} from './messages.js'

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {readdir, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
 
 const bin = join(packageRoot, 'bin', 'healthlint.js')

@@ -6,7 +6,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli, testRules} from '../helpers.js'
 import {article, assertSafeBundle, assertValidBundle, makeProject} from './support.js'
 

@@ -5,8 +5,8 @@ import {after} from 'node:test'
 import {mkdtemp, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {dirname, join, relative, sep} from 'node:path'
-import {compileSchema} from '../../src/schema.js'
-import {readSchema} from '../../src/paths.js'
+import {compileSchema} from '../../src/config/schema.js'
+import {readSchema} from '../../src/config/package-files.js'
 
 export const validateArticle = compileSchema(readSchema('bundle-article.schema.json'))
 export const validateIndex = compileSchema(readSchema('bundle-index.schema.json'))

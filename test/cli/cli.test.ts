@@ -7,7 +7,7 @@ import {mkdtemp, mkdir, writeFile, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli, testRules} from '../helpers.js'
 
 const run = promisify(execFile)

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import {chmod, copyFile, mkdir, mkdtemp, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 
 const fixtures = join(packageRoot, 'test', 'fixtures', 'fix')

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {join, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 
 /** Run `healthlint lint articles` in a fresh node process; the loaded CommonJS modules that match `pattern`. */

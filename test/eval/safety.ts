@@ -5,9 +5,9 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {createLinter} from '../../src/lint.js'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {createLinter} from '../../src/pipeline/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {packageRoot} from '../../src/config/package-files.js'
 
 export const safetyRules = ['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer', 'review-date', 'uk-emergency-services'] as const
 export const evalNow = '2026-12-01'

@@ -8,8 +8,8 @@
 // messages with the words they point at, spread over the corpus, to judge their precision).
 import {readFile, readdir} from 'node:fs/promises'
 import {join} from 'node:path'
-import {resolveConfig} from '../../src/config.js'
-import {createLinter} from '../../src/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {createLinter} from '../../src/pipeline/lint.js'
 import {rules} from '../../rules/index.js'
 import {findShared, withHealthlintFrontmatter} from '../bench/medquad.js'
 

@@ -6,7 +6,7 @@ import {execFileSync} from 'node:child_process'
 import {copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {testRules} from '../helpers.js'
 
 export const fixtures = join(packageRoot, 'test/fixtures/hostile')

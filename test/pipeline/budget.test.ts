@@ -5,7 +5,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {runWithin} from '../../src/pipeline/budget.js'
 import {createChecker} from '../../src/pipeline/check.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {rules} from '../../rules/index.js'
 import {lintText, messagesOf} from '../helpers.js'
 

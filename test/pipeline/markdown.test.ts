@@ -6,7 +6,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
 import {mayHaveAutolinkLiteral, parseMarkdown, parseMarkdownWithAutolinks} from '../../src/pipeline/markdown.js'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {parameters} from '../fuzz/arbitraries.js'
 
 /**

@@ -1,7 +1,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {resolveConfig} from '../../src/config.js'
-import {reviewDueOf} from '../../src/pipeline/review-due.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {reviewDueOf} from '../../src/rule-kit/review-due.js'
 
 const defaults = resolveConfig({})
 

@@ -4,13 +4,13 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {VFile} from 'vfile'
-import {defaultLimits} from '../../src/config.js'
+import {defaultLimits} from '../../src/config/config.js'
 import {parseArticle} from '../../src/pipeline/parse.js'
 import {applySuppressions, readSuppressions} from '../../src/pipeline/suppress.js'
 import type {RuleLookup} from '../../src/pipeline/suppress.js'
 import {toJsonReport} from '../../src/report/json.js'
 import {briefOf, lintText} from '../helpers.js'
-import '../../src/vfile-data.js'
+import '../../src/pipeline/data.js'
 
 const lookup: RuleLookup = {
   ruleIds: ['plain-words', 'long-sentences', 'frontmatter-schema'],

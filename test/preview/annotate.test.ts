@@ -3,7 +3,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {toHtml} from 'hast-util-to-html'
-import {renderBody} from '../../src/pipeline/emit.js'
+import {renderBody} from '../../src/publish/emit.js'
 import {annotateBody} from '../../src/preview/annotate.js'
 import type {MessageToPlace, Placement} from '../../src/preview/annotate.js'
 import {lintText} from '../helpers.js'

@@ -7,8 +7,8 @@
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {chromium} from 'playwright-core'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {startPreview} from '../../src/preview/server.js'
 import {chromiumArgs, chromiumPath} from '../browser.js'
 

@@ -6,8 +6,8 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import {formatNames, scheduleFormatNames} from '../../src/report/formats.js'
 import {reporters} from '../../src/report/index.js'
-import {scheduleFormats} from '../../src/schedule.js'
-import {packageRoot} from '../../src/paths.js'
+import {scheduleFormats} from '../../src/schedule/schedule.js'
+import {packageRoot} from '../../src/config/package-files.js'
 
 describe('the format names the CLI checks before loading anything', () => {
   it('are exactly the reporters and the schedule formats', () => {

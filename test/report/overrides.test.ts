@@ -5,7 +5,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {ConfigError, resolveConfig} from '../../src/config.js'
+import {ConfigError, resolveConfig} from '../../src/config/config.js'
 import {runCli} from '../helpers.js'
 import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
 

@@ -4,7 +4,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, withoutControls} from '../../src/report/safe-text.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {renderArticle} from '../../src/preview/render.js'
 import {lintText, runCli} from '../helpers.js'
 import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {rules} from '../../rules/index.js'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {briefOf, lintText} from '../helpers.js'
-import {applyFixes} from '../../src/fix.js'
+import {applyFixes} from '../../src/rule-kit/fix.js'
 
 for (const rule of rules) {
   describe(`rule ${rule.id}`, () => {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {briefOf, lintText, messagesOf} from '../helpers.js'
-import {readingAgeBand} from '../../src/readability.js'
+import {readingAgeBand} from '../../src/rule-kit/readability.js'
 import {bandText} from '../../rules/readability.js'
 
 const fixture = (name: string) => readFileSync(join(packageRoot, 'test', 'fixtures', 'readability', name), 'utf8')

@@ -4,17 +4,17 @@
 // (pipeline/facts.ts) and only the rules that depend on today or on the other articles run again
 // (pipeline/finish.ts). The Markdown stack is imported on the first article that needs it.
 import {VFile} from 'vfile'
-import type {ResolvedConfig} from './config.js'
-import {decodeInto, loadArticle} from './pipeline/load.js'
-import {createFinisher} from './pipeline/finish.js'
-import {expandPaths} from './files.js'
-import {pathOf, readRunIndex} from './pipeline/slugs.js'
-import type {SlugIndex} from './pipeline/slugs.js'
-import {factsOf, restoreFacts, survivesJson} from './pipeline/facts.js'
-import type {ArticleFacts} from './pipeline/facts.js'
-import type {ArticleCache} from './cache.js'
-import type {Analyser} from './pipeline/analyse.js'
-import './vfile-data.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {decodeInto, loadArticle} from './load.js'
+import {createFinisher} from './finish.js'
+import {expandPaths} from '../io/files.js'
+import {pathOf, readRunIndex} from './slugs.js'
+import type {SlugIndex} from './slugs.js'
+import {factsOf, restoreFacts, survivesJson} from './facts.js'
+import type {ArticleFacts} from './facts.js'
+import type {ArticleCache} from '../io/cache.js'
+import type {Analyser} from './analyse.js'
+import './data.js'
 
 export interface LintOptions {
   /** The working directory paths are relative to. */
@@ -56,7 +56,7 @@ export function createLinter(options: LintOptions): Linter {
   let analyser: Promise<Analyser> | undefined
 
   const analyse = async (file: VFile) => {
-    analyser ??= import('./pipeline/analyse.js').then((module) => module.createAnalyser(config))
+    analyser ??= import('./analyse.js').then((module) => module.createAnalyser(config))
     const suppressions = await (await analyser).analyse(file)
     return {suppressions, facts: factsOf(file, suppressions)}
   }

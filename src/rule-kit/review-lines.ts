@@ -7,10 +7,10 @@
 import type {Nodes, Root} from 'mdast'
 import {normalise, plainTextOf, textOf} from './sections.js'
 import {statementAt} from './recognise.js'
-import {extend, sentencesOf} from '../phrases.js'
+import {extend, sentencesOf} from './phrases.js'
 import {dateIn} from './dates.js'
 import type {WrittenDate} from './dates.js'
-import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels} from '../vocabulary.js'
+import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels} from './vocabulary.js'
 
 export interface ReviewLabels {
   statements?: readonly string[] | undefined

@@ -2,8 +2,8 @@
 // only these when every article's output comes from the cache).
 import type {VFile} from 'vfile'
 import type {BundleIndex, BundleIndexEntry} from './emit.js'
-import '../vfile-data.js'
-import type {SafetyOverride} from '../config.js'
+import '../pipeline/data.js'
+import type {SafetyOverride} from '../config/config.js'
 import {toJsonOverride} from '../report/overrides.js'
 
 /** The bundle format's version: see "Versioning" in the README. Bump it by the rule given there. */

@@ -31,7 +31,7 @@
 // character or at the start of the reference or escape that decodes to it.
 import type {Root} from 'mdast'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
-import type {Frontmatter} from './pipeline/frontmatter.js'
+import type {Frontmatter} from '../pipeline/frontmatter.js'
 import {visit} from './visit.js'
 import {characterNames} from './unicode-names.js'
 

@@ -4,13 +4,13 @@
 // Calendar import. Everything is computed from `now`, so the same articles and date always give
 // the same bytes.
 import {basename, extname} from 'node:path'
-import type {ResolvedConfig} from './config.js'
-import {expandPaths} from './files.js'
-import {loadArticle} from './pipeline/load.js'
-import {parseFrontmatter} from './pipeline/frontmatter.js'
-import {reviewDueOf} from './pipeline/review-due.js'
-import {addDays, daysBetween} from './today.js'
-import {displayPath, oneLine} from './report/safe-text.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {expandPaths} from '../io/files.js'
+import {loadArticle} from '../pipeline/load.js'
+import {parseFrontmatter} from '../pipeline/frontmatter.js'
+import {reviewDueOf} from '../rule-kit/review-due.js'
+import {addDays, daysBetween} from '../io/today.js'
+import {displayPath, oneLine} from '../report/safe-text.js'
 
 export interface ScheduleOptions {
   cwd: string

@@ -4,8 +4,8 @@
 import type {Root} from 'mdast'
 import {classifiedSectionsOf} from './sections.js'
 import type {ClassifiedSection, SectionKind, SectionVocabulary} from './sections.js'
-import {allPhrases} from '../phrases.js'
-import {defaultActions, defaultRoutineServices, defaultUrgencyWords, defaultUrgentHelp, defaultUrgentServices} from '../vocabulary.js'
+import {allPhrases} from './phrases.js'
+import {defaultActions, defaultRoutineServices, defaultUrgencyWords, defaultUrgentHelp, defaultUrgentServices} from './vocabulary.js'
 
 // Words that are evidence of a safety section without making one.
 const hints: Record<SectionKind, readonly string[]> = {

@@ -7,15 +7,15 @@
 // publishing cannot be made to hang where the analysis could not.
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
-import {runWithin} from './budget.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {runWithin} from '../pipeline/budget.js'
 import {emitArticle, overBudget} from './emit.js'
 import type {EmittedArticle} from './emit.js'
-import {loadArticle} from './load.js'
-import {parseBody, readBody} from './parse.js'
-import {scoreArticle} from './score.js'
-import {pathOf} from './slugs.js'
-import '../vfile-data.js'
+import {loadArticle} from '../pipeline/load.js'
+import {parseBody, readBody} from '../pipeline/parse.js'
+import {scoreArticle} from '../pipeline/score.js'
+import {pathOf} from '../pipeline/slugs.js'
+import '../pipeline/data.js'
 
 /** The article's output, or why it is not published: the rule to report it under, the reason and where. */
 export type RenderResult = {ok: true; value: EmittedArticle} | {ok: false; ruleId: string; reason: string; place?: Point}

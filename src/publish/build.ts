@@ -5,16 +5,16 @@
 // article's source (pipeline/publish.ts): nothing read from the cache is written into a bundle.
 import {resolve} from 'node:path'
 import type {VFile} from 'vfile'
-import {createLinter} from './lint.js'
-import type {LintOptions} from './lint.js'
-import {expandPaths} from './files.js'
-import {pathOf, readRunIndex} from './pipeline/slugs.js'
-import {indexOf, isDraft, toJsonText} from './pipeline/bundle.js'
-import type {BundleIndexEntry} from './pipeline/emit.js'
-import {publishRuleId, renderArticle} from './pipeline/publish.js'
-import {OutputError, openStaging} from './output.js'
-import {compareMessages} from './pipeline/finish.js'
-import {docsBase, withoutStack} from './rule.js'
+import {createLinter} from '../pipeline/lint.js'
+import type {LintOptions} from '../pipeline/lint.js'
+import {expandPaths} from '../io/files.js'
+import {pathOf, readRunIndex} from '../pipeline/slugs.js'
+import {indexOf, isDraft, toJsonText} from './bundle.js'
+import type {BundleIndexEntry} from './emit.js'
+import {publishRuleId, renderArticle} from './render.js'
+import {OutputError, openStaging} from './staging.js'
+import {compareMessages} from '../pipeline/finish.js'
+import {docsBase, withoutStack} from '../rule-kit/rule.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -41,7 +41,7 @@ export interface BuildSummary {
   skipped: string[]
 }
 
-export {publishRuleId} from './pipeline/publish.js'
+export {publishRuleId} from './render.js'
 
 /**
  * Build the bundle for `inputs` into `options.out`. Throws MissingPathError (bad input) or

@@ -2,11 +2,11 @@
 // `schemas/config.schema.json` and against each rule's own options schema.
 import {isAbsolute, normalize, relative, resolve, sep} from 'node:path'
 import {closest, distance} from 'fastest-levenshtein'
-import type {Severity} from './rule.js'
-import {rules} from '../rules/index.js'
+import type {Severity} from '../rule-kit/rule.js'
+import {rules} from '../../rules/index.js'
 import {compileSchema, formatAjvError} from './schema.js'
 import type {ValidateFunction} from 'ajv'
-import {readSchema} from './paths.js'
+import {readSchema} from './package-files.js'
 import {DataFileError, maxDataFileBytes, readDataFile} from './data-files.js'
 
 export interface Limits {

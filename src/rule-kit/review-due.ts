@@ -1,8 +1,8 @@
 // When an article's next clinical review is due: its `nextReview` when given, otherwise
 // `lastReviewed` plus the review-date rule's `maxAgeDays` (a year by default). The CI job
 // summary and the published bundles both show this date, so it is computed in one place.
-import type {ResolvedConfig} from '../config.js'
-import {addDays, isIsoDate} from '../today.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {addDays, isIsoDate} from '../io/today.js'
 
 export const defaultMaxAgeDays = 365
 

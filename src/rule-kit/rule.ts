@@ -6,7 +6,7 @@ import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
-import type {Frontmatter} from './pipeline/frontmatter.js'
+import type {Frontmatter} from '../pipeline/frontmatter.js'
 import type {Fix} from './fix.js'
 
 export type Severity = 'off' | 'warning' | 'error'
@@ -39,7 +39,7 @@ export interface ReportExtra {
   note?: string
   actual?: string
   expected?: string[]
-  /** An edit that resolves the problem, only when the replacement is unambiguous (see src/fix.ts). */
+  /** An edit that resolves the problem, only when the replacement is unambiguous (see src/rule-kit/fix.ts). */
   fix?: Fix
 }
 
@@ -75,7 +75,7 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    * `plain-english`'s `vocabulary`), each with how to read the file's text: it returns the value
    * the rule gets in the option's place, or throws an Error whose message completes "…, which
    * is …" without quoting the file. The config loader reads each such file once, safely
-   * (src/data-files.ts), so a rule never opens a file, a bad file is a config error (exit 2),
+   * (src/config/data-files.ts), so a rule never opens a file, a bad file is a config error (exit 2),
    * and the file's content is part of the resolved config and so of the cache key.
    */
   dataFiles?: Record<string, (text: string) => unknown>
@@ -105,7 +105,7 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   dependsOnRun?: boolean
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
   /**
-   * Built-in word lists the rule reads with that are not options (src/vocabulary.ts), listed in
+   * Built-in word lists the rule reads with that are not options (src/rule-kit/vocabulary.ts), listed in
    * the docs from the same data.
    */
   vocabulary?: Record<string, {description: string; words: readonly string[]}>

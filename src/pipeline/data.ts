@@ -1,12 +1,12 @@
 // What each pipeline stage stores on `file.data`. Stages talk to each other only through this.
 import type {Root} from 'mdast'
-import type {Frontmatter} from './pipeline/frontmatter.js'
-import type {Problem} from './pipeline/problems.js'
-import type {Suppression} from './pipeline/suppress.js'
-import type {SlugIndex} from './pipeline/slugs.js'
+import type {Frontmatter} from './frontmatter.js'
+import type {Problem} from './problems.js'
+import type {Suppression} from './suppress.js'
+import type {SlugIndex} from './slugs.js'
 import type {Root as NlcstRoot} from 'nlcst'
-import type {ReadabilityScores, ScoredSentence} from './pipeline/score.js'
-import type {StatedReview} from './pipeline/facts.js'
+import type {ReadabilityScores, ScoredSentence} from './score.js'
+import type {StatedReview} from './facts.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -9,7 +9,7 @@
 import {closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync} from 'node:fs'
 import type {Stats} from 'node:fs'
 import {resolve} from 'node:path'
-import {findSymbolicLink, isInside} from './safe-path.js'
+import {findSymbolicLink, isInside} from '../io/safe-path.js'
 
 /** The largest config or data file read: 1 MiB, some fifty times the built-in vocabulary. */
 export const maxDataFileBytes = 1_048_576

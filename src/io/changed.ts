@@ -7,7 +7,7 @@
 import {execFile} from 'node:child_process'
 import {posix, relative, resolve, sep} from 'node:path'
 import {expandPaths} from './files.js'
-import {defaultConfigName} from './config.js'
+import {defaultConfigName} from '../config/config.js'
 
 /** A problem with --changed (no git, not a repository, unknown ref): the CLI exits 2. */
 export class ChangedError extends Error {

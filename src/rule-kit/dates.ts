@@ -1,7 +1,7 @@
 // Dates as UK pages write them: "12 March 2026", "12th Mar 2026", "March 12, 2026", 12/03/2026
 // (day first), 12.03.2026, 2026-03-12, and month and year ("March 2026"). One reader, so every
 // rule that compares a written date with the frontmatter reads the same forms.
-import {isIsoDate} from '../today.js'
+import {isIsoDate} from '../io/today.js'
 
 export interface WrittenDate {
   written: string

@@ -1,7 +1,7 @@
-// The Unicode names of the characters healthlint reports as hidden (src/unicode.ts), so a
+// The Unicode names of the characters healthlint reports as hidden (src/rule-kit/unicode.ts), so a
 // message can say "U+200F RIGHT-TO-LEFT MARK" rather than a bare code point. Data, not a
 // selection: which characters are reported is derived from Unicode properties in
-// src/unicode.ts, and this table only names them. Taken from the Unicode Character Database
+// src/rule-kit/unicode.ts, and this table only names them. Taken from the Unicode Character Database
 // (Unicode 17; C0 and C1 controls, which have no name, by their first alias), and checked
 // against it by test/unicode.test.ts (through the `unicode-name` dev dependency). Variation
 // selectors are named by rule in `characterName`; a code point missing here (unassigned

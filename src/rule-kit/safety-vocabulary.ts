@@ -1,8 +1,8 @@
 // The heading lists the safety sections are read with: the built-in wordings, extended (never
 // replaced) by the `headings` the config gives `require-red-flags` and `require-seek-review`.
 // The rules and the build ask for them here, so both read an article with the same words.
-import {extend} from '../phrases.js'
-import {defaultRedFlagHeadings, defaultSeekReviewHeadings} from '../vocabulary.js'
+import {extend} from './phrases.js'
+import {defaultRedFlagHeadings, defaultSeekReviewHeadings} from './vocabulary.js'
 import type {SectionVocabulary} from './recognise.js'
 
 const vocabularies = new WeakMap<readonly string[], WeakMap<readonly string[], SectionVocabulary>>()

@@ -9,7 +9,7 @@ import {randomBytes} from 'node:crypto'
 import {lstat, mkdir, open, readdir, rename, rm} from 'node:fs/promises'
 import {closeSync, openSync, writeFileSync} from 'node:fs'
 import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
-import {findSymbolicLink} from './safe-path.js'
+import {findSymbolicLink} from '../io/safe-path.js'
 
 /** A problem with the output directory itself: the CLI reports it and exits 2. */
 export class OutputError extends Error {

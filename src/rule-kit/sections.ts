@@ -6,7 +6,7 @@
 // outline to find the safety sections; the build uses it for the bundle's `redFlags` and
 // `seekReview`. One definition, so lint and publish can never disagree about a section.
 import type {Blockquote, Heading, ListItem, Nodes, Paragraph, Root, RootContent, Table} from 'mdast'
-import {sentencesOf} from '../phrases.js'
+import {sentencesOf} from './phrases.js'
 import {alsoRoutine, classifyLabel, isBylineOrFooter, isDisclaimer, isPlaceholder, isRoutineInstruction, isUrgentInstruction, isUrgentRow, namesSymptom, trafficLightOf} from './recognise.js'
 import type {SectionKind, SectionVocabulary} from './recognise.js'
 

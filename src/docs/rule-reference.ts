@@ -1,13 +1,13 @@
 // The rule reference in README.md, generated from the rules' own metadata (id, description,
 // rationale, severity, options schema, defaults, examples), so the docs cannot drift from the
 // code. `test/docs.test.ts` fails when README.md is out of date;
-// `node build/src/docs.js --write` rewrites the region between the markers.
+// `node build/src/docs/rule-reference.js --write` rewrites the region between the markers.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {rules} from '../rules/index.js'
-import type {Rule} from './rule.js'
-import {packageRoot} from './paths.js'
+import {rules} from '../../rules/index.js'
+import type {Rule} from '../rule-kit/rule.js'
+import {packageRoot} from '../config/package-files.js'
 
 export const startMarker = '<!-- rules:start -->'
 export const endMarker = '<!-- rules:end -->'
@@ -100,7 +100,7 @@ function escape(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 }
 
-// `node build/src/docs.js --write` rewrites README.md; without `--write` it prints the region.
+// `node build/src/docs/rule-reference.js --write` rewrites README.md; without `--write` it prints the region.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const path = join(packageRoot, 'README.md')
   if (process.argv.includes('--write')) {

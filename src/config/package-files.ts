@@ -3,8 +3,8 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join} from 'node:path'
 
-/** The package root: this file is `src/paths.ts`, compiled to `build/src/paths.js`. */
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+/** The package root: this file is `src/config/package-files.ts`, compiled to `build/src/config/package-files.js`. */
+export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
 export function readSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(packageRoot, 'schemas', name), 'utf8')) as Record<string, unknown>

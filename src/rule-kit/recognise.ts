@@ -2,7 +2,7 @@
 // red-flags section, a "when to seek review" section, or neither), whether a sentence is a
 // disclaimer, a byline or a footer line, and whether an item is a placeholder. The section layer
 // (sections.ts) finds the labels; the rules and the build read the verdicts from there.
-import {allPhrases, hasPhrase, phraseAt} from '../phrases.js'
+import {allPhrases, hasPhrase, phraseAt} from './phrases.js'
 import {
   defaultActions,
   defaultInformationWords,
@@ -17,7 +17,7 @@ import {
   defaultUrgentServices,
   defaultUrgentSymptomTerms,
   placeholderItems
-} from '../vocabulary.js'
+} from './vocabulary.js'
 
 export type SectionKind = 'red-flags' | 'seek-review'
 
