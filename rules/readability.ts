@@ -92,12 +92,12 @@ export default defineRule<ReadabilityOptions>({
       }
     ]
   },
+  reportData: (options) => ({readabilityTarget: options.targetAge}),
   check
 })
 
 function check(context: RuleContext<ReadabilityOptions>): void {
   const {file, options, tree} = context
-  file.data.readabilityTarget = options.targetAge
   const scores = file.data.readability
   if (!scores) return
   const band = readingAgeBand(scores)

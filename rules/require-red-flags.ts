@@ -39,6 +39,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -101,6 +102,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({redFlagHeadings: options.headings}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

@@ -34,6 +34,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -90,6 +91,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({reviewLabels: options}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

@@ -28,6 +28,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -78,6 +79,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({seekReviewHeadings: options.headings}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

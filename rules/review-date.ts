@@ -10,8 +10,9 @@
 // never; change `maxAgeDays` to match the organisation's review policy instead.
 import {defineRule} from '../src/rule-kit/rule.js'
 import type {RuleContext} from '../src/rule-kit/rule.js'
-import {addDays, daysBetween, isIsoDate} from '../src/io/today.js'
+import {daysBetween, isIsoDate} from '../src/io/today.js'
 import type {Position} from 'unist'
+import {defaultReviewIntervalDays, policyDueOf} from '../src/rule-kit/review-due.js'
 
 type Options = {
   maxAgeDays: number
@@ -36,7 +37,8 @@ export default defineRule<Options>({
       warnDays: {type: 'integer', minimum: 0, description: 'Days before the review falls due when a warning starts (0: a warning only on the day it falls due).'}
     }
   },
-  defaults: {maxAgeDays: 365, warnDays: 30},
+  defaults: {maxAgeDays: defaultReviewIntervalDays, warnDays: 30},
+  provides: (options) => ({reviewIntervalDays: options.maxAgeDays}),
   examples: {
     valid: [
       {name: 'a recent review', input: article('lastReviewed: 2025-12-22\n'), now: '2026-03-01'},
@@ -110,7 +112,7 @@ function check(context: RuleContext<Options>): void {
   }
 
   const age = daysBetween(lastReviewed, now)
-  const policyDue = addDays(lastReviewed, options.maxAgeDays)
+  const policyDue = policyDueOf(lastReviewed, options.maxAgeDays)
   let overdue = false
   if (age > options.maxAgeDays) {
     overdue = true

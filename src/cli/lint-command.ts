@@ -63,6 +63,7 @@ export function countingReporter(environment: CliEnvironment, options: CommonOpt
     color: options.color,
     cwd: environment.cwd,
     env: environment.env,
+    rules: options.config.ruleSet,
     config: options.config
   })
   return {

@@ -12,7 +12,7 @@ import {readPackageJson} from '../config/package-files.js'
 import {isIsoDate, today} from '../io/today.js'
 import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {defaultHost} from '../preview/defaults.js'
-import {guardedStream} from '../report/safe-text.js'
+import {escapeForLog, guardedStream} from '../report/safe-text.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -46,6 +46,8 @@ Options:
                      Actions), sarif (SARIF 2.1.0) or junit (JUnit XML);
                      for review-schedule: table (default), csv or ics
   --config PATH      Configuration file (default: healthlint.config.json if present)
+  --allow-plugins    Load the plugins the config names (\`plugins\`): they run code, so only
+                     for a config you trust; each one loaded is listed on stderr
   --now YYYY-MM-DD   The date to treat as today for review-date checks (default: today, UTC)
   --quiet            Report errors only
   --changed[=REF]    Lint only the articles changed since the merge base with REF (default: the
@@ -75,6 +77,7 @@ Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configu
 const options = {
   format: {type: 'string'},
   config: {type: 'string'},
+  'allow-plugins': {type: 'boolean'},
   now: {type: 'string'},
   quiet: {type: 'boolean'},
   'max-warnings': {type: 'string'},
@@ -200,10 +203,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
-  const {ConfigError, loadConfig} = await import('../config/config.js')
+  const [{ConfigError, loadConfig}, {builtInRules}] = await Promise.all([import('../config/config.js'), import('../../rules/index.js')])
   let config: ResolvedConfig
   try {
-    config = await loadConfig(environment.cwd, values.config)
+    config = await loadConfig(environment.cwd, {rules: builtInRules, configPath: values.config, allowPlugins: values['allow-plugins'] ?? false})
+    for (const plugin of config.plugins) stderr.write(`healthlint: loaded the plugin ${escapeForLog(plugin.name)} (rules: ${plugin.ruleIds.map(escapeForLog).join(', ')}).\n`)
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`healthlint: ${error.message}\n`)

@@ -38,7 +38,7 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
   }
 
   // The first pass is an ordinary lint report.
-  const reporter = reporters.stylish!({write, quiet: options.quiet, color: options.color, cwd, env: environment.env})
+  const reporter = reporters.stylish!({write, quiet: options.quiet, color: options.color, cwd, env: environment.env, rules: options.config.ruleSet})
   const totals = emptyTotals()
   for (const path of await expandPaths(options.paths, cwd)) {
     const {file} = await checkPath(path)

@@ -3,11 +3,14 @@
 import {isAbsolute, normalize, relative, resolve, sep} from 'node:path'
 import {closest, distance} from 'fastest-levenshtein'
 import type {Severity} from '../rule-kit/rule.js'
-import {rules} from '../../rules/index.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
+import {settingsOf} from '../rule-kit/stage-settings.js'
+import type {StageSettings} from '../rule-kit/stage-settings.js'
 import {compileSchema, formatAjvError} from './schema.js'
 import type {ValidateFunction} from 'ajv'
 import {readSchema} from './package-files.js'
 import {DataFileError, maxDataFileBytes, readDataFile} from './data-files.js'
+import {ConfigError} from './errors.js'
 
 export interface Limits {
   /** Largest article file read, in bytes. */
@@ -61,7 +64,14 @@ export interface CacheSettings {
 }
 
 export interface ResolvedConfig {
+  /** The rules this config was resolved against: the built-in set and any plugins' rules. */
+  ruleSet: RuleSet
+  /** Each rule's severity and options, by id. */
   rules: Record<string, RuleSetting>
+  /** What the rules' options tell the stages after the rules (rule metadata `provides`). */
+  settings: StageSettings
+  /** The plugins the config named and loadConfig loaded, in config order (none by default). */
+  plugins: LoadedPlugin[]
   limits: Limits
   /** Where the content-hash cache lives; not part of the cache key. */
   cache: CacheSettings
@@ -100,36 +110,63 @@ export const defaultLimits: Limits = {
 export const defaultConfigName = 'healthlint.config.json'
 export const defaultCacheDirectory = '.healthlint-cache'
 
-/** A configuration problem: the CLI prints `message` and exits 2. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
+export {ConfigError}
+
+/** A plugin the config named (`plugins`), and the ids of the rules it added. */
+export interface LoadedPlugin {
+  /** As the config names it: a package name or a `./` path inside the working directory. */
+  name: string
+  ruleIds: string[]
+  /** SHA-256 of the plugin's module file, part of the cache key. */
+  hash: string
+}
+
+export interface ResolveOptions {
+  /** The rules to resolve the config against: `builtInRules`, or a set with plugins' rules too. */
+  rules: RuleSet
+  /** The config file's path relative to cwd, for messages; undefined for the defaults. */
+  source?: string
+  /** The working directory, where data files named by rule options are read from. */
+  root?: string
+  /** The plugins whose rules `rules` includes (loadConfig loads them). */
+  plugins?: LoadedPlugin[]
 }
 
 let configValidator: ValidateFunction | undefined
 
+/** Validate a raw config object against schemas/config.schema.json; throws ConfigError. */
+export function validateConfig(raw: unknown, where: string): void {
+  // An empty object (no config file) is valid as it is: no need to load the validator.
+  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0 && Object.getPrototypeOf(raw) === Object.prototype
+  const validate = empty ? undefined : (configValidator ??= compileSchema(readSchema('config.schema.json')))
+  if (validate && !validate(raw)) {
+    const problems = (validate.errors ?? []).map((error) => formatAjvError(error, raw))
+    throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
 /**
  * Resolve a raw config object (already parsed from JSON) against the rules' defaults. Data files
  * named by rule options are read from `root` (the working directory), which a config naming one
- * needs; `loadConfig` passes it.
+ * needs; `loadConfig` passes it. A config that names `plugins` needs `loadConfig`, which loads them.
  */
-export function resolveConfig(raw: unknown, source?: string, root?: string): ResolvedConfig {
+export function resolveConfig(raw: unknown, options: ResolveOptions): ResolvedConfig {
+  const {rules: ruleSet, source, root} = options
+  const rules = ruleSet.rules
   const where = source ?? 'the configuration'
-  // An empty object (no config file) is valid as it is: no need to load the validator.
-  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.keys(raw).length === 0 && Object.getPrototypeOf(raw) === Object.prototype
-  const validateConfig = empty ? undefined : (configValidator ??= compileSchema(readSchema('config.schema.json')))
-  if (validateConfig && !validateConfig(raw)) {
-    const problems = (validateConfig.errors ?? []).map((error) => formatAjvError(error, raw))
-    throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
-  }
-  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>}
-  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
+  validateConfig(raw, where)
+  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>; plugins?: string[]}
+  const plugins = options.plugins ?? []
+  const missing = (config.plugins ?? []).filter((name) => !plugins.some((plugin) => plugin.name === name))
+  if (missing.length > 0) throw new ConfigError(`${where} names the plugin \`${missing[0]}\`, which was not loaded: load a config with plugins with loadConfig(cwd, {rules, allowPlugins: true}).`)
+  const resolved: ResolvedConfig = {ruleSet, rules: {}, settings: settingsOf([]), plugins, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }
   const ids = rules.map((rule) => rule.id)
   const reasons = new Map<string, string | undefined>()
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    const rule = rules.find((candidate) => candidate.id === id)
+    const rule = ruleSet.get(id)
     if (!rule) {
       const suggestion = closest(id, ids)
       const hint = distance(id, suggestion) <= 3 ? ` Did you mean \`${suggestion}\`?` : ''
@@ -184,6 +221,7 @@ export function resolveConfig(raw: unknown, source?: string, root?: string): Res
       resolved.dataFiles.push(relative(root, resolve(root, path)).split(sep).join('/'))
     }
   }
+  resolved.settings = settingsOf(rules.map((rule) => rule.provides?.(resolved.rules[rule.id]!.options) ?? {}))
   return resolved
 }
 
@@ -213,11 +251,25 @@ function cacheDirectoryOf(directory: string | undefined, where: string): string 
   return directory
 }
 
+export interface LoadOptions {
+  /** The built-in rules (`builtInRules`); a config's plugins add theirs. */
+  rules: RuleSet
+  /** The config file to read instead of `healthlint.config.json` (the user's own choice). */
+  configPath?: string | undefined
+  /**
+   * Load the plugins the config names (`--allow-plugins`). Plugins run code, and the config
+   * comes with a pull request, so by default a config that names one is refused (src/config/plugins.ts).
+   */
+  allowPlugins?: boolean
+}
+
 /**
  * Load the config from `configPath`, or from `healthlint.config.json` in `cwd` when it exists,
- * or the defaults. Throws ConfigError for a missing explicit file, bad JSON or invalid content.
+ * or the defaults, and the plugins it names. Throws ConfigError for a missing explicit file, bad
+ * JSON or invalid content, and for a plugin that cannot be loaded or is not allowed.
  */
-export async function loadConfig(cwd: string, configPath?: string): Promise<ResolvedConfig> {
+export async function loadConfig(cwd: string, options: LoadOptions): Promise<ResolvedConfig> {
+  const {configPath} = options
   const name = configPath ?? defaultConfigName
   let text: string
   try {
@@ -226,7 +278,7 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Reso
     text = readDataFile(cwd, name, {trusted: configPath !== undefined})
   } catch (error) {
     if (!(error instanceof DataFileError)) throw error
-    if (configPath === undefined && error.code === 'ENOENT') return resolveConfig({}, undefined, cwd)
+    if (configPath === undefined && error.code === 'ENOENT') return resolveConfig({}, {rules: options.rules, root: cwd})
     throw new ConfigError(error.code ? `Cannot read the config file ${name}: ${error.code}.` : `The config file ${name} ${error.reason}; the config must be a regular file of at most ${maxDataFileBytes} bytes${configPath === undefined ? ' in the working directory, not a symbolic link' : ''}.`)
   }
   let raw: unknown
@@ -235,5 +287,20 @@ export async function loadConfig(cwd: string, configPath?: string): Promise<Reso
   } catch (error) {
     throw new ConfigError(`The config file ${name} is not valid JSON: ${(error as Error).message}.`)
   }
-  return resolveConfig(raw, name, cwd)
+  const names = isPluginList(raw) ? raw.plugins : []
+  if (names.length === 0) return resolveConfig(raw, {rules: options.rules, source: name, root: cwd})
+  // Schema first, so a malformed `plugins` is reported as such before anything loads.
+  validateConfig(raw, name)
+  if (!options.allowPlugins) {
+    throw new ConfigError(`${name} names plugins (${names.map((plugin) => `\`${plugin}\``).join(', ')}), which run code. Pass --allow-plugins to load them, once you trust this config: a pull request that adds or changes \`plugins\` must be reviewed as code.`)
+  }
+  const {loadPlugins} = await import('./plugins.js')
+  const loaded = await loadPlugins(names, options.rules, cwd, name)
+  return resolveConfig(raw, {rules: loaded.rules, source: name, root: cwd, plugins: loaded.plugins})
+}
+
+function isPluginList(raw: unknown): raw is {plugins: string[]} {
+  if (typeof raw !== 'object' || raw === null || !('plugins' in raw)) return false
+  const plugins = (raw as {plugins: unknown}).plugins
+  return Array.isArray(plugins) && plugins.every((plugin) => typeof plugin === 'string')
 }

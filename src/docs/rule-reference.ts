@@ -1,18 +1,15 @@
-// The rule reference in README.md, generated from the rules' own metadata (id, description,
+// The rule reference in README.md (and a plugin's own docs), generated from the rules' own metadata (id, description,
 // rationale, severity, options schema, defaults, examples), so the docs cannot drift from the
 // code. `test/docs.test.ts` fails when README.md is out of date;
 // `node build/src/docs/rule-reference.js --write` rewrites the region between the markers.
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {rules} from '../../rules/index.js'
-import type {Rule} from '../rule-kit/rule.js'
+import type {AnyRule} from '../rule-kit/rule-set.js'
 import {packageRoot} from '../config/package-files.js'
 
 export const startMarker = '<!-- rules:start -->'
 export const endMarker = '<!-- rules:end -->'
-
-type AnyRule = Rule<Record<string, unknown>>
 
 interface OptionSchema {
   type?: string
@@ -20,18 +17,18 @@ interface OptionSchema {
 }
 
 /** The Markdown table: one row per rule, linking to its section. */
-export function rulesTable(list: readonly AnyRule[] = rules): string {
+export function rulesTable(list: readonly AnyRule[]): string {
   const rows = list.map((rule) => `| [${rule.id}](#rule-${rule.id}) | ${escape(rule.description)} | ${rule.severity} | ${optionsSummary(rule) || '–'} |`)
   return ['| Rule | What it checks | Default severity | Options (default) |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n'
 }
 
 /** One section per rule, with the anchor its messages' `url` points at. */
-export function ruleSections(list: readonly AnyRule[] = rules): string {
+export function ruleSections(list: readonly AnyRule[]): string {
   return list.map(ruleSection).join('\n')
 }
 
 /** The whole generated region: the table, then the rules' sections. */
-export function rulesReference(list: readonly AnyRule[] = rules): string {
+export function rulesReference(list: readonly AnyRule[]): string {
   return `${rulesTable(list)}\n${ruleSections(list)}`
 }
 
@@ -102,9 +99,10 @@ function escape(text: string): string {
 
 // `node build/src/docs/rule-reference.js --write` rewrites README.md; without `--write` it prints the region.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const {rules} = await import('../../rules/index.js')
   const path = join(packageRoot, 'README.md')
   if (process.argv.includes('--write')) {
-    const updated = replaceRulesRegion(readFileSync(path, 'utf8'), rulesReference())
+    const updated = replaceRulesRegion(readFileSync(path, 'utf8'), rulesReference(rules))
     if (updated === undefined) {
       process.stderr.write(`README.md has no ${startMarker} … ${endMarker} region to write the rules into.\n`)
       process.exitCode = 1
@@ -112,6 +110,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       writeFileSync(path, updated)
     }
   } else {
-    process.stdout.write(rulesReference())
+    process.stdout.write(rulesReference(rules))
   }
 }

@@ -450,11 +450,12 @@ function decodeFacts(stored: unknown): unknown {
 
 const invalid = Symbol('invalid')
 
-/** The cache key for `config`: this tool, these rules and limits (with their data files' content), these schemas. */
-export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'>): CacheKey {
+/** The cache key for `config`: this tool, these rules and limits (with their data files' content), these plugins' code, these schemas. */
+export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & Partial<Pick<ResolvedConfig, 'plugins'>>): CacheKey {
+  const plugins = config.plugins ?? []
   return {
     toolVersion: toolFingerprint(),
-    configHash: sha256(stableJson({rules: config.rules, limits: config.limits})),
+    configHash: sha256(stableJson({rules: config.rules, limits: config.limits, ...(plugins.length > 0 ? {plugins: plugins.map(({name, hash}) => ({name, hash}))} : {})})),
     schemaHash: hashFiles([join(packageRoot, 'schemas')])
   }
 }

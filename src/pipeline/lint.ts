@@ -83,7 +83,7 @@ export function createLinter(options: LintOptions): Linter {
       const store = hash !== undefined && cache && survivesJson(fresh.facts) ? cache : undefined
       if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
     }
-    await finisher.finish(file, suppressions)
+    finisher.finish(file, suppressions)
     return file
   }
 

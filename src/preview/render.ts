@@ -146,7 +146,7 @@ function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: read
       const start = toOffset({line: message.line, column: message.column})
       const end = toOffset({line: message.endLine, column: message.endColumn})
       if (!hasPlace || start === undefined || start < bodyStart) continue
-      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, start, end: Math.max(start, end ?? start)})
+      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, missing: config.ruleSet.get(message.ruleId)?.reportsMissing === true, start, end: Math.max(start, end ?? start)})
     }
   }
   const placements = body ? annotateBody(body, toPlace) : new Map<number, Placement>()

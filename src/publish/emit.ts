@@ -18,7 +18,7 @@ import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/config.js'
 import {compileSchema} from '../config/schema.js'
 import {readSchema} from '../config/package-files.js'
-import {addDays} from '../io/today.js'
+import {policyDueOf} from '../rule-kit/review-due.js'
 import {roundedScores} from '../report/readability.js'
 import type {ReadabilityScores} from '../pipeline/score.js'
 import {safetyItemsOf} from '../rule-kit/sections.js'
@@ -188,10 +188,10 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   // every item's text is that of what is published: a list item's or table row's is the text of
   // its sanitised HTML, and a sentence's leaves out raw HTML, so `<img onerror=…>` and whatever
   // the sanitiser drops never reach the bundle's plain text.
-  const vocabulary = safetyVocabularyOf(headingOption(config, 'require-red-flags'), headingOption(config, 'require-seek-review'))
+  const vocabulary = safetyVocabularyOf(config.settings.redFlagHeadings, config.settings.seekReviewHeadings)
   const published = publishedElements(body)
   const publishedText = (item: SectionItem) => publishedItemText(item, published)
-  const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
+  const nextReviewDue = metadata.nextReview ?? policyDueOf(metadata.lastReviewed, config.settings.reviewIntervalDays)
   const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
 
   const article: BundleArticle = {
@@ -443,16 +443,6 @@ function trimBreaks(nodes: HastContent[]): HastContent[] {
   while (start < end && isBreak(nodes[start])) start++
   while (end > start && isBreak(nodes[end - 1])) end--
   return nodes.slice(start, end)
-}
-
-function reviewIntervalDays(config: ResolvedConfig): number {
-  const days = config.rules['review-date']?.options.maxAgeDays
-  return typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : 365
-}
-
-function headingOption(config: ResolvedConfig, ruleId: string): readonly string[] | undefined {
-  const headings = config.rules[ruleId]?.options.headings
-  return Array.isArray(headings) && headings.every((heading) => typeof heading === 'string') ? headings as string[] : undefined
 }
 
 /** Only the documented scores, in a fixed order and rounded, as in the JSON report. */

@@ -9,7 +9,7 @@
 // command. The token is a hash of the listing itself: deterministic, yet no article can
 // contain the token that ends its own fence.
 import {createHash} from 'node:crypto'
-import {rules} from '../../rules/index.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedMessage} from './messages.js'
@@ -58,11 +58,10 @@ export interface PendingAnnotation {
 
 const kindOf: Record<MessageSeverity, AnnotationKind> = {error: 'error', warning: 'warning', info: 'notice'}
 const kindRank: Record<AnnotationKind, number> = {error: 0, warning: 1, notice: 2}
-const safetyRules = new Set(rules.filter((rule) => rule.safety).map((rule) => rule.id))
-
 /** The annotation order: kind, then safety rules first, then file order and position. */
-export function compareAnnotations(a: PendingAnnotation, b: PendingAnnotation): number {
-  return (
+export function annotationOrder(rules: RuleSet): (a: PendingAnnotation, b: PendingAnnotation) => number {
+  const safetyRules = new Set(rules.rules.filter((rule) => rule.safety).map((rule) => rule.id))
+  return (a, b) => (
     kindRank[kindOf[a.message.severity]] - kindRank[kindOf[b.message.severity]] ||
     Number(!safetyRules.has(a.message.ruleId)) - Number(!safetyRules.has(b.message.ruleId)) ||
     a.fileIndex - b.fileIndex ||
@@ -72,8 +71,8 @@ export function compareAnnotations(a: PendingAnnotation, b: PendingAnnotation): 
 }
 
 /** The workflow commands for `pending`: at most `limit` of each kind, then what was left out. */
-export function formatAnnotations(pending: PendingAnnotation[], limit = annotationLimit): string {
-  const sorted = [...pending].sort(compareAnnotations)
+export function formatAnnotations(pending: PendingAnnotation[], rules: RuleSet, limit = annotationLimit): string {
+  const sorted = [...pending].sort(annotationOrder(rules))
   const groups: Record<AnnotationKind, PendingAnnotation[]> = {error: [], warning: [], notice: []}
   for (const item of sorted) groups[kindOf[item.message.severity]].push(item)
   const overflows = (Object.keys(groups) as AnnotationKind[]).some((kind) => groups[kind].length > limit)
@@ -138,7 +137,7 @@ export function createGithubReporter(options: ReporterOptions): Reporter {
     },
     end(totals) {
       options.write(fenceCommands(listing + formatOverrides(options.config) + formatTotals(totals, plain)))
-      options.write(formatAnnotations(pending))
+      options.write(formatAnnotations(pending, options.rules))
     }
   }
 }

@@ -4,7 +4,7 @@
 // fingerprints that survive edits elsewhere in the article. The log holds no times and no
 // absolute paths, so the same input gives the same bytes.
 import {createHash} from 'node:crypto'
-import {rules} from '../../rules/index.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
 import {readPackageJson} from '../config/package-files.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
@@ -23,8 +23,9 @@ export interface SarifFileEntry {
 }
 
 /** Build the SARIF log for the files of one run, in the order they were linted. */
-export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Record<string, unknown> {
+export function toSarif(entries: SarifFileEntry[], ruleSet: RuleSet, config?: ReportedConfig): Record<string, unknown> {
   const pkg = readPackageJson()
+  const rules = ruleSet.rules
   const descriptors: Array<Record<string, unknown>> = rules.map((rule) => {
     const descriptor: Record<string, unknown> = {
       id: rule.id,
@@ -102,7 +103,7 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       entries.push({path: reportPathOf(file, options.cwd), messages: visibleMessages(file, options.quiet)})
     },
     end() {
-      options.write(JSON.stringify(toSarif(entries, options.config), null, 2) + '\n')
+      options.write(JSON.stringify(toSarif(entries, options.rules, options.config), null, 2) + '\n')
     }
   }
 }

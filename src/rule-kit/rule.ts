@@ -1,13 +1,14 @@
-// The rule contract. Each module in `rules/` calls `defineRule` once; the wrapper is
-// remark-lint's `lintRule`, which stamps `ruleId`, `source`, `url` and the configured severity
-// on every message the rule emits, so a rule body only inspects the article and calls `report`.
+// The rule contract. Each module in `rules/` (and each plugin rule) calls `defineRule` once; the
+// wrapper stamps `ruleId`, `source`, `url` and the configured severity on every message the rule
+// emits, as remark-lint's `lintRule` does, so a rule body only inspects the article and calls
+// `report`.
 import type {Root} from 'mdast'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
 import type {Frontmatter} from '../pipeline/frontmatter.js'
 import type {Fix} from './fix.js'
+import type {StageSettings} from './stage-settings.js'
 
 export type Severity = 'off' | 'warning' | 'error'
 
@@ -109,13 +110,41 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    * the docs from the same data.
    */
   vocabulary?: Record<string, {description: string; words: readonly string[]}>
+  /**
+   * What the rule's options tell the stages after the rules (src/rule-kit/stage-settings.ts):
+   * the review interval the bundle shows, the headings the build reads safety sections with…
+   * Read once, when the config is resolved, whether or not the rule is on.
+   */
+  provides?: (options: Options) => Partial<StageSettings>
+  /**
+   * What the reports show of this rule's options on each article it checks (the JSON report's
+   * `targetAge`): the check stage writes it on `file.data` whenever the rule runs, so the rule
+   * body never writes report data.
+   */
+  reportData?: (options: Options) => Partial<RuleReportData>
+  /**
+   * The rule reports something missing (a section, a line) at the block where it belongs: the
+   * preview always shows its messages as callouts, never marked on running text.
+   */
+  reportsMissing?: boolean
   check(context: RuleContext<Options>): void
+}
+
+/** The report data a rule's options can give (see `RuleDefinition.reportData`). */
+export interface RuleReportData {
+  /** The top of the reading-age aim (readability's `targetAge`). */
+  readabilityTarget: number
 }
 
 export interface Rule<Options extends Record<string, unknown> = Record<string, unknown>> extends RuleDefinition<Options> {
   url: string
-  /** The unified plugin: use it with `[severity, options]`. */
-  plugin: Plugin<[unknown?], Root>
+  /**
+   * Run the rule on one article: its messages get the rule's id, `source` healthlint, its docs
+   * URL and the configured severity (or the one `report` gave). What the check stage calls.
+   */
+  run(tree: Root, file: VFile, setting: RunSetting): void
+  /** The same rule as a unified plugin, for a remark pipeline: use it with `[severity, options]`. */
+  plugin: Plugin<RulePluginConfig, Root>
 }
 
 /** The options schema and defaults of a rule that takes no options. */
@@ -128,11 +157,6 @@ export function wordList(description: string): Record<string, unknown> {
 
 export const docsBase = 'https://github.com/healthlint/healthlint/blob/main/README.md#rule-'
 
-// The severity each message was reported with, when it differs from the rule's: `lintRule`
-// stamps the configured severity on every message after the rule has run, so this is applied
-// after it.
-const overrides = new WeakMap<object, 'error' | 'warning' | 'info'>()
-
 /**
  * The most messages one rule reports in one article. Each message costs memory in every report
  * format, and an article of 254 KB can hold 250,000 control characters: past this many, one last
@@ -140,14 +164,23 @@ const overrides = new WeakMap<object, 'error' | 'warning' | 'info'>()
  */
 export const maxMessagesPerRule = 1000
 
+/** A rule's setting as a unified plugin takes it, as remark-lint rules do: `[severity, options]`. */
+export type RulePluginConfig = [('off' | 'warn' | 'error' | 0 | 1 | 2)?, Record<string, unknown>?]
+
+/** vfile-message's `fatal` for a severity: true an error, false a warning, undefined a note (info). */
+const fatalOf = {error: true, warning: false, info: undefined} as const
+
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = docsBase + definition.id
-  const lint = lintRule<Root, Options>({origin: `healthlint:${definition.id}`, url}, (tree, file, options) => {
+  const run = (tree: Root, file: VFile, setting: RunSetting): void => {
+    const first = file.messages.length
+    // The severity of each message reported with another one than the rule's (ReportExtra.severity).
+    const graded = new Map<number, 'error' | 'warning' | 'info'>()
     let reported = 0
-    definition.check({
+    const context: RuleContext<Options> = {
       tree,
       file,
-      options: {...definition.defaults, ...(options ?? {})},
+      options: {...definition.defaults, ...setting.options} as Options,
       frontmatter: file.data.frontmatter,
       now: file.data.now ?? '1970-01-01',
       report(reason, place, extra) {
@@ -158,31 +191,40 @@ export function defineRule<Options extends Record<string, unknown>>(definition: 
           return
         }
         const message = withoutStack(() => file.message(reason, {place: placeOf(place)}))
-        if (extra?.severity) overrides.set(message, extra.severity)
+        if (extra?.severity) graded.set(file.messages.length - 1, extra.severity)
         if (extra?.note) message.note = extra.note
         if (extra?.actual !== undefined) message.actual = extra.actual
         if (extra?.expected) message.expected = extra.expected
         if (extra?.fix) message.fix = extra.fix
       }
-    })
-  })
-  const plugin = function (this: unknown, config: unknown) {
-    const transform = (lint as unknown as (this: unknown, config: unknown) => Transform | undefined).call(this, config)
-    if (!transform) return undefined
-    // Three parameters: unified passes a callback only to transformers that declare one.
-    return (tree: Root, file: VFile, next: (error?: Error) => void) => {
-      transform(tree, file, (error) => {
-        for (const message of file.messages) {
-          const severity = overrides.get(message)
-          // vfile-message's `fatal`: true an error, false a warning, undefined a note (info).
-          if (severity) message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
-        }
-        next(error)
-      })
+    }
+    try {
+      definition.check(context)
+    } catch (error) {
+      // As unified-lint-rule does: a rule that throws becomes one message, not a crash.
+      try {
+        file.fail(error as Error)
+      } catch {}
+    }
+    const fatal = fatalOf[setting.severity]
+    for (let index = first; index < file.messages.length; index++) {
+      Object.assign(file.messages[index]!, {fatal: graded.has(index) ? fatalOf[graded.get(index)!] : fatal, ruleId: definition.id, source: 'healthlint', url})
     }
   }
-  Object.defineProperty(plugin, 'name', {value: (lint as {name: string}).name})
-  return {...definition, url, plugin: plugin as unknown as Plugin<[unknown?], Root>}
+  // For use in a unified (remark) pipeline, configured as remark-lint rules are.
+  const plugin: Plugin<RulePluginConfig, Root> = function (severity, options) {
+    const level = severity === 'error' || severity === 2 ? 'error' : severity === 'off' || severity === 0 ? undefined : 'warning'
+    if (!level) return undefined
+    return (tree: Root, file: VFile) => run(tree, file, {severity: level, options: options ?? {}})
+  }
+  Object.defineProperty(plugin, 'name', {value: `healthlint:${definition.id}`})
+  return {...definition, url, run, plugin}
+}
+
+/** How a rule runs: its configured severity (never off: an off rule does not run) and options. */
+export interface RunSetting {
+  severity: 'error' | 'warning'
+  options: Record<string, unknown>
 }
 
 /** Whether the rule runs on every run, never cached (see `dependsOnDate`, `dependsOnRun`). */
@@ -204,8 +246,6 @@ export function withoutStack<T>(make: () => T): T {
     Error.stackTraceLimit = limit
   }
 }
-
-type Transform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
 
 function placeOf(place: Node | Position | Point | undefined): Position | Point {
   if (!place) return {line: 1, column: 1}

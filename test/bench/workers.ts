@@ -12,11 +12,12 @@ import {resolveConfig} from '../../src/config/config.js'
 import {loadArticle} from '../../src/pipeline/load.js'
 import {createAnalyser} from '../../src/pipeline/analyse.js'
 import {factsOf} from '../../src/pipeline/facts.js'
+import {builtInRules} from '../../rules/index.js'
 
 const self = fileURLToPath(import.meta.url)
 
 async function analyseAll(paths: string[], onFacts: (facts: unknown) => void): Promise<void> {
-  const config = resolveConfig({})
+  const config = resolveConfig({}, {rules: builtInRules})
   const analyser = createAnalyser(config)
   for (const path of paths) {
     const file = await loadArticle(path, process.cwd(), config.limits)

@@ -19,6 +19,7 @@ import {resolveConfig} from '../../src/config/config.js'
 import {launchBrowser} from '../browser.js'
 import {attributesOf, makeProject} from '../build/support.js'
 import {config, fixtures, header} from '../hostile/corpus.js'
+import {builtInRules} from '../../rules/index.js'
 
 /** Vectors that would call the sentinel function if any of them survived. */
 const sentinelBody = `# Sentinel
@@ -147,7 +148,7 @@ describe('published pages in a browser', () => {
   let slugs: string[]
   before(async () => {
     const cwd = await makeProject(payloadFiles())
-    const summary = await build(['articles'], {cwd, config: resolveConfig(config), now: '2026-01-15', out: 'dist'})
+    const summary = await build(['articles'], {cwd, config: resolveConfig(config, {rules: builtInRules}), now: '2026-01-15', out: 'dist'})
     dist = join(cwd, 'dist')
     slugs = summary.published
   })

@@ -11,6 +11,7 @@ import {OutputError, inside} from '../../src/publish/staging.js'
 import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 
@@ -103,7 +104,7 @@ describe('healthlint build', () => {
     await writeFiles(cwd, corpus(' Changed.'))
     let seen = 0
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         // Fail after some files of the new bundle have been written.
         if (++seen === 2) throw new Error('simulated failure')
@@ -122,7 +123,7 @@ describe('healthlint build', () => {
     await mkdir(join(cwd, '.dist.staging-def456/articles'), {recursive: true})
     await writeFile(join(cwd, '.dist.staging-def456/articles/half.json'), '{')
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         throw new Error('simulated failure')
       }

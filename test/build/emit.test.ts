@@ -12,8 +12,9 @@ import type {BundleArticle, EmittedArticle} from '../../src/publish/emit.js'
 import {isPublishableUrl} from '../../src/publish/sanitize.js'
 import {lintText, runCli, testRules} from '../helpers.js'
 import {article, assertValidBundle, attributesOf, makeProject, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+import {builtInRules} from '../../rules/index.js'
 
-const defaults = resolveConfig({})
+const defaults = resolveConfig({}, {rules: builtInRules})
 
 /** A config with settings for rules other helpers add (review-date, require-red-flags …). */
 function withRule(id: string, options: Record<string, unknown>): ResolvedConfig {
@@ -149,7 +150,7 @@ describe('emitArticle', () => {
   })
 
   it('refuses what it cannot publish safely, even with the rules that check it turned off', async () => {
-    const off = resolveConfig({rules: testRules({'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'})})
+    const off = resolveConfig({rules: testRules({'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'})}, {rules: builtInRules})
     const badSlug = await lintText(article('Text.', {slug: '../../etc/x'}), {path: 'articles/a.md', rules: {'frontmatter-schema': 'off'}})
     const slugResult = emitArticle(badSlug, off)
     assert.equal(slugResult.ok, false)

@@ -10,10 +10,11 @@ import {resolveConfig} from '../../src/config/config.js'
 import {assertSafeBundle, assertValidBundle, makeProject} from '../build/support.js'
 import {article, header, markdown, mutatedBody, parameters, sampleBodies} from './arbitraries.js'
 import {testRules} from '../helpers.js'
+import {builtInRules} from '../../rules/index.js'
 
 // The section rules are off: random bodies are not articles, and most should publish so that the
 // output-safety properties are exercised on as much HTML as possible.
-const config = resolveConfig({rules: testRules(Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off'])))})
+const config = resolveConfig({rules: testRules(Object.fromEntries(['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer'].map((id) => [id, 'off'])))}, {rules: builtInRules})
 
 describe('fuzzing build', () => {
   it('publishes only valid, safe bundles from random articles', async (t) => {

@@ -19,6 +19,7 @@ import {config, fixtures, makeBudgetProject, makeHostileProject, now, secret} fr
 import {resolveConfig} from '../../src/config/config.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {HostileProject} from './corpus.js'
+import {builtInRules} from '../../rules/index.js'
 
 interface Report {
   path: string
@@ -287,7 +288,7 @@ describe('budget and memory cases', () => {
 
   it('previews 8,000 identical headings without holding up the server: the render is linear and within the budget', async (t) => {
     const path = 'articles/extra-heading-flood.md'
-    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}), now, paths: [path], watch: false})
+    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}, {rules: builtInRules}), now, paths: [path], watch: false})
     try {
       const url = `${server.url}article/${encodeURIComponent(path)}`
       const started = performance.now()

@@ -8,6 +8,7 @@ import {createChecker} from '../../src/pipeline/check.js'
 import {resolveConfig} from '../../src/config/config.js'
 import {rules} from '../../rules/index.js'
 import {lintText, messagesOf} from '../helpers.js'
+import {builtInRules} from '../../rules/index.js'
 
 function busy(milliseconds: number): number {
   const end = performance.now() + milliseconds
@@ -71,7 +72,7 @@ describe('an article over its time budget', () => {
   })
 
   it('outside any budget, runs only the rules whose work is bounded whatever the body holds', async () => {
-    const config = resolveConfig({})
+    const config = resolveConfig({}, {rules: builtInRules})
     const file = await lintText('---\ntitle: Slow\nunknownField: x\n---\n\nText\x01 here.\n', {rules: {'invisible-characters': 'off'}})
     file.messages.length = 0
     createChecker(config).analyseBounded(file)

@@ -9,6 +9,7 @@ import {resolveConfig} from '../../src/config/config.js'
 import {createLinter} from '../../src/pipeline/lint.js'
 import {pointAt} from '../../src/pipeline/load.js'
 import {briefOf, lintText, messagesOf} from '../helpers.js'
+import {builtInRules} from '../../rules/index.js'
 
 const article = [
   '---',
@@ -99,7 +100,7 @@ describe('loading from disk', () => {
     return cwd
   }
   const lintPath = async (cwd: string, path: string, limits: Record<string, number> = {}) =>
-    createLinter({cwd, config: resolveConfig({limits}), now: '2026-01-15'}).lintFile(path)
+    createLinter({cwd, config: resolveConfig({limits}, {rules: builtInRules}), now: '2026-01-15'}).lintFile(path)
 
   it('refuses a symbolic link without reading its target', async () => {
     const cwd = await setup()

@@ -83,7 +83,7 @@ describe('annotateBody', () => {
     const file = await lintText('# Placeholder\n\nPlaceholder paragraph.\n', {rules: {}})
     const body = renderBody(file.data.tree!)
     const start = '# Placeholder\n\n'.length
-    const placed = annotateBody(body, [{number: 1, severity: 'error', ruleId: 'require-reviewer', reason: 'Placeholder reason.', start, end: start + 'Placeholder paragraph.'.length}])
+    const placed = annotateBody(body, [{number: 1, severity: 'error', ruleId: 'require-reviewer', missing: true, reason: 'Placeholder reason.', start, end: start + 'Placeholder paragraph.'.length}])
     assert.deepEqual([...placed.values()], ['callout'])
     assert.match(toHtml(body), /<\/h1>\n<div class="hl-callout hl-error" id="hl-m-1"[^>]*>[\s\S]*<\/div><p class="hl-flagged hl-flagged-error">Placeholder paragraph\.<\/p>$/)
   })

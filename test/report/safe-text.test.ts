@@ -8,6 +8,7 @@ import {resolveConfig} from '../../src/config/config.js'
 import {renderArticle} from '../../src/preview/render.js'
 import {lintText, runCli} from '../helpers.js'
 import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = ['--now', '2026-01-15']
 // Window title, clear screen, OSC 52 (write the clipboard), a bell, C1 CSI.
@@ -61,7 +62,7 @@ describe('output channels of the CLI', () => {
 
   it('shows quoted article text in the preview without control characters', async () => {
     const file = await lintText(placeholderArticle({category: JSON.stringify(`x${escapes}`)}))
-    const html = renderArticle(file, resolveConfig({}), '2026-01-15')
+    const html = renderArticle(file, resolveConfig({}, {rules: builtInRules}), '2026-01-15')
     assert.match(html, /frontmatter-schema/)
     assert.ok(!controlCharacter.test(html), JSON.stringify(html.match(controlCharacter)))
   })
