@@ -17,6 +17,7 @@ export {today} from './io/today.js'
 export {builtInRules, rules} from '../rules/index.js'
 // For plugins: make rules, check them with their own examples, and generate their docs.
 export {defineRule, withoutOptions, wordList} from './rule-kit/rule.js'
+export {visit, CONTINUE, SKIP, EXIT} from './rule-kit/visit.js'
 export type {Rule, RuleDefinition, RuleContext, RuleExample, ReportExtra, RuleReportData, RunSetting, Severity} from './rule-kit/rule.js'
 export {createRuleSet, RuleSetError} from './rule-kit/rule-set.js'
 export type {RuleSet, AnyRule} from './rule-kit/rule-set.js'

@@ -13,7 +13,7 @@ import {VFileMessage} from 'vfile-message'
 import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, isDraft, overBudget, pageTreeOf, renderBody} from '../publish/emit.js'
 import type {EmitResult} from '../publish/emit.js'
 import {runWithin} from '../pipeline/budget.js'
-import {docsBase, withoutStack} from '../rule-kit/rule.js'
+import {withoutStack} from '../rule-kit/rule.js'
 import {reviewDueOf} from '../rule-kit/review-due.js'
 import {pathOf} from '../pipeline/slugs.js'
 import {severityOf, toReported} from '../report/messages.js'
@@ -129,7 +129,8 @@ export function renderArticle(file: VFile, config: ResolvedConfig, now: string):
   const stopped = overBudget(file, config)
   const message = withoutStack(() => new VFileMessage(stopped.reason, {place: stopped.place, ruleId: stopped.ruleId, source: 'healthlint'}))
   message.fatal = true
-  message.url = docsBase + stopped.ruleId
+  const url = stopped.ruleId === undefined ? undefined : config.ruleSet.get(stopped.ruleId)?.url
+  if (url !== undefined) message.url = url
   return pageOf(file, config, now, [...file.messages, message], () => stopped, undefined)
 }
 

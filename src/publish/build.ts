@@ -11,10 +11,10 @@ import {expandPaths} from '../io/files.js'
 import {pathOf, readRunIndex} from '../pipeline/slugs.js'
 import {indexOf, isDraft, toJsonText} from './bundle.js'
 import type {BundleIndexEntry} from './emit.js'
-import {publishRuleId, renderArticle} from './render.js'
+import {renderArticle} from './render.js'
 import {OutputError, openStaging} from './staging.js'
 import {compareMessages} from '../pipeline/finish.js'
-import {docsBase, withoutStack} from '../rule-kit/rule.js'
+import {withoutStack} from '../rule-kit/rule.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -82,7 +82,8 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
       const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: result.ruleId, source: 'healthlint'}))
       message.fatal = true
       // A limit's error links to its rule's documentation; publishing's own messages have none.
-      if (result.ruleId !== publishRuleId) message.url = docsBase + result.ruleId
+      const url = options.config.ruleSet.get(result.ruleId)?.url
+      if (url !== undefined) message.url = url
       file.messages.sort(compareMessages)
       return {status: 'withheld'}
     }

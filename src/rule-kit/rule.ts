@@ -58,6 +58,8 @@ export interface RuleContext<Options> {
 export interface RuleDefinition<Options extends Record<string, unknown> = Record<string, unknown>> {
   /** Kebab-case id, equal to the rule's file name. */
   id: string
+  /** Where the rule is documented; by default its section of healthlint's README (a plugin gives its own). */
+  url?: string
   /** One line: what the rule requires. */
   description: string
   /** Why this matters for patients, and when to turn it off (used in the docs). */
@@ -171,7 +173,7 @@ export type RulePluginConfig = [('off' | 'warn' | 'error' | 0 | 1 | 2)?, Record<
 const fatalOf = {error: true, warning: false, info: undefined} as const
 
 export function defineRule<Options extends Record<string, unknown>>(definition: RuleDefinition<Options>): Rule<Options> {
-  const url = docsBase + definition.id
+  const url = definition.url ?? docsBase + definition.id
   const run = (tree: Root, file: VFile, setting: RunSetting): void => {
     const first = file.messages.length
     // The severity of each message reported with another one than the rule's (ReportExtra.severity).

@@ -18,7 +18,7 @@ const defaults = resolveConfig({}, {rules: builtInRules})
 
 /** A config with settings for rules other helpers add (review-date, require-red-flags …). */
 function withRule(id: string, options: Record<string, unknown>): ResolvedConfig {
-  return {...defaults, rules: {...defaults.rules, [id]: {severity: 'error', options}}}
+  return resolveConfig({rules: {[id]: ['error', options]}}, {rules: builtInRules})
 }
 
 async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md'): Promise<EmittedArticle> {
@@ -73,10 +73,7 @@ describe('emitArticle', () => {
     const explicit = await emit(article(seedBody(), {extra: 'nextReview: 2026-03-01'}), withRule('review-date', {maxAgeDays: 180}))
     assert.equal(explicit.article.nextReviewDue, '2026-03-01', 'nextReview wins')
     const body = '# Title\n\n## Urgent symptoms\n\nCall 999 if you have placeholder symptom A.\n\n## Ask your GP\n\n- Placeholder reason B\n'
-    const configured = await emit(article(body), {
-      ...defaults,
-      rules: {...defaults.rules, 'require-red-flags': {severity: 'error', options: {headings: ['Urgent symptoms']}}, 'require-seek-review': {severity: 'error', options: {headings: ['Ask your GP']}}}
-    })
+    const configured = await emit(article(body), resolveConfig({rules: {'require-red-flags': ['error', {headings: ['Urgent symptoms']}], 'require-seek-review': ['error', {headings: ['Ask your GP']}]}}, {rules: builtInRules}))
     assert.deepEqual(configured.article.redFlags, ['Call 999 if you have placeholder symptom A.'], 'paragraphs when the section has no list')
     assert.deepEqual(configured.article.seekReview, ['Placeholder reason B'])
     const unconfigured = await emit(article(body))
