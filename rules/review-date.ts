@@ -13,6 +13,7 @@ import type {RuleContext} from '../src/rule-kit/rule.js'
 import {daysBetween, isIsoDate} from '../src/io/today.js'
 import type {Position} from 'unist'
 import {defaultReviewIntervalDays, policyDueOf} from '../src/rule-kit/review-due.js'
+import {plural} from '../src/rule-kit/plural.js'
 
 type Options = {
   maxAgeDays: number
@@ -141,7 +142,7 @@ function check(context: RuleContext<Options>): void {
   const due = nextDue !== undefined && nextDue < policyDue ? nextDue : policyDue
   const left = daysBetween(now, due)
   if (left > options.warnDays) return
-  const when = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`
+  const when = left === 0 ? 'today' : `in ${plural(left, 'day')}`
   const reason = due === policyDue
     ? `The clinical review falls due on ${due}, ${when} (${options.maxAgeDays} days after lastReviewed ${lastReviewed}). Arrange a review by a clinician before then, and update lastReviewed and reviewedBy.`
     : `The clinical review falls due on ${due}, ${when} (nextReview). Arrange a review by a clinician before then, and update lastReviewed and nextReview.`

@@ -11,6 +11,7 @@ import type {ArticleCache} from '../io/cache.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 import type {VFile} from 'vfile'
+import {plural} from '../rule-kit/plural.js'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
@@ -49,7 +50,7 @@ async function changedPaths(environment: CliEnvironment, options: CommonOptions)
   environment.stderr.write(
     selection.all
       ? `healthlint: ${selection.trigger} changed ${since}, so every article is checked.\n`
-      : `healthlint: ${selection.paths.length} changed article${selection.paths.length === 1 ? '' : 's'} ${since}.\n`
+      : `healthlint: ${plural(selection.paths.length, 'changed article')} ${since}.\n`
   )
   return selection.paths
 }

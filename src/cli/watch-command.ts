@@ -13,6 +13,7 @@ import {reporters} from '../report/index.js'
 import {exitCodeFor} from './lint-command.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {displayPath, oneLine} from '../report/safe-text.js'
+import {plural} from '../rule-kit/plural.js'
 
 interface Checked {
   /** Size, change and modification times: a re-check happens only when this differs. */
@@ -68,7 +69,7 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
     onChange: rescan,
     onError: (message) => void environment.stderr.write(`healthlint: ${message}\n`)
   })
-  write(`Watching ${state.size} article${state.size === 1 ? '' : 's'} for changes. Press Ctrl+C to stop.\n`)
+  write(`Watching ${plural(state.size, 'article')} for changes. Press Ctrl+C to stop.\n`)
 
   await new Promise<void>((done) => (signal.aborted ? done() : signal.addEventListener('abort', () => done(), {once: true})))
   await watcher.close()
@@ -105,7 +106,6 @@ export function formatChange(given: string, before: ReportedMessage[] | undefine
     else added.push(message)
   }
   const fixed = [...remaining.values()].flat().sort((a, b) => a.line - b.line || a.column - b.column)
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const now = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}`
   const what = before === undefined ? `added, ${added.length} new` : added.length + fixed.length === 0 ? 'no change' : `${added.length} new, ${fixed.length} fixed`
   const line = (sign: string, message: ReportedMessage) => `  ${sign} ${path}:${message.line}:${message.column}  ${message.severity}  ${oneLine(message.message)}  ${message.ruleId}\n`

@@ -9,6 +9,7 @@ import {scoreArticle} from './score.js'
 import {createChecker} from './check.js'
 import {runWithin} from './budget.js'
 import {recordProblem} from './problems.js'
+import {cachedData} from './facts.js'
 import type {Suppression} from './suppress.js'
 
 export interface Analyser {
@@ -17,7 +18,7 @@ export interface Analyser {
 }
 
 /** What parsing, scoring and the rules store on `file.data`, thrown away when they are stopped. */
-const analysisData = ['tree', 'prose', 'sentences', 'readability', 'readabilityTarget', 'hardSentences', 'statedNextReview'] as const
+const analysisData = ['tree', 'prose', 'sentences', ...(Object.keys(cachedData) as Array<keyof typeof cachedData>)] as const
 
 export function createAnalyser(config: ResolvedConfig): Analyser {
   const checker = createChecker(config)

@@ -16,7 +16,3 @@ export function recordProblem(file: VFile, ruleId: string, reason: string, place
   const problems = (file.data.problems ??= [])
   problems.push({...extra, ruleId, reason, place})
 }
-
-export function problemsFor(file: VFile, ruleId: string): Problem[] {
-  return (file.data.problems ?? []).filter((problem) => problem.ruleId === ruleId)
-}

@@ -10,7 +10,8 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {ResolvedConfig} from '../config/config.js'
 import {VFileMessage} from 'vfile-message'
-import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, isDraft, overBudget, pageTreeOf, renderBody} from '../publish/emit.js'
+import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, overBudget, pageTreeOf, renderBody} from '../publish/emit.js'
+import {isDraft} from '../publish/bundle.js'
 import type {EmitResult} from '../publish/emit.js'
 import {runWithin} from '../pipeline/budget.js'
 import {withoutStack} from '../rule-kit/rule.js'
@@ -22,6 +23,7 @@ import {daysBetween} from '../io/today.js'
 import {annotateBody, element, severityLabels, text} from './annotate.js'
 import type {MessageToPlace, Placement} from './annotate.js'
 import '../pipeline/data.js'
+import {plural} from '../rule-kit/plural.js'
 
 export type ArticleStatus = 'ready' | 'draft' | 'withheld'
 
@@ -301,8 +303,4 @@ function findElement(tree: HastRoot, tagName: string): Element | undefined {
     }
   }
   return undefined
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

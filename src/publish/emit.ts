@@ -28,59 +28,12 @@ import {safetyVocabularyOf} from '../rule-kit/safety-vocabulary.js'
 import {sanitizeSchema, secureLinks} from './sanitize.js'
 import {isSafeSlug, pathOf, slugOf} from '../pipeline/slugs.js'
 import {bundleSchemaVersion, toJsonText} from './bundle.js'
+import type {BundleArticle, BundleIndexEntry, BundleSection} from './bundle.js'
 import {runWithin} from '../pipeline/budget.js'
 import {bodyStart} from '../pipeline/parse.js'
 import '../pipeline/data.js'
-import type {JsonSafetyOverride} from '../report/overrides.js'
 
 // The light helpers live in bundle.ts (a run where every article is cached never loads this file).
-export {bundleSchemaVersion, indexOf, isDraft, toJsonText} from './bundle.js'
-
-export interface BundleSection {
-  /** The heading's `id` in `html` (starts with `user-content-`). */
-  id: string
-  heading: string
-  /** The section's content after its heading, up to the next heading of any level. */
-  html: string
-  text: string
-}
-
-export interface BundleArticle {
-  schemaVersion: string
-  slug: string
-  title: string
-  description: string
-  category: string
-  tags: string[]
-  lastReviewed: string
-  nextReviewDue: string
-  reviewedBy: {name: string; credential: string}
-  contributors: Array<{name: string; role: string}>
-  readability: ReadabilityScores | null
-  html: string
-  sections: BundleSection[]
-  redFlags: string[]
-  seekReview: string[]
-  contentHash: string
-}
-
-export interface BundleIndexEntry {
-  slug: string
-  title: string
-  description: string
-  category: string
-  lastReviewed: string
-  nextReviewDue: string
-  contentHash: string
-  files: {html: string; json: string}
-}
-
-export interface BundleIndex {
-  schemaVersion: string
-  /** Safety rules the build's configuration changed, and why (see report/overrides.ts). */
-  safetyOverrides: JsonSafetyOverride[]
-  articles: BundleIndexEntry[]
-}
 
 export interface EmittedArticle {
   slug: string

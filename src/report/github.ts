@@ -17,6 +17,7 @@ import {formatStylish, formatTotals} from './stylish.js'
 import {describeOverride, formatOverrides} from './overrides.js'
 import {escapeData} from './safe-text.js'
 import type {Reporter, ReporterOptions} from './index.js'
+import {plural} from '../rule-kit/plural.js'
 
 /** GitHub's limit on annotations of one kind (error, warning or notice) in one step. */
 export const annotationLimit = 10
@@ -95,7 +96,7 @@ export function formatAnnotations(pending: PendingAnnotation[], rules: RuleSet, 
     hidden[kind] = Math.max(0, groups[kind].length - caps[kind])
   }
   if (overflows) {
-    const parts = (['error', 'warning', 'notice'] as const).filter((kind) => hidden[kind] > 0).map((kind) => `${hidden[kind]} more ${kind}${hidden[kind] === 1 ? '' : 's'}`)
+    const parts = (['error', 'warning', 'notice'] as const).filter((kind) => hidden[kind] > 0).map((kind) => plural(hidden[kind], `more ${kind}`))
     lines.push(
       formatCommand(
         'notice',

@@ -3,14 +3,15 @@
 // list as a table, as CSV (RFC 4180) or as an iCalendar file (RFC 5545) that Outlook and Google
 // Calendar import. Everything is computed from `now`, so the same articles and date always give
 // the same bytes.
-import {basename, extname} from 'node:path'
 import type {ResolvedConfig} from '../config/config.js'
 import {expandPaths} from '../io/files.js'
 import {loadArticle} from '../pipeline/load.js'
 import {parseFrontmatter} from '../pipeline/frontmatter.js'
+import {slugOf} from '../pipeline/slugs.js'
 import {reviewDueOf} from '../rule-kit/review-due.js'
 import {addDays, daysBetween} from '../io/today.js'
 import {displayPath, oneLine} from '../report/safe-text.js'
+import {plural} from '../rule-kit/plural.js'
 
 export interface ScheduleOptions {
   cwd: string
@@ -61,7 +62,7 @@ export async function reviewScheduleOf(inputs: string[], options: ScheduleOption
     }
     const daysLeft = daysBetween(options.now, due)
     if (daysLeft > options.within) continue
-    const slug = typeof data?.slug === 'string' && data.slug !== '' ? data.slug : basename(path, extname(path))
+    const {slug} = slugOf(data, path)
     const reviewedBy = data?.reviewedBy as Record<string, unknown> | null | undefined
     const name = typeof reviewedBy?.name === 'string' ? reviewedBy.name : ''
     const credential = typeof reviewedBy?.credential === 'string' ? reviewedBy.credential : ''
@@ -90,7 +91,6 @@ export function formatTable(schedule: ReviewSchedule): string {
   const until = addDays(schedule.now, schedule.within)
   const overdue = schedule.reviews.filter((review) => review.daysLeft < 0).length
   if (schedule.reviews.length === 0) return `No reviews due by ${until} (within ${schedule.within} days of ${schedule.now}).\n`
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const summary = `${plural(schedule.reviews.length, 'review')} due by ${until} (within ${schedule.within} days of ${schedule.now})${overdue > 0 ? `, ${overdue} overdue` : ''}.`
   const rows = [
     ['Due', 'Days left', 'Article', 'Title', 'Reviewer', 'Last reviewed'],
