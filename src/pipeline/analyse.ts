@@ -48,7 +48,8 @@ export function createAnalyser(config: ResolvedConfig): Analyser {
       recordProblem(
         file,
         'markdown-limits',
-        `Checking this article took longer than ${limits.maxCheckMilliseconds} ms, so it was stopped and its body was not checked. Very long articles, or thousands of quotes, lists or underlined (===) headings, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
+        'over-budget',
+        {milliseconds: limits.maxCheckMilliseconds},
         bodyStart(file)
       )
       const stopped = file.data.problems?.length ?? 0

@@ -9,6 +9,8 @@ import type {Plugin} from 'unified'
 import type {Frontmatter} from '../pipeline/frontmatter.js'
 import type {Fix} from './fix.js'
 import type {StageSettings} from './stage-settings.js'
+import {messageOf} from '../pipeline/problems.js'
+import type {RecordedMessages, RecordedRuleId} from '../pipeline/problems.js'
 
 export type Severity = 'off' | 'warning' | 'error'
 
@@ -256,10 +258,10 @@ function placeOf(place: Node | Position | Point | undefined): Position | Point {
 }
 
 /**
- * The check of a rule whose facts were found by the load or parse stage: report each recorded
- * problem under this rule's id and severity.
+ * The check of a rule whose facts were found by the load, parse or check stage: report each
+ * recorded problem of this rule, with its message from `messages`, under the rule's severity.
  */
-export function reportRecordedProblems(id: string) {
+export function reportRecordedProblems<Id extends RecordedRuleId>(id: Id, messages: RecordedMessages<Id>) {
   return (context: RuleContext<Record<string, unknown>>): void => {
     for (const problem of context.file.data.problems ?? []) {
       if (problem.ruleId !== id) continue
@@ -267,7 +269,7 @@ export function reportRecordedProblems(id: string) {
       if (problem.note) extra.note = problem.note
       if (problem.actual !== undefined) extra.actual = problem.actual
       if (problem.expected) extra.expected = problem.expected
-      context.report(problem.reason, problem.place, extra)
+      context.report(messageOf(messages, problem), problem.place, extra)
     }
   }
 }
