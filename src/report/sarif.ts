@@ -48,7 +48,7 @@ export function toSarif(entries: SarifFileEntry[], ruleSet: RuleSet, config?: Re
     artifacts.push({location: {uri: toUri(entry.path), uriBaseId: '%SRCROOT%'}, roles: ['analysisTarget'], sourceLanguage: 'markdown'})
     const seen = new Map<string, number>()
     for (const message of entry.messages) {
-      // A message from outside the registry (should not happen) still gets a descriptor.
+      // A message from outside the rule set (should not happen) still gets a descriptor.
       if (!ruleIndex.has(message.ruleId)) {
         ruleIndex.set(message.ruleId, descriptors.length)
         descriptors.push({id: message.ruleId, shortDescription: {text: message.ruleId}, ...(message.url ? {helpUri: message.url} : {})})

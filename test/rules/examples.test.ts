@@ -1,5 +1,5 @@
 // Every rule's examples are its tests: each valid example produces no message of that rule,
-// each invalid one exactly the messages it lists. A meta-test checks the registry itself.
+// each invalid one exactly the messages it lists. A meta-test checks the built-in rule set itself.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readdirSync} from 'node:fs'
@@ -17,7 +17,7 @@ for (const rule of rules) {
   })
 }
 
-describe('the rule registry', () => {
+describe('the built-in rule set', () => {
   it('lists every module in rules/ once, with an id equal to its file name', () => {
     const files = readdirSync(join(packageRoot, 'rules'))
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts')
