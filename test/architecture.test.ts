@@ -106,3 +106,19 @@ describe('architecture', () => {
     assert.deepEqual(loose, ['index.ts'])
   })
 })
+
+describe('rules are passed in', () => {
+  it('no module but the entry points imports the built-in rule set, and none reads a rule setting by its id', () => {
+    const entries = new Set(['src/index.ts', 'src/cli/main.ts', 'src/docs/rule-reference.ts'])
+    const sources = readdirSync(join(packageRoot, 'src'), {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.ts')).map((name) => `src/${name.split(sep).join('/')}`)
+    const importers: string[] = []
+    const lookups: string[] = []
+    for (const path of sources) {
+      const text = readFileSync(join(packageRoot, path), 'utf8')
+      if (/rules\/index\.js'/.test(text) && !entries.has(path)) importers.push(path)
+      for (const match of text.matchAll(/\brules\[\s*['"`][a-z]/g)) lookups.push(`${path}: …${text.slice(match.index, match.index + 40)}`)
+    }
+    assert.deepEqual(importers, [])
+    assert.deepEqual(lookups, [], 'read what a stage needs from the rule metadata (provides, reportData), not config.rules[id]')
+  })
+})

@@ -36,7 +36,7 @@ export function createRuleSet(groups: ReadonlyArray<{origin: string; rules: read
       const rule = checkedRule(candidate, `${origin}: rule ${index + 1}`)
       const taken = origins.get(rule.id)
       if (taken !== undefined) {
-        throw new RuleSetError(`${origin}: the rule id \`${rule.id}\` is already taken by ${taken === 'healthlint' ? 'a built-in rule' : `the plugin ${taken}`}. Give the rule another id (a plugin's rules are best prefixed with the plugin's name).`)
+        throw new RuleSetError(`${origin}: the rule id \`${rule.id}\` is already taken by ${taken === 'healthlint' ? 'a built-in rule' : taken}. Give the rule another id (a plugin's rules are best prefixed with the plugin's name).`)
       }
       byId.set(rule.id, rule)
       origins.set(rule.id, origin)
