@@ -10,7 +10,7 @@
 // Turn it off: for content that quotes conversation at length.
 import {defineRule} from '../src/rule-kit/rule.js'
 import type {RuleContext} from '../src/rule-kit/rule.js'
-import {isInside, matchCase, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
+import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export type NoNegativeContractionsOptions = Record<string, never>
 
@@ -81,7 +81,7 @@ function check(context: RuleContext<NoNegativeContractionsOptions>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     if (!/n['’]t/.test(block.text)) continue
     const quoted = quotedStretches(block.text)
-    for (const match of block.text.matchAll(pattern)) {
+    for (const match of matchesOf(block.text, pattern)) {
       const written = match[0]
       const full = negativeContractions[written.toLowerCase().replace('’', "'")]
       if (full === undefined) {

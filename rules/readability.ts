@@ -136,7 +136,7 @@ export function bandText(band: ReadingAgeBand): string {
 function hardestLines(sentences: readonly ScoredSentence[], data: Record<string, unknown> | undefined): number[] {
   const judging = judgingOptions(hardSentence.defaults as HardSentenceOptions, data)
   const candidates = sentences.map((sentence, index) => {
-    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
+    const difficulty = assessSentence(sentence, judging)
     const weight = difficulty.unfamiliar.reduce((sum, word) => sum + word.weight, 0)
     const grade = 0.39 * sentence.words + 11.8 * (sentence.syllables / sentence.words) - 15.59
     return {index, line: sentence.node.position?.start.line ?? 0, hard: difficulty.hard, score: weight + Math.max(0, sentence.words - judging.maxWords) / 5, grade}

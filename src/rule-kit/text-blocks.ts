@@ -73,6 +73,22 @@ function collect(node: Nodes, block: TextBlock, source: string): void {
   }
 }
 
+/**
+ * Every match of the global `pattern` in `text`, as `text.matchAll(pattern)` gives them, but
+ * without cloning the pattern for each text (matchAll copies it, which is most of its cost on
+ * the many short blocks of an article).
+ */
+export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    found.push(match)
+    if (match[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1
+  }
+  pattern.lastIndex = 0
+  return found
+}
+
 /** A link whose text is its own address (an autolink, or a pasted URL or email address). */
 export function isBareAddress(link: Extract<Nodes, {type: 'link'}>): boolean {
   const text = toString(link).trim()
