@@ -11,11 +11,11 @@
 // (`errorAge`). The message names the instruments and points at the hardest sentences (by the
 // hard-sentence judgement), where a rewrite pays off first.
 // Turn it off: for content written for clinicians rather than patients.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 import type {ScoredSentence} from '../src/pipeline/score.js'
-import {readingAgeBand} from '../src/readability.js'
-import type {ReadingAgeBand} from '../src/readability.js'
+import {readingAgeBand} from '../src/rule-kit/readability.js'
+import type {ReadingAgeBand} from '../src/rule-kit/readability.js'
 import {assessSentence} from '../src/words/difficulty.js'
 import hardSentence, {judgingOptions} from './hard-sentence.js'
 import type {HardSentenceOptions} from './hard-sentence.js'
@@ -92,12 +92,12 @@ export default defineRule<ReadabilityOptions>({
       }
     ]
   },
+  reportData: (options) => ({readabilityTarget: options.targetAge}),
   check
 })
 
 function check(context: RuleContext<ReadabilityOptions>): void {
   const {file, options, tree} = context
-  file.data.readabilityTarget = options.targetAge
   const scores = file.data.readability
   if (!scores) return
   const band = readingAgeBand(scores)

@@ -7,12 +7,12 @@
 // its lead-in too ("Call 999 or go to A&E if" carries its action), and the section's own text,
 // not a later section's. Turn it off: for services whose urgent route is described elsewhere on
 // every page, by adding that route to `actions` instead.
-import {defineRule, wordList} from '../src/rule.js'
-import {itemsOf, sectionItemsOf, sectionsOfKind, textOf} from '../src/pipeline/sections.js'
-import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
-import {extend, quote} from '../src/phrases.js'
-import {namesUrgentService, urgentContact} from '../src/pipeline/recognise.js'
-import {defaultRedFlagHeadings, defaultUrgentServices} from '../src/vocabulary.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {itemsOf, sectionItemsOf, sectionsOfKind, textOf} from '../src/rule-kit/sections.js'
+import {safetyVocabularyOf} from '../src/rule-kit/safety-vocabulary.js'
+import {extend, quote} from '../src/rule-kit/phrases.js'
+import {namesUrgentService, urgentContact} from '../src/rule-kit/recognise.js'
+import {defaultRedFlagHeadings, defaultUrgentServices} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   headings: string[]

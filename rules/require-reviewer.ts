@@ -10,12 +10,12 @@
 // else. Dates are read by their labels: "Page last reviewed" against `lastReviewed`, "Next review
 // due" or "Review date" against `nextReview` (or the due date the review policy gives), and
 // "Updated" or "Published" (editorial dates) not at all. Turn it off: never.
-import {defineRule, wordList} from '../src/rule.js'
-import {reviewLinesOf} from '../src/pipeline/review-lines.js'
-import {quote} from '../src/phrases.js'
-import {isIsoDate} from '../src/today.js'
-import type {WrittenDate} from '../src/pipeline/dates.js'
-import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels, nameTitles} from '../src/vocabulary.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {reviewLinesOf} from '../src/rule-kit/review-lines.js'
+import {quote} from '../src/rule-kit/phrases.js'
+import {isIsoDate} from '../src/io/today.js'
+import type {WrittenDate} from '../src/rule-kit/dates.js'
+import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels, nameTitles} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   statements: string[]
@@ -34,6 +34,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -96,6 +97,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({reviewLabels: options}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

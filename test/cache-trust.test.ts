@@ -9,17 +9,18 @@ import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {cacheFormat, cacheKeyOf, openCache} from '../src/cache.js'
-import type {ArticleCache} from '../src/cache.js'
-import {resolveConfig} from '../src/config.js'
+import {cacheFormat, cacheKeyOf, openCache} from '../src/io/cache.js'
+import type {ArticleCache} from '../src/io/cache.js'
+import {resolveConfig} from '../src/config/config.js'
 import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
-import {defaultLimits} from '../src/config.js'
-import {packageRoot} from '../src/paths.js'
+import {defaultLimits} from '../src/config/config.js'
+import {packageRoot} from '../src/config/package-files.js'
 import {VFile} from 'vfile'
 import {article, seedBody, snapshot, validateIndex} from './build/support.js'
 import {runCli} from './helpers.js'
 import {slow} from './slow.js'
 import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const run = promisify(execFile)
 const now = '2026-03-01'
@@ -86,7 +87,7 @@ describe('a cache committed in a pull request', slow, () => {
     await git(repo, 'init', '-q')
     // The forger makes the cache with healthlint itself, so every entry is well formed and
     // signed, then commits the cache and the secret it was signed with.
-    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, undefined, repo)))
+    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: repo})))
     await forge(cache, repo, 'articles/lower-back-pain.md', 'lower-back-pain')
     await forge(cache, repo, 'articles/neck-pain.md', 'neck-pain')
     await git(repo, 'add', '-A')
@@ -128,7 +129,7 @@ describe('a cache committed in a pull request', slow, () => {
   it('is ignored when only its secret is committed (a known secret signs nothing)', async () => {
     const repo = temporaryProject({'articles/lower-back-pain.md': article(unsafeBody)})
     await git(repo, 'init', '-q')
-    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, undefined, repo)))
+    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: repo})))
     await forge(cache, repo, 'articles/lower-back-pain.md', 'lower-back-pain')
     await git(repo, 'add', '-f', 'node_modules')
     await git(repo, 'commit', '-q', '-m', 'Known secret')
@@ -142,7 +143,7 @@ describe('a cache committed in a pull request', slow, () => {
 describe('cache entries without a valid signature', () => {
   it('are rejected and counted: signed with another checkout\'s secret, or not signed at all', async () => {
     const cwd = temporaryProject({'articles/lower-back-pain.md': article(unsafeBody)})
-    const config = resolveConfig({}, undefined, cwd)
+    const config = resolveConfig({}, {rules: builtInRules, root: cwd})
     const root = join(cwd, '.healthlint-cache')
     const path = 'articles/lower-back-pain.md'
     const {contentHash} = await cleanFacts(cwd, path)
@@ -187,7 +188,7 @@ describe('symbolic links in the cache', () => {
       await writeFile(join(outside, 'keep.tmp'), 'not the cache\'s')
       const old = new Date(Date.now() - 24 * 60 * 60 * 1000)
       await utimes(join(outside, 'keep.tmp'), old, old)
-      const config = resolveConfig({}, undefined, cwd)
+      const config = resolveConfig({}, {rules: builtInRules, root: cwd})
       const key = cacheKeyOf(config)
       const keyId = sha256(JSON.stringify([cacheFormat, key.toolVersion, key.configHash, key.schemaHash])).slice(0, 16)
       if (where === 'the cache directory') {
@@ -219,7 +220,7 @@ describe('symbolic links in the cache', () => {
     await writeFile(target, await readFile(join(root, keyDirectory!, entry!)))
     await rm(join(root, keyDirectory!, entry!))
     await symlink(target, join(root, keyDirectory!, entry!))
-    const cache = openCache(root, cacheKeyOf(resolveConfig({}, undefined, cwd)))
+    const cache = openCache(root, cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: cwd})))
     assert.equal(await cache.readFacts(entry!.slice(0, 64), 'articles/lower-back-pain.md'), undefined)
     assert.deepEqual([cache.stats.hits, cache.stats.rejected], [0, 1])
   })

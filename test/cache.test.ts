@@ -5,22 +5,23 @@ import {describe, it} from 'node:test'
 import {createHash} from 'node:crypto'
 import {readdir, readFile, rename, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {openCache, cacheKeyOf} from '../src/cache.js'
-import type {ArticleCache, CacheKey} from '../src/cache.js'
-import {resolveConfig} from '../src/config.js'
-import {createLinter} from '../src/lint.js'
-import {build} from '../src/build.js'
+import {openCache, cacheKeyOf} from '../src/io/cache.js'
+import type {ArticleCache, CacheKey} from '../src/io/cache.js'
+import {resolveConfig} from '../src/config/config.js'
+import {createLinter} from '../src/pipeline/lint.js'
+import {build} from '../src/publish/build.js'
 import {factsOf} from '../src/pipeline/facts.js'
-import {expandPaths} from '../src/files.js'
+import {expandPaths} from '../src/io/files.js'
 import {collectSlugs, mayHaveSlugField} from '../src/pipeline/slugs.js'
 import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
 import {VFile} from 'vfile'
-import {defaultLimits} from '../src/config.js'
+import {defaultLimits} from '../src/config/config.js'
 import {rules} from '../rules/index.js'
-import {isRecomputed} from '../src/rule.js'
+import {isRecomputed} from '../src/rule-kit/rule.js'
 import {article, headerLines, seedBody, snapshot} from './build/support.js'
 import {runCli, testRules} from './helpers.js'
 import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const now = '2026-03-01'
 
@@ -43,7 +44,7 @@ async function entries(cwd: string): Promise<string[]> {
 
 /** Lint `paths` with the library API and a cache, returning the files and the cache's counters. */
 async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {now?: string; rules?: Record<string, unknown>} = {}) {
-  const config = resolveConfig({rules: testRules(options.rules ?? {})})
+  const config = resolveConfig({rules: testRules(options.rules ?? {})}, {rules: builtInRules})
   const paths = await expandPaths(['articles'], cwd)
   const linter = createLinter({cwd, config, now: options.now ?? now, slugs: await collectSlugs(paths, cwd, config.limits), ...(cache ? {cache} : {})})
   const files = []
@@ -53,7 +54,7 @@ async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {
 }
 
 function cacheFor(cwd: string, rulesConfig: Record<string, unknown> = {}, key: Partial<CacheKey> = {}): ArticleCache {
-  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: testRules(rulesConfig)})), ...key})
+  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: testRules(rulesConfig)}, {rules: builtInRules})), ...key})
 }
 
 describe('the content-hash cache', () => {
@@ -194,7 +195,7 @@ describe('the content-hash cache', () => {
   it('never git-ignores or prunes a directory it did not create', async () => {
     const cwd = temporaryProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'articles'}}), 'articles/0123456789abcdef/keep.md': article(seedBody())})
     for (const toolVersion of ['a', 'b', 'c', 'd']) {
-      const config = resolveConfig({cache: {directory: 'articles'}})
+      const config = resolveConfig({cache: {directory: 'articles'}}, {rules: builtInRules})
       const cache = openCache(join(cwd, 'articles'), {...cacheKeyOf(config), toolVersion})
       await lintWith(cwd, cache)
     }
@@ -258,7 +259,7 @@ describe('the content-hash cache', () => {
     // is rendered from the article's bytes.
     const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache'], cwd)
-    const config = resolveConfig({})
+    const config = resolveConfig({}, {rules: builtInRules})
     const seeded = cacheFor(cwd)
     await lintWith(cwd, seeded)
     const [file] = await lintWith(cwd, undefined)
@@ -281,7 +282,7 @@ describe('the content-hash cache', () => {
     // Thousands of underlined headings: slow for the parser, under every fixed cap.
     const body = '# Slow headings\n\n' + 'Heading\n=======\n\n'.repeat(3000)
     const cwd = temporaryProject({'articles/slow.md': article(body)})
-    const config = resolveConfig({rules: testRules({'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}), limits: {maxCheckMilliseconds: 100}})
+    const config = resolveConfig({rules: testRules({'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}), limits: {maxCheckMilliseconds: 100}}, {rules: builtInRules})
     const paths = await expandPaths(['articles'], cwd)
     // Facts that say "no problems", authenticated: the cache is trusted, the budget still holds.
     const cache = openCache(join(cwd, '.healthlint-cache'), cacheKeyOf(config))

@@ -8,12 +8,13 @@ import {describe, it} from 'node:test'
 import {execFileSync} from 'node:child_process'
 import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {loadConfig} from '../src/config.js'
-import {maxDataFileBytes} from '../src/data-files.js'
-import {createLinter} from '../src/lint.js'
+import {loadConfig} from '../src/config/config.js'
+import {maxDataFileBytes} from '../src/config/data-files.js'
+import {createLinter} from '../src/pipeline/lint.js'
 import {article, seedBody} from './build/support.js'
 import {runCli} from './helpers.js'
 import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const now = '2026-03-01'
 const secret = 'AKIA-NOT-A-REAL-KEY-31337'
@@ -83,7 +84,7 @@ describe('a data file named in the config', () => {
 
   it('is read once, when the config is loaded: its words are part of the config', async () => {
     const cwd = await projectWith('words.json', (cwd) => writeFile(join(cwd, 'words.json'), JSON.stringify({words: {'flare ups': ['times when it gets worse']}})))
-    const config = await loadConfig(cwd)
+    const config = await loadConfig(cwd, {rules: builtInRules})
     assert.deepEqual(config.rules['plain-english']!.options.vocabulary, {'flare ups': ['times when it gets worse']})
     assert.deepEqual(config.dataFiles, ['words.json'])
     await rm(join(cwd, 'words.json'))
@@ -94,7 +95,7 @@ describe('a data file named in the config', () => {
 
   it('is not read for a rule that is off', async () => {
     const cwd = temporaryProject({'healthlint.config.json': JSON.stringify({rules: {'plain-english': ['off', {vocabulary: '/dev/zero'}]}})})
-    assert.deepEqual((await loadConfig(cwd)).dataFiles, [])
+    assert.deepEqual((await loadConfig(cwd, {rules: builtInRules})).dataFiles, [])
   })
 })
 

@@ -8,7 +8,7 @@ import {readFile, readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
-import {packageRoot} from '../src/paths.js'
+import {packageRoot} from '../src/config/package-files.js'
 import {temporaryProject} from './project.js'
 
 const run = promisify(execFile)

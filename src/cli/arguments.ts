@@ -10,6 +10,7 @@ import type {CommandSpec, OptionSpec} from './commands.js'
 export interface OptionValues {
   format?: string
   config?: string
+  'allow-plugins'?: boolean
   now?: string
   quiet?: boolean
   'max-warnings'?: string

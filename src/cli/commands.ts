@@ -30,6 +30,10 @@ export interface CommandSpec {
 }
 
 const config: OptionSpec = {type: 'string', value: 'PATH', help: 'Configuration file (default: healthlint.config.json if present)'}
+const allowPlugins: OptionSpec = {
+  type: 'boolean',
+  help: 'Load the plugins the config names (`plugins`): they run code, so only for a\nconfig you trust; each one loaded is listed on stderr'
+}
 const now: OptionSpec = {type: 'string', value: 'YYYY-MM-DD', help: 'The date to treat as today for review-date checks (default: today, UTC)'}
 const quiet: OptionSpec = {type: 'boolean', help: 'Report errors only'}
 const maxWarnings: OptionSpec = {type: 'string', value: 'N', help: 'Exit 1 when there are more than N warnings'}
@@ -54,6 +58,7 @@ export const commands: readonly CommandSpec[] = [
     options: {
       format: reportFormat,
       config,
+      'allow-plugins': allowPlugins,
       now,
       quiet,
       'max-warnings': maxWarnings,
@@ -91,6 +96,7 @@ export const commands: readonly CommandSpec[] = [
       out: {type: 'string', value: 'DIR', help: 'Output directory (default: dist/)'},
       format: reportFormat,
       config,
+      'allow-plugins': allowPlugins,
       now,
       quiet,
       'max-warnings': maxWarnings,
@@ -108,6 +114,7 @@ export const commands: readonly CommandSpec[] = [
       within: {type: 'string', value: 'DAYS', help: 'Reviews due within DAYS days, and overdue ones (default: 90)'},
       format: {type: 'string', value: 'NAME', help: `Schedule format: ${scheduleFormatNames[0]} (default), ${scheduleFormatNames.slice(1).join(' or ')} (a calendar)`},
       config,
+      'allow-plugins': allowPlugins,
       now
     }
   },
@@ -123,6 +130,7 @@ export const commands: readonly CommandSpec[] = [
         help: 'Interface to listen on (default: 127.0.0.1, this computer only;\nanother value lets other computers read the articles, drafts included)'
       },
       config,
+      'allow-plugins': allowPlugins,
       now
     }
   }

@@ -5,13 +5,13 @@
 // with its schemas and rules) are imported when the command runs, so `--version`, `--help` and
 // usage errors answer at once, and a run whose articles are all cached never loads the
 // Markdown stack.
-import type {ResolvedConfig} from '../config.js'
-import {readPackageJson} from '../paths.js'
-import {isIsoDate, today} from '../today.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {readPackageJson} from '../config/package-files.js'
+import {isIsoDate, today} from '../io/today.js'
 import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {readCommandLine} from './arguments.js'
 import {defaultHost} from '../preview/defaults.js'
-import {guardedStream} from '../report/safe-text.js'
+import {escapeForLog, guardedStream} from '../report/safe-text.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -125,10 +125,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
-  const {ConfigError, loadConfig} = await import('../config.js')
+  const [{ConfigError, loadConfig}, {builtInRules}] = await Promise.all([import('../config/config.js'), import('../../rules/index.js')])
   let config: ResolvedConfig
   try {
-    config = await loadConfig(environment.cwd, values.config)
+    config = await loadConfig(environment.cwd, {rules: builtInRules, configPath: values.config, allowPlugins: values['allow-plugins'] ?? false})
+    for (const plugin of config.plugins) stderr.write(`healthlint: loaded the plugin ${escapeForLog(plugin.name)} (rules: ${plugin.ruleIds.map(escapeForLog).join(', ')}).\n`)
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`healthlint: ${error.message}\n`)
@@ -165,7 +166,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (command === 'build') return await (await import('./build-command.js')).runBuild(environment, common)
     return await (await import('./lint-command.js')).runLint(environment, common)
   } catch (error) {
-    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../files.js'), import('../changed.js'), import('../output.js')])
+    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../io/files.js'), import('../io/changed.js'), import('../publish/staging.js')])
     if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage

@@ -25,6 +25,8 @@ export interface MessageToPlace {
   severity: MessageSeverity
   ruleId: string
   reason: string
+  /** The rule reports something missing where it belongs (its metadata `reportsMissing`): always a callout. */
+  missing?: boolean
   /** Offsets in the original file; `end` ≥ `start`. */
   start: number
   end: number
@@ -47,9 +49,6 @@ const textBlocks = new Set(['p', 'li', 'td', 'th', 'dt', 'dd'])
 // Blocks that may only stand inside their parent (a list item, a table cell): their callout goes inside.
 const cellElements = new Set(['li', 'td', 'th', 'dd'])
 const voidElements = new Set(['img', 'br', 'hr', 'input'])
-// Rules that report something missing at the block where it belongs (the first block of the
-// body, the last one, a list without its heading): always a callout, even on running text.
-const missingRules = new Set(['require-red-flags', 'require-seek-review', 'require-disclaimer', 'require-reviewer'])
 
 export const severityLabels: Record<MessageSeverity, {icon: string; label: string}> = {
   error: {icon: '✖', label: 'Error'},
@@ -75,7 +74,7 @@ function placeMessage(body: Root, message: MessageToPlace): Placement {
     // A point at the very start of a block is about the block (a heading standing for its
     // section or the article); a paragraph or list item that is one whole sentence is still text.
     const atStart = end === start && start === range.start
-    const calledOut = atStart || (whole && (missingRules.has(message.ruleId) || !textBlocks.has(target.tagName) || !markText(path, message)))
+    const calledOut = atStart || (whole && (message.missing || !textBlocks.has(target.tagName) || !markText(path, message)))
     if (calledOut) {
       // The block is outlined too, so it is clear what the callout is about; not a heading,
       // which stands for its whole section (or, at the top, for the whole article).

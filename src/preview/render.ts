@@ -9,20 +9,22 @@ import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {ResolvedConfig} from '../config.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {VFileMessage} from 'vfile-message'
-import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, isDraft, overBudget, pageTreeOf, renderBody} from '../pipeline/emit.js'
-import type {EmitResult} from '../pipeline/emit.js'
+import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, overBudget, pageTreeOf, renderBody} from '../publish/emit.js'
+import {isDraft} from '../publish/bundle.js'
+import type {EmitResult} from '../publish/emit.js'
 import {runWithin} from '../pipeline/budget.js'
-import {docsBase, withoutStack} from '../rule.js'
-import {reviewDueOf} from '../pipeline/review-due.js'
+import {withoutStack} from '../rule-kit/rule.js'
+import {reviewDueOf} from '../rule-kit/review-due.js'
 import {pathOf} from '../pipeline/slugs.js'
 import {severityOf, toReported} from '../report/messages.js'
 import type {MessageSeverity, ReportedMessage} from '../report/messages.js'
-import {daysBetween} from '../today.js'
+import {daysBetween} from '../io/today.js'
 import {annotateBody, severityLabels} from './annotate.js'
 import type {MessageToPlace, Placement} from './annotate.js'
-import '../vfile-data.js'
+import '../pipeline/data.js'
+import {plural} from '../rule-kit/plural.js'
 
 /** Children as `h` takes them: nodes, and strings for text. */
 type Content = ElementContent | string
@@ -133,7 +135,8 @@ export function renderArticle(file: VFile, config: ResolvedConfig, now: string):
   const stopped = overBudget(file, config)
   const message = withoutStack(() => new VFileMessage(stopped.reason, {place: stopped.place, ruleId: stopped.ruleId, source: 'healthlint'}))
   message.fatal = true
-  message.url = docsBase + stopped.ruleId
+  const url = stopped.ruleId === undefined ? undefined : config.ruleSet.get(stopped.ruleId)?.url
+  if (url !== undefined) message.url = url
   return pageOf(file, config, now, [...file.messages, message], () => stopped, undefined)
 }
 
@@ -150,7 +153,7 @@ function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: read
       const start = toOffset({line: message.line, column: message.column})
       const end = toOffset({line: message.endLine, column: message.endColumn})
       if (!hasPlace || start === undefined || start < bodyStart) continue
-      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, start, end: Math.max(start, end ?? start)})
+      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, missing: config.ruleSet.get(message.ruleId)?.reportsMissing === true, start, end: Math.max(start, end ?? start)})
     }
   }
   const placements = body ? annotateBody(body, toPlace) : new Map<number, Placement>()
@@ -304,8 +307,4 @@ function findElement(tree: HastRoot, tagName: string): Element | undefined {
     }
   }
   return undefined
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

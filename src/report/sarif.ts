@@ -5,8 +5,8 @@
 // absolute paths, so the same input gives the same bytes.
 import {createHash} from 'node:crypto'
 import type {Artifact, Fix, Invocation, Log, ReportingDescriptor, Result} from 'sarif'
-import {rules} from '../../rules/index.js'
-import {readPackageJson} from '../paths.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
+import {readPackageJson} from '../config/package-files.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedFix, ReportedMessage} from './messages.js'
@@ -24,8 +24,9 @@ export interface SarifFileEntry {
 }
 
 /** Build the SARIF log for the files of one run, in the order they were linted. */
-export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Log {
+export function toSarif(entries: SarifFileEntry[], ruleSet: RuleSet, config?: ReportedConfig): Log {
   const pkg = readPackageJson()
+  const rules = ruleSet.rules
   const descriptors: ReportingDescriptor[] = rules.map((rule) => {
     const descriptor: ReportingDescriptor = {
       id: rule.id,
@@ -48,7 +49,7 @@ export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Log
     artifacts.push({location: {uri: toUri(entry.path), uriBaseId: '%SRCROOT%'}, roles: ['analysisTarget'], sourceLanguage: 'markdown'})
     const seen = new Map<string, number>()
     for (const message of entry.messages) {
-      // A message from outside the registry (should not happen) still gets a descriptor.
+      // A message from outside the rule set (should not happen) still gets a descriptor.
       if (!ruleIndex.has(message.ruleId)) {
         ruleIndex.set(message.ruleId, descriptors.length)
         descriptors.push({id: message.ruleId, shortDescription: {text: message.ruleId}, ...(message.url ? {helpUri: message.url} : {})})
@@ -103,7 +104,7 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       entries.push({path: reportPathOf(file, options.cwd), messages: visibleMessages(file, options.quiet)})
     },
     end() {
-      options.write(JSON.stringify(toSarif(entries, options.config), null, 2) + '\n')
+      options.write(JSON.stringify(toSarif(entries, options.rules, options.config), null, 2) + '\n')
     }
   }
 }

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {visibleMessages} from './messages.js'
 import type {Totals} from './messages.js'
 import {displayPath, oneLine} from './safe-text.js'
+import {plural} from '../rule-kit/plural.js'
 
 export interface StylishOptions {
   quiet: boolean
@@ -33,7 +34,6 @@ export function formatStylish(file: VFile, options: StylishOptions, summary?: st
 }
 
 export function formatTotals(totals: Totals, options: StylishOptions): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const warnings = options.quiet ? 0 : totals.warnings
   if (totals.errors === 0 && warnings === 0) {
     return `${paint(options.color, 'green', '✔')} ${plural(totals.files, 'article')} checked: no problems\n`

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 
 export interface Entry {
   tokens: string[]

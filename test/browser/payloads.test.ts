@@ -14,13 +14,14 @@ import {readFile} from 'node:fs/promises'
 import type {AddressInfo} from 'node:net'
 import {extname, join, normalize} from 'node:path'
 import type {Page} from 'playwright-core'
-import {build} from '../../src/build.js'
-import {resolveConfig} from '../../src/config.js'
+import {build} from '../../src/publish/build.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {launchBrowser} from '../browser.js'
 import {attributesOf} from '../build/support.js'
 import {config, fixtures, header} from '../hostile/corpus.js'
 import {slow} from '../slow.js'
 import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 /** Vectors that would call the sentinel function if any of them survived. */
 const sentinelBody = `# Sentinel
@@ -149,7 +150,7 @@ describe('published pages in a browser', slow, () => {
   let slugs: string[]
   before(async () => {
     const cwd = temporaryProject(payloadFiles())
-    const summary = await build(['articles'], {cwd, config: resolveConfig(config), now: '2026-01-15', out: 'dist'})
+    const summary = await build(['articles'], {cwd, config: resolveConfig(config, {rules: builtInRules}), now: '2026-01-15', out: 'dist'})
     dist = join(cwd, 'dist')
     slugs = summary.published
   })

@@ -5,13 +5,14 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {cp, mkdir, readdir, readFile, rename, stat, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {build} from '../../src/build.js'
-import {resolveConfig} from '../../src/config.js'
-import {OutputError, inside} from '../../src/output.js'
-import {packageRoot} from '../../src/paths.js'
+import {build} from '../../src/publish/build.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {OutputError, inside} from '../../src/publish/staging.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 import {article, assertValidBundle, seedBody, snapshot, projectEntries} from './support.js'
 import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 
@@ -104,7 +105,7 @@ describe('healthlint build', () => {
     await writeFiles(cwd, corpus(' Changed.'))
     let seen = 0
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         // Fail after some files of the new bundle have been written.
         if (++seen === 2) throw new Error('simulated failure')
@@ -123,7 +124,7 @@ describe('healthlint build', () => {
     await mkdir(join(cwd, '.dist.staging-def456/articles'), {recursive: true})
     await writeFile(join(cwd, '.dist.staging-def456/articles/half.json'), '{')
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         throw new Error('simulated failure')
       }

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict'
 import {readFile, readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
-import {compileSchema} from '../../src/schema.js'
-import {readSchema} from '../../src/paths.js'
+import {compileSchema} from '../../src/config/schema.js'
+import {readSchema} from '../../src/config/package-files.js'
 
 export const validateArticle = compileSchema(readSchema('bundle-article.schema.json'))
 export const validateIndex = compileSchema(readSchema('bundle-index.schema.json'))

@@ -6,7 +6,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {chmod, copyFile, readFile, readdir, stat, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 import {temporaryProject} from '../project.js'
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {join, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {placeholderArticle} from '../ci-project.js'
 import {removeProject, temporaryProject} from '../project.js'
 

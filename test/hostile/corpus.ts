@@ -5,7 +5,7 @@
 import {execFileSync} from 'node:child_process'
 import {readFile, readdir, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {testRules} from '../helpers.js'
 import {removeProject, temporaryProject} from '../project.js'
 

@@ -10,17 +10,18 @@ import {existsSync} from 'node:fs'
 import {lstat, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {lintText, runCli} from '../helpers.js'
 import {assertSafeBundle, assertValidBundle, snapshot} from '../build/support.js'
 import {budgetExpected, expected, securityRules} from './expected.js'
 import type {Expectation, Finding} from './expected.js'
 import {config, fixtures, makeBudgetProject, makeHostileProject, now, secret} from './corpus.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {HostileProject} from './corpus.js'
 import {slow} from '../slow.js'
 import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 interface Report {
   path: string
@@ -291,7 +292,7 @@ describe('budget and memory cases', () => {
 
   it('previews 8,000 identical headings without holding up the server: the render is linear and within the budget', async (t) => {
     const path = 'articles/extra-heading-flood.md'
-    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}), now, paths: [path], watch: false})
+    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}, {rules: builtInRules}), now, paths: [path], watch: false})
     try {
       const url = `${server.url}article/${encodeURIComponent(path)}`
       const started = performance.now()

@@ -4,11 +4,12 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {mkdir, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {resolveConfig} from '../../src/config.js'
-import {createLinter} from '../../src/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {createLinter} from '../../src/pipeline/lint.js'
 import {pointAt} from '../../src/pipeline/load.js'
 import {briefOf, lintText, messagesOf} from '../helpers.js'
 import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const article = [
   '---',
@@ -95,7 +96,7 @@ describe('loading', () => {
 describe('loading from disk', () => {
   const setup = async () => temporaryProject({'articles/': ''}, {prefix: 'healthlint-load-'})
   const lintPath = async (cwd: string, path: string, limits: Record<string, number> = {}) =>
-    createLinter({cwd, config: resolveConfig({limits}), now: '2026-01-15'}).lintFile(path)
+    createLinter({cwd, config: resolveConfig({limits}, {rules: builtInRules}), now: '2026-01-15'}).lintFile(path)
 
   it('refuses a symbolic link without reading its target', async () => {
     const cwd = await setup()

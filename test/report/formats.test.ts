@@ -5,8 +5,8 @@ import {join} from 'node:path'
 import {describe, it} from 'node:test'
 import {formatNames, scheduleFormatNames} from '../../src/report/formats.js'
 import {reporters} from '../../src/report/index.js'
-import {scheduleFormats} from '../../src/schedule.js'
-import {packageRoot} from '../../src/paths.js'
+import {scheduleFormats} from '../../src/schedule/schedule.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {removeProject, temporaryProject} from '../project.js'
 
 describe('the format names the CLI checks before loading anything', () => {

@@ -4,11 +4,12 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, withoutControls} from '../../src/report/safe-text.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {renderArticle} from '../../src/preview/render.js'
 import {lintText, runCli} from '../helpers.js'
 import {placeholderArticle} from '../ci-project.js'
 import {removeProject, temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = ['--now', '2026-01-15']
 // Window title, clear screen, OSC 52 (write the clipboard), a bell, C1 CSI.
@@ -62,7 +63,7 @@ describe('output channels of the CLI', () => {
 
   it('shows quoted article text in the preview without control characters', async () => {
     const file = await lintText(placeholderArticle({category: JSON.stringify(`x${escapes}`)}))
-    const html = renderArticle(file, resolveConfig({}), '2026-01-15')
+    const html = renderArticle(file, resolveConfig({}, {rules: builtInRules}), '2026-01-15')
     assert.match(html, /frontmatter-schema/)
     assert.ok(!controlCharacter.test(html), JSON.stringify(html.match(controlCharacter)))
   })

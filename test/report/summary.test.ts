@@ -5,12 +5,13 @@ import assert from 'node:assert/strict'
 import {readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {VFile} from 'vfile'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {emptyTotals} from '../../src/report/messages.js'
 import {escapeMarkdown, formatSummary, summaryRowOf} from '../../src/report/summary.js'
 import {runCli} from '../helpers.js'
 import {addMessage, articleWithoutFrontmatter, placeholderArticle} from '../ci-project.js'
 import {removeProject, temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const header = '| Article | Errors | Warnings | Reading age | Review due |\n| --- | ---: | ---: | ---: | --- |\n'
 
@@ -89,7 +90,7 @@ describe('job summary', () => {
     file.data.readability = {readingAge: 11.6} as NonNullable<typeof file.data.readability>
     file.data.now = '2026-01-15'
     addMessage(file, 'warning', 'style-rule', 'Problem.', 1)
-    const markdown = formatSummary([summaryRowOf(file, resolveConfig({}), '/project')], {...emptyTotals(), files: 1, warnings: 1})
+    const markdown = formatSummary([summaryRowOf(file, resolveConfig({}, {rules: builtInRules}), '/project')], {...emptyTotals(), files: 1, warnings: 1})
     assert.ok(markdown.endsWith(header + '| ⚠ articles/a\\|b.md | 0 | 1 | 12 | – |\n\n'))
     // Every table row has exactly the five cells of the header.
     for (const row of markdown.split('\n').filter((line) => line.startsWith('|'))) {
