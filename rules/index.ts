@@ -12,6 +12,7 @@ import redFlagsUrgentAction from './red-flags-urgent-action.js'
 import requireSeekReview from './require-seek-review.js'
 import requireDisclaimer from './require-disclaimer.js'
 import requireReviewer from './require-reviewer.js'
+import noPlaceholders from './no-placeholders.js'
 import reviewDate from './review-date.js'
 import ukEmergencyServices from './uk-emergency-services.js'
 import bidiControl from './bidi-control.js'
@@ -51,6 +52,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   requireSeekReview,
   requireDisclaimer,
   requireReviewer,
+  noPlaceholders,
   reviewDate,
   ukEmergencyServices,
   bidiControl,

@@ -40,6 +40,11 @@ Commands:
                      List the reviews due soonest, with reviewer and due date (default: articles/)
   preview [paths…]   Serve the articles in a web browser with their problems marked on them,
                      updating as files are saved (default: articles/)
+  init               Set up this folder as a content repository: an example article, the
+                     config, .gitignore entries, GitHub workflows, a CODEOWNERS example
+                     (never overwrites a file; says what it skipped)
+  new <slug>         Write articles/<slug>.md, an article skeleton whose placeholders fail
+                     lint until they are replaced
 
 Options:
   --format NAME      Report format: stylish (default), json, github (annotations for GitHub
@@ -146,6 +151,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stdout.write(usage)
     return exitCodes.ok
   }
+  if (command === 'init') return await (await import('./init-command.js')).runInit(environment, paths)
+  if (command === 'new') return await (await import('./new-command.js')).runNew(environment, paths)
   if (command !== 'lint' && command !== 'build' && command !== 'review-schedule' && command !== 'preview') {
     stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
     return exitCodes.usage
