@@ -35,7 +35,7 @@ export default defineRule({
     ],
     invalid: [
       {
-        name: 'placeholders in a heading, a list and a paragraph',
+        name: 'placeholders in the frontmatter, a heading, a list and a paragraph',
         input: '---\ntitle: "[Write the title readers will see]"\nlastReviewed: "[Write the review date]"\n---\n\n# [Write the title]\n\n- [Write a sign that needs urgent help.]\n\nSee a GP about it. \\[write what else to say\\]\n',
         messages: [
           '2:8: The frontmatter field `title` is still a placeholder: replace “[Write the title readers will see]” with its real value.',
