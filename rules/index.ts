@@ -14,6 +14,7 @@ import redFlagsUrgentAction from './red-flags-urgent-action.js'
 import requireSeekReview from './require-seek-review.js'
 import requireDisclaimer from './require-disclaimer.js'
 import requireReviewer from './require-reviewer.js'
+import noPlaceholders from './no-placeholders.js'
 import reviewDate from './review-date.js'
 import ukEmergencyServices from './uk-emergency-services.js'
 import bidiControl from './bidi-control.js'
@@ -53,6 +54,7 @@ export const builtInRules: RuleSet = createRuleSet([{origin: 'healthlint', rules
   requireSeekReview,
   requireDisclaimer,
   requireReviewer,
+  noPlaceholders,
   reviewDate,
   ukEmergencyServices,
   bidiControl,

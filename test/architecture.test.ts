@@ -101,9 +101,12 @@ describe('architecture', () => {
     assert.deepEqual([...sample.matchAll(staticImport)].map((match) => match[1]), ['./x.js', './side.js', '../y.js'])
   })
 
-  it('keeps src/ in folders: the only loose module is index.ts, the public API', () => {
-    const loose = readdirSync(join(packageRoot, 'src'), {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name)
-    assert.deepEqual(loose, ['index.ts'])
+  it('keeps src/ in folders: the only loose modules are the package\'s entry points (index.ts, bundle.ts)', () => {
+    const loose = readdirSync(join(packageRoot, 'src'), {withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => entry.name).sort()
+    assert.deepEqual(loose, ['bundle.ts', 'index.ts'])
+    // Each is an entry of package.json's `exports`, compiled.
+    const exported = JSON.stringify(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).exports)
+    for (const name of loose) assert.ok(exported.includes(`build/src/${name.replace(/\.ts$/, '')}`), `${name} is a package entry point`)
   })
 })
 

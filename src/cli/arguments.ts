@@ -197,8 +197,13 @@ ${exitCodeHelp}
 }
 
 /** `healthlint <command> --help`: what the command does and exactly the options it takes. */
+/** "Usage: healthlint lint [options] [paths…]"; "Usage: healthlint init [options]". */
+export function usageLine(command: CommandSpec): string {
+  return `Usage: healthlint ${command.name} [options]${command.arguments ? ` ${command.arguments}` : ''}`
+}
+
 export function commandHelp(command: CommandSpec): string {
-  return `Usage: healthlint ${command.name} [options] ${command.arguments}
+  return `${usageLine(command)}
 
 ${command.summary}
 

@@ -133,6 +133,18 @@ export const commands: readonly CommandSpec[] = [
       'allow-plugins': allowPlugins,
       now
     }
+  },
+  {
+    name: 'init',
+    arguments: '',
+    summary: 'Set up this folder as a content repository: an example article, the\nconfig, .gitignore entries, GitHub workflows, a CODEOWNERS example\n(never overwrites a file; says what it skipped)',
+    options: {}
+  },
+  {
+    name: 'new',
+    arguments: '<slug>',
+    summary: 'Write articles/<slug>.md, an article skeleton whose placeholders fail\nlint until they are replaced',
+    options: {}
   }
 ]
 

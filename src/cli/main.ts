@@ -79,6 +79,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
   }
   const {values, paths, changed} = line
   const command = line.command.name
+  if (command === 'init') return await (await import('./init-command.js')).runInit(environment, paths)
+  if (command === 'new') return await (await import('./new-command.js')).runNew(environment, paths)
 
   const now = values.now ?? today(environment.clock)
   if (!isIsoDate(now)) {

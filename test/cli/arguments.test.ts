@@ -5,6 +5,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {commands, globalOptions} from '../../src/cli/commands.js'
 import {main} from '../../src/cli/main.js'
+import {usageLine} from '../../src/cli/arguments.js'
 import {runCli, testRules} from '../helpers.js'
 import {placeholderArticle} from '../ci-project.js'
 import {temporaryProject} from '../project.js'
@@ -86,7 +87,7 @@ describe('options per command', () => {
       for (const argv of [[command.name, '--help'], ['help', command.name], [command.name, '-h', '--out', 'x']]) {
         const help = await runCli(argv, '/nonexistent')
         assert.equal(help.code, 0, argv.join(' '))
-        assert.ok(help.stdout.startsWith(`Usage: healthlint ${command.name} [options] [paths…]\n`), argv.join(' '))
+        assert.ok(help.stdout.startsWith(`${usageLine(command)}\n`), argv.join(' '))
         const listed = [...help.stdout.matchAll(/^ {2}(?:-\w, )?--([\w-]+)/gm)].map((match) => match[1])
         const expected = [...Object.entries(command.options), ...Object.entries(globalOptions)].filter(([, spec]) => !spec.hidden).map(([name]) => name)
         assert.deepEqual(listed, expected, argv.join(' '))
@@ -94,7 +95,7 @@ describe('options per command', () => {
       }
     }
     const general = await runCli(['--help'], '/nonexistent')
-    for (const command of commands) assert.match(general.stdout, new RegExp(`^ {2}${command.name} \\[paths…\\]`, 'm'))
+    for (const command of commands) assert.match(general.stdout, new RegExp(`^ {2}${command.name}${command.arguments ? ` ${command.arguments.replace(/[[\]<>]/g, '\\$&')}` : ''}(?: |$)`, 'm'))
     assert.match(general.stdout, /Run `healthlint <command> --help` for the options a command takes\./)
   })
 
