@@ -12,9 +12,9 @@
 // do ("these proteins must be turned on"). Passive voice is reported only in instructions — a
 // modal verb with "be" and a past participle ("should be taken", "needs to be kept") — and not
 // when the reader is the subject ("you should be seen within 2 weeks" is how the NHS writes).
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export interface AddressTheReaderOptions extends Record<string, unknown> {
   thirdPerson: boolean

@@ -8,10 +8,10 @@
 import {basename, extname} from 'node:path'
 import type {ErrorObject} from 'ajv'
 import {closest, distance} from 'fastest-levenshtein'
-import {defineRule, withoutOptions} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {compileSchema} from '../src/schema.js'
-import {readSchema} from '../src/paths.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {compileSchema} from '../src/config/schema.js'
+import {readSchema} from '../src/config/package-files.js'
 
 const schema = readSchema('article.schema.json')
 // Compiled on first use: a run whose articles are all cached never needs it.

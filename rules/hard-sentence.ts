@@ -17,14 +17,14 @@
 // Turn it off: for content written for clinicians rather than patients.
 import type {Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 import {assessSentence} from '../src/words/difficulty.js'
 import type {DifficultyOptions, SentenceDifficulty} from '../src/words/difficulty.js'
 import {patientWords} from '../src/words/familiar.js'
 import {buildVocabulary, seedWords} from '../src/words/vocabulary-index.js'
 import type {Vocabulary} from '../src/words/vocabulary-index.js'
-import {isBylineOrFooter, isDisclaimer} from '../src/pipeline/recognise.js'
+import {isBylineOrFooter, isDisclaimer} from '../src/rule-kit/recognise.js'
 
 export interface HardSentenceOptions extends Record<string, unknown> {
   /** Longest acceptable sentence, in words. */
@@ -114,7 +114,7 @@ function check(context: RuleContext<HardSentenceOptions>): void {
   const fixed = fixedWordingOf(frontmatter?.data)
   const hard: number[] = []
   sentences.forEach((sentence, index) => {
-    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
+    const difficulty = assessSentence(sentence, judging)
     // Fixed wording is looked for only in hard sentences (most are not): the same verdict, less work.
     if (!difficulty.hard || isFixedWording(sentence.node, fixed)) return
     hard.push(index)

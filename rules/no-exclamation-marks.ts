@@ -6,9 +6,9 @@
 // marks) is left as it was said. Not fixed: "!" to "." is not always the sentence an editor
 // would write.
 // Turn it off: for content that is not health advice.
-import {defineRule, withoutOptions} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 

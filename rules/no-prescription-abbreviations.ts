@@ -12,11 +12,11 @@
 // Turn it off: only for content written for clinicians.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
-import {matchesOf, reportSpan, textBlocks} from '../src/text-blocks.js'
-import {capitalRuns} from '../src/capitals.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {matchesOf, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
+import {capitalRuns} from '../src/rule-kit/capitals.js'
 
 export interface NoPrescriptionAbbreviationsOptions extends Record<string, unknown> {
   /** Forms from the list not to report. */

@@ -10,10 +10,10 @@
 // common"), as both guides allow. Every replacement that is certain is a fix: a number word, a
 // dash range, a time, a date with a month name or an unambiguous numeric date.
 // Turn it off: per check with the options, for content with its own conventions.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
-import type {TextBlock} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/rule-kit/text-blocks.js'
+import type {TextBlock} from '../src/rule-kit/text-blocks.js'
 
 export interface NumberStyleOptions extends Record<string, unknown> {
   words: boolean

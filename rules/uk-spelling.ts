@@ -13,10 +13,10 @@
 // Turn it off: for content written for a US audience.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
-import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export interface UkSpellingOptions extends Record<string, unknown> {
   /** More US spellings (a string: one UK spelling, fixed) or terms (a list: alternatives, reported). */

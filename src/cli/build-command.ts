@@ -1,9 +1,10 @@
 // `healthlint build`: report every article as `lint` does, publish those without errors, then
 // say what was published, withheld and skipped (on stderr, so `--format json` output stays JSON).
-import {build} from '../build.js'
+import {build} from '../publish/build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {cacheFor, countingReporter, exitCodeFor} from './lint-command.js'
 import {displayPath} from '../report/safe-text.js'
+import {plural} from '../rule-kit/plural.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const reporter = countingReporter(environment, options)
@@ -23,7 +24,6 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
 }
 
 function formatSummary(summary: {out: string; published: string[]; withheld: string[]; skipped: string[]}): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const lines = [`Published ${plural(summary.published.length, 'article')} to ${displayPath(summary.out)}.`]
   if (summary.withheld.length > 0) {
     lines.push(`Withheld ${plural(summary.withheld.length, 'article')} with errors (fix them to publish):`, ...summary.withheld.map((path) => `  ${displayPath(path)}`))

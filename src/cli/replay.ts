@@ -11,8 +11,8 @@
 // record per command shape, overwritten by each run, so the cache does not grow with runs.
 import {createHash} from 'node:crypto'
 import {gunzipSync, gzipSync} from 'node:zlib'
-import type {ArticleCache} from '../cache.js'
-import type {ResolvedConfig} from '../config.js'
+import type {ArticleCache} from '../io/cache.js'
+import type {ResolvedConfig} from '../config/config.js'
 import type {SlugIndex} from '../pipeline/slugs.js'
 import type {Totals} from '../report/messages.js'
 

@@ -11,9 +11,9 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ResourceLimits} from 'node:worker_threads'
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
-import {docsBase} from '../rule.js'
+import type {ResolvedConfig} from '../config/config.js'
 import type {ArticleFacts} from './facts.js'
+import {recordedMessages} from '../../rules/markdown-limits.js'
 // Types only: worker.ts loads the whole Markdown stack, which this thread may never need.
 import type {AnalysisReply, AnalysisRequest, WorkerSetup} from './worker.js'
 
@@ -58,6 +58,7 @@ export interface AnalysisPool {
  * slower on a busy one, for three quarters more memory (README, "Worker threads").
  */
 export function workersFor(jobs: number | 'auto', articles: number, cores = availableParallelism()): number {
+  // (lint.ts analyses a run whose config loaded plugins on this thread: their code is loaded once.)
   if (jobs !== 'auto') return jobs <= 1 ? 0 : Math.min(jobs, Math.max(articles, 1))
   if (cores - 1 < 2 || articles < workerCrossover) return 0
   return cores - 1
@@ -80,7 +81,8 @@ interface Slot {
 }
 
 export function createPool(options: PoolOptions): AnalysisPool {
-  const setup: WorkerSetup = {config: options.config}
+  const {ruleSet, ...data} = options.config
+  const setup: WorkerSetup = {config: data, ruleIds: ruleSet.ids}
   const slots: Slot[] = []
   const waiting: Task[] = []
   let nextId = 0
@@ -127,14 +129,14 @@ export function createPool(options: PoolOptions): AnalysisPool {
     if (task.request.failed === undefined) {
       waiting.unshift({request: {...task.request, failed: reason}, resolve: task.resolve})
     } else {
-      task.resolve({facts: failedFacts(task.request, task.request.failed), failed: true})
+      task.resolve({facts: failedFacts(task.request, task.request.failed, ruleSet), failed: true})
     }
   }
 
   const pump = () => {
     if (closed) return
     if (giveUp !== undefined) {
-      for (const task of waiting.splice(0)) task.resolve({facts: failedFacts(task.request, task.request.failed ?? giveUp), failed: true})
+      for (const task of waiting.splice(0)) task.resolve({facts: failedFacts(task.request, task.request.failed ?? giveUp, ruleSet), failed: true})
       return
     }
     while (waiting.length > 0) {
@@ -179,26 +181,15 @@ export function createPool(options: PoolOptions): AnalysisPool {
   }
 }
 
-/** The message an article gets when its analysis could not finish (`reason` says why). */
-export function failureReason(reason: string): string {
-  return `Checking this article failed inside healthlint (${reason}), so its body was not checked. Please report this as a bug, with the article; the other articles were checked.`
-}
-
 /**
- * The facts of an article whose analysis failed twice: the load stage's problems and the failure,
- * always an error (a body nobody checked must not be published).
+ * The facts of an article whose analysis failed twice, or whose workers could not start: that
+ * failure, always an error (a body nobody checked must not be published).
  */
-function failedFacts(request: AnalysisRequest, reason: string): ArticleFacts {
-  const place = {line: 1, column: 1}
-  const message = (ruleId: string, text: string, at: ArticleFacts['messages'][number]['place'] = place) =>
-    ({reason: text, place: at, ruleId, source: 'healthlint', url: docsBase + ruleId, fatal: true})
+function failedFacts(request: AnalysisRequest, reason: string, rules: ResolvedConfig['ruleSet']): ArticleFacts {
   return {
     contentHash: request.contentHash ?? '',
     loaded: request.loaded,
-    messages: [
-      ...(request.problems ?? []).map((problem) => message(problem.ruleId, problem.reason, problem.place)),
-      message('markdown-limits', failureReason(reason))
-    ],
+    messages: [{reason: recordedMessages['analysis-failed']({reason}), place: {line: 1, column: 1}, ruleId: 'markdown-limits', source: 'healthlint', url: rules.get('markdown-limits')?.url ?? null, fatal: true}],
     suppressions: []
   }
 }

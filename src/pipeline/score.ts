@@ -25,8 +25,8 @@ import {
   gunningFog,
   readingAgeOf,
   smogGrade
-} from '../readability.js'
-import type {Counts} from '../readability.js'
+} from '../rule-kit/readability.js'
+import type {Counts} from '../rule-kit/readability.js'
 import {countDigits, countSyllables, isPhoneNumberStart} from '../words/syllables.js'
 import {repairSentences} from './sentences.js'
 

@@ -1,12 +1,14 @@
-// One analysis worker thread (pool.ts starts them). It receives the resolved configuration once,
-// as data (structured clone carries no functions, so a config can never hand a worker code), and
+// One analysis worker thread (pool.ts starts them), and so an entry point: it takes the built-in
+// rule set itself. It receives the resolved configuration once, as data, without its rule set
+// (structured clone carries no functions, so a config can never hand a worker code), and
 // then articles as the main thread loaded them: text, file name, hash and the load stage's
 // problems. It runs the same analysis as the main thread would (analyse.ts, with its per-article
 // time budget and the limits) and posts the article's facts back as plain data (facts.ts), which
 // the main thread restores, finishes, caches and reports exactly as a cache hit.
 import {parentPort, workerData} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {builtInRules} from '../../rules/index.js'
 import {createAnalyser} from './analyse.js'
 import {createChecker} from './check.js'
 import {bodyStart, readBody} from './parse.js'
@@ -14,8 +16,7 @@ import {recordProblem} from './problems.js'
 import {factsOf} from './facts.js'
 import type {ArticleFacts} from './facts.js'
 import type {Problem} from './problems.js'
-import {failureReason} from './pool.js'
-import '../vfile-data.js'
+import './data.js'
 
 /** An article as the main thread loaded it, sent to a worker. */
 export interface AnalysisRequest {
@@ -37,8 +38,10 @@ export interface AnalysisRequest {
 
 export type AnalysisReply = {id: number; facts: ArticleFacts} | {id: number; error: string}
 
+/** The resolved config but its rule set (code), and the rule ids it was resolved against. */
 export interface WorkerSetup {
-  config: ResolvedConfig
+  config: Omit<ResolvedConfig, 'ruleSet'>
+  ruleIds: readonly string[]
 }
 
 /** The VFile of `request`, as the main thread had it before the analysis. */
@@ -56,7 +59,10 @@ const warmUpText = '---\ntitle: Warm-up\n---\n\n# Warm-up\n\nThis text is analys
 
 if (parentPort) {
   const port = parentPort
-  const {config} = workerData as WorkerSetup
+  const setup = workerData as WorkerSetup
+  // Only a config resolved against the built-in rules comes here (pool.ts: none with plugins).
+  if (setup.ruleIds.join('\n') !== builtInRules.ids.join('\n')) throw new Error('the worker was given a config resolved against other rules than the built-in ones')
+  const config: ResolvedConfig = {...setup.config, ruleSet: builtInRules}
   const analyser = createAnalyser(config)
   let checker: ReturnType<typeof createChecker> | undefined
   // One throw-away analysis before the first article, so that the first article does not pay for
@@ -74,7 +80,7 @@ if (parentPort) {
       } else {
         checker ??= createChecker(config)
         readBody(file, config.limits)
-        recordProblem(file, 'markdown-limits', failureReason(request.failed), bodyStart(file))
+        recordProblem(file, 'markdown-limits', 'analysis-failed', {reason: request.failed}, bodyStart(file))
         checker.analyseBounded(file)
         reply = {id: request.id, facts: factsOf(file, [])}
       }

@@ -78,16 +78,23 @@ export interface DifficultyOptions {
   title: readonly string[]
 }
 
-// Judgements by options object, then sentence: the readability rule asks for the same ones as
-// hard-sentence (see `judgingOptions`, which returns one object per distinct set of options).
-const assessed = new WeakMap<DifficultyOptions, WeakMap<Sentence, SentenceDifficulty>>()
+// The judgement of a sentence, kept on the scored sentence itself (a property under a private
+// symbol, not a WeakMap: a run judges hundreds of thousands of sentences, and weak keys cost the
+// garbage collector). The readability rule asks for the same judgement as hard-sentence (see
+// `judgingOptions`, which returns one object per distinct set of options), so it is made once.
+const judged = Symbol('healthlint.judged')
 
-/** Judge one sentence (a sentence node and the syllables of its words, in order). */
-export function assessSentence(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
-  let byNode = assessed.get(options)
-  if (!byNode) assessed.set(options, (byNode = new WeakMap()))
-  let difficulty = byNode.get(node)
-  if (!difficulty) byNode.set(node, (difficulty = assess(node, wordSyllables, options)))
+interface Judged {
+  [judged]?: {options: DifficultyOptions; difficulty: SentenceDifficulty}
+}
+
+/** Judge one scored sentence (its node and the syllables of its words, in order). */
+export function assessSentence(sentence: {node: Sentence; wordSyllables: readonly number[]}, options: DifficultyOptions): SentenceDifficulty {
+  const holder = sentence as Judged
+  const known = holder[judged]
+  if (known?.options === options) return known.difficulty
+  const difficulty = assess(sentence.node, sentence.wordSyllables, options)
+  holder[judged] = {options, difficulty}
   return difficulty
 }
 
@@ -96,7 +103,7 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   for (const child of node.children) if (child.type === 'WordNode') words.push(child)
   const explained = explainedWords(node)
   // The words a vocabulary entry covers, judged by it; most sentences have none.
-  let judged: Set<Word> | undefined
+  let covered: Set<Word> | undefined
   const unfamiliar: UnfamiliarWord[] = []
   let seen: Set<string> | undefined
   const add = (text: string, nodes: Word[], weight: number) => {
@@ -108,15 +115,15 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   for (const run of sentenceRuns(node)) {
     for (const {entry, index} of matchesIn(run, options.vocabulary)) {
       const nodes = run.slice(index, index + entry.tokens.length).map((item) => item.node)
-      judged ??= new Set()
-      for (const word of nodes) judged.add(word)
+      covered ??= new Set()
+      for (const word of nodes) covered.add(word)
       if (entry.alternatives.length === 0 || nodes.every((word) => explained.has(word) || isTitleWord(wordText(word).toLowerCase(), options.title))) continue
       add(nodes.map((word) => wordText(word)).join(' '), nodes, 1)
     }
   }
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!
-    if (judged?.has(word) || explained.has(word)) continue
+    if (covered?.has(word) || explained.has(word)) continue
     const written = wordText(word)
     const value = written.endsWith('.') ? written.slice(0, -1) : written
     const weight = cachedWeightOf(value, index, wordSyllables[index] ?? 0, options.everyday)

@@ -17,7 +17,7 @@
 // two everyday words ("sunglasses"), or of one and a common prefix ("overuse"), is everyday.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 import {americanSpelling} from './spelling.js'
 import {frequentWordsPath} from './tables.js'
 

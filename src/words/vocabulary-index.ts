@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 
 export interface Entry {
   tokens: string[]
@@ -60,12 +60,17 @@ export function wordText(word: Word): string {
   return only?.type === 'TextNode' ? only.value : toString(word)
 }
 
-// Runs by sentence: plain-english and hard-sentence both read them.
-const runsOf = new WeakMap<Sentence, RunWord[][]>()
+// Runs kept on the sentence node under a private symbol (plain-english and hard-sentence both
+// read them; a property, not a WeakMap, since weak keys by the hundred thousand cost the GC).
+const runsKey = Symbol('healthlint.runs')
+
+interface WithRuns {
+  [runsKey]?: RunWord[][]
+}
 
 /** Runs of words with only white space between them, in one sentence (worked out once per sentence). */
 export function sentenceRuns(sentence: Sentence): readonly RunWord[][] {
-  const known = runsOf.get(sentence)
+  const known = (sentence as WithRuns)[runsKey]
   if (known) return known
   const runs: RunWord[][] = []
   let run: RunWord[] = []
@@ -77,7 +82,7 @@ export function sentenceRuns(sentence: Sentence): readonly RunWord[][] {
     }
   }
   if (run.length > 0) runs.push(run)
-  runsOf.set(sentence, runs)
+  ;(sentence as WithRuns)[runsKey] = runs
   return runs
 }
 

@@ -7,7 +7,7 @@ import {createHash} from 'node:crypto'
 import {copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, unlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 
 const medquad = join(packageRoot, 'test/fixtures/medquad-sample')

@@ -7,9 +7,10 @@ import {copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:f
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {VFile} from 'vfile'
-import {packageRoot} from '../../src/paths.js'
-import {resolveConfig} from '../../src/config.js'
-import {lint} from '../../src/lint.js'
+import {packageRoot} from '../../src/config/package-files.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {builtInRules} from '../../rules/index.js'
+import {lint} from '../../src/pipeline/lint.js'
 import {workerCrossover, workersFor} from '../../src/pipeline/pool.js'
 import {formatNames} from '../../src/report/formats.js'
 import {formatFiles, runCli} from '../helpers.js'
@@ -41,7 +42,7 @@ async function makeMixedProject(): Promise<string> {
 }
 
 async function lintAll(cwd: string, jobs: number, extra: Parameters<typeof lint>[1] extends infer T ? Partial<T> : never = {}): Promise<VFile[]> {
-  const config = resolveConfig({}, undefined, cwd)
+  const config = resolveConfig({}, {rules: builtInRules, root: cwd})
   const files: VFile[] = []
   for await (const file of lint(['articles/'], {cwd, config, now, jobs, ...extra})) files.push(file)
   return files
