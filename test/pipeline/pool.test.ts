@@ -178,6 +178,17 @@ describe('lint --fix on worker threads', () => {
   })
 })
 
+describe('worker threads and plugins', () => {
+  it('analyses a run whose config loads plugins on the main thread, with the plugins\' rules', async () => {
+    const example = join(packageRoot, 'examples', 'content-team-plugin')
+    const argv = ['lint', '--allow-plugins', '--no-cache', '--now', now, '--format', 'json', 'articles/']
+    const one = await runCli([...argv, '--jobs', '1'], example)
+    const two = await runCli([...argv, '--jobs', '2'], example)
+    assert.match(one.stdout, /content-team-/)
+    assert.deepEqual(two, one)
+  })
+})
+
 describe('--jobs', () => {
   it('is a whole number from 1 to 64, or auto', async () => {
     for (const value of ['0', 'two', '1.5', '65']) {
