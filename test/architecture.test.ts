@@ -126,3 +126,26 @@ describe('rules are passed in', () => {
     assert.deepEqual(lookups, [], 'read what a stage needs from the rule metadata (provides, reportData), not config.rules[id]')
   })
 })
+
+describe('run-time dependencies', () => {
+  it('every package the compiled tool imports is in `dependencies`, not only installed (a packed install has no dev dependencies)', () => {
+    const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
+    // Generators of committed tables, run only by the tool's own developers (src/words/tables.ts).
+    const buildTimeOnly = new Set(['cmu-pronouncing-dictionary'])
+    const bare = /(?:^|[\s;])(?:import|export)\s[^;'"]*?from\s*['"]([^'".][^'"]*)['"]|\bimport\(\s*['"]([^'".][^'"]*)['"]\s*\)/gm
+    const missing: string[] = []
+    for (const folder of ['build/src', 'build/rules']) {
+      for (const name of readdirSync(join(packageRoot, folder), {recursive: true, encoding: 'utf8'})) {
+        if (!name.endsWith('.js')) continue
+        const text = readFileSync(join(packageRoot, folder, name), 'utf8')
+        for (const match of text.matchAll(bare)) {
+          const specifier = match[1] ?? match[2]!
+          if (specifier.startsWith('node:')) continue
+          const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!
+          if (!(packageName in pkg.dependencies) && !buildTimeOnly.has(packageName)) missing.push(`${folder}/${name}: ${packageName}`)
+        }
+      }
+    }
+    assert.deepEqual(missing, [])
+  })
+})
