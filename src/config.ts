@@ -60,8 +60,23 @@ export interface CacheSettings {
   directory: string
 }
 
+/** `site`, `categories` and `publish` from the config (see src/publish/site.ts for what uses them). */
+export interface SiteSettings {
+  /** Ends in `/`; without it there are no canonical URLs, sitemap or feeds. */
+  baseUrl?: string
+  name?: string
+  /** The language of articles without `lang` (default en-GB). */
+  lang: string
+  stylesheet?: string
+  /** Hubs by slug, in the config's order; empty when none are declared. */
+  categories: Record<string, {name: string; description?: string}>
+  /** What build does with an article whose review is overdue. */
+  overdue: 'withhold' | 'flag'
+}
+
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>
+  site: SiteSettings
   limits: Limits
   /** Where the content-hash cache lives; not part of the cache key. */
   cache: CacheSettings
@@ -121,8 +136,9 @@ export function resolveConfig(raw: unknown, source?: string, root?: string): Res
     const problems = (validateConfig.errors ?? []).map((error) => formatAjvError(error, raw))
     throw new ConfigError(`${where} is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   }
-  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>}
-  const resolved: ResolvedConfig = {rules: {}, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
+  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>; site?: Partial<SiteSettings>; categories?: SiteSettings['categories']; publish?: {overdue?: SiteSettings['overdue']}}
+  const site: SiteSettings = {...config.site, lang: config.site?.lang ?? 'en-GB', categories: {...config.categories}, overdue: config.publish?.overdue ?? 'withhold'}
+  const resolved: ResolvedConfig = {rules: {}, site, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }
@@ -161,6 +177,10 @@ export function resolveConfig(raw: unknown, source?: string, root?: string): Res
     }
     resolved.safetyOverrides.push({ruleId: rule.id, severity: setting.severity, defaultSeverity: rule.severity, changedOptions, reason})
   }
+  // The declared hubs are what frontmatter-schema accepts as `category` (after the safety
+  // overrides: declaring hubs is the site's configuration, not a weakened rule).
+  const categories = Object.keys(site.categories)
+  if (categories.length > 0 && resolved.rules['frontmatter-schema']) resolved.rules['frontmatter-schema'].options = {...resolved.rules['frontmatter-schema'].options, categories}
   for (const rule of rules) {
     const setting = resolved.rules[rule.id]!
     if (!rule.dataFiles || setting.severity === 'off') continue

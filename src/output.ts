@@ -28,7 +28,7 @@ export interface Staging {
 }
 
 /** The entries a directory may hold for a build to replace it. */
-const bundleEntries = new Set(['index.json', 'articles'])
+const bundleEntries = new Set(['index.json', 'articles', 'manifest.json', 'hubs', 'sitemap.xml', 'feed.xml', 'feed.json', 'search-index.json', 'schemas', 'assets'])
 
 export interface StagingOptions {
   /**

@@ -36,7 +36,7 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
 }
 
 /** The articles to lint under --changed, with a line on stderr saying what was chosen and why. */
-async function changedPaths(environment: CliEnvironment, options: CommonOptions): Promise<string[]> {
+export async function changedPaths(environment: CliEnvironment, options: CommonOptions): Promise<string[]> {
   const selection = await selectChanged({
     inputs: options.paths,
     cwd: environment.cwd,

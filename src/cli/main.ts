@@ -54,6 +54,7 @@ Options:
   --summary FILE     Append a Markdown summary table to FILE (default: $GITHUB_STEP_SUMMARY)
   --max-warnings N   Exit 1 when there are more than N warnings
   --out DIR          (build) Output directory (default: dist/)
+  --previous DIR     (build) The previous bundle to compare with (default: the --out directory)
   --watch            (lint) Re-check articles as they change; print what changed
   --fix              (lint) Apply the fixes of rules whose replacement is certain (contractions,
                      Latin abbreviations, numbers, US spellings), say what changed on stderr,
@@ -80,6 +81,7 @@ const options = {
   'max-warnings': {type: 'string'},
   summary: {type: 'string'},
   out: {type: 'string'},
+  previous: {type: 'string'},
   watch: {type: 'boolean'},
   fix: {type: 'boolean'},
   within: {type: 'string'},
@@ -102,6 +104,8 @@ export interface CommonOptions {
   maxWarnings: number | undefined
   color: boolean
   out: string
+  /** build: the previous bundle to compare with, instead of `out`. */
+  previous?: string
   /** lint: keep watching and re-check changed articles. */
   watch: boolean
   /** lint: apply the rules' fixes before reporting. */
@@ -233,6 +237,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
   if (summary) common.summary = summary
   if (changed.changed) common.changed = changed.changed
   if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
+  if (values.previous !== undefined) common.previous = values.previous
   try {
     if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
     if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)

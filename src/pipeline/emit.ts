@@ -32,6 +32,11 @@ import {runWithin} from './budget.js'
 import {bodyStart} from './parse.js'
 import '../vfile-data.js'
 import type {JsonSafetyOverride} from '../report/overrides.js'
+import {toJsonOverride} from '../report/overrides.js'
+import {reviewLinesOf} from './review-lines.js'
+import {categoryNameOf, headLinks, langOf, overdueNotice, pagePath, sourcesSection, translationLinks, urlOf} from '../publish/site.js'
+import type {PublishContext, Source} from '../publish/site.js'
+import type {BundleCategory, Tombstone} from '../publish/tombstones.js'
 
 // The light helpers live in bundle.ts (a run where every article is cached never loads this file).
 export {bundleSchemaVersion, indexOf, isDraft, toJsonText} from './bundle.js'
@@ -62,6 +67,17 @@ export interface BundleArticle {
   redFlags: string[]
   seekReview: string[]
   contentHash: string
+  /** Since 1.2: the language, the site's address, hub name, evidence, dates and review state. */
+  lang: string
+  translationOf: string | null
+  translations: Array<{lang: string; slug: string; url: string | null}>
+  url: string | null
+  categoryName: string | null
+  sources: Source[]
+  datePublished: string
+  dateModified: string
+  reviewOverdue: boolean
+  safetyOverrides: JsonSafetyOverride[]
 }
 
 export interface BundleIndexEntry {
@@ -73,6 +89,14 @@ export interface BundleIndexEntry {
   nextReviewDue: string
   contentHash: string
   files: {html: string; json: string}
+  /** Since 1.2. */
+  lang: string
+  translationOf: string | null
+  url: string | null
+  categoryName: string | null
+  datePublished: string
+  dateModified: string
+  reviewOverdue: boolean
 }
 
 export interface BundleIndex {
@@ -80,6 +104,10 @@ export interface BundleIndex {
   /** Safety rules the build's configuration changed, and why (see report/overrides.ts). */
   safetyOverrides: JsonSafetyOverride[]
   articles: BundleIndexEntry[]
+  /** Since 1.2: the site, its hubs, and what is no longer (or not yet again) published. */
+  site?: {name: string | null; baseUrl: string | null; lang: string}
+  categories?: BundleCategory[]
+  tombstones?: Tombstone[]
 }
 
 export interface EmittedArticle {
@@ -88,6 +116,8 @@ export interface EmittedArticle {
   page: string
   article: BundleArticle
   entry: BundleIndexEntry
+  /** The plain text of the body, for the search index. */
+  text: string
 }
 
 /**
@@ -115,6 +145,8 @@ interface Metadata {
   nextReview?: string
   contributors?: Array<{name: string; role: string}>
   status?: 'draft' | 'published'
+  sources?: Source[]
+  translationOf?: string
 }
 
 const validateMetadata = compileSchema(readSchema('article.schema.json'))
@@ -150,7 +182,7 @@ export function overBudget(file: VFile, config: ResolvedConfig): EmitFailure {
 }
 
 /** Build everything published for `file`, which must have passed lint without errors. */
-export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
+export function emitArticle(file: VFile, config: ResolvedConfig, context?: PublishContext): EmitResult {
   const data = file.data.frontmatter?.data
   const tree = file.data.tree
   // Checked again here, whatever the rules' settings: publishing needs complete, valid metadata.
@@ -189,10 +221,15 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   // its sanitised HTML, and a sentence's leaves out raw HTML, so `<img onerror=…>` and whatever
   // the sanitiser drops never reach the bundle's plain text.
   const vocabulary = safetyVocabularyOf(headingOption(config, 'require-red-flags'), headingOption(config, 'require-seek-review'))
-  const published = publishedElements(body)
-  const publishedText = (item: SectionItem) => publishedItemText(item, published)
+  const publishedByspan = publishedElements(body)
+  const publishedText = (item: SectionItem) => publishedItemText(item, publishedByspan)
   const nextReviewDue = metadata.nextReview ?? addDays(metadata.lastReviewed, reviewIntervalDays(config))
-  const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
+  const files = {html: pagePath(slug), json: `articles/${slug}.json`}
+  const {site} = config
+  const lang = langOf(data, site)
+  const url = urlOf(site, files.html)
+  // Without a build's history (the preview, a library call), the dates are the review's.
+  const published = context ?? {dateModified: metadata.lastReviewed, datePublished: metadata.lastReviewed, reviewOverdue: false, translations: metadata.translationOf ? [{lang: site.lang, slug: metadata.translationOf}] : []}
 
   const article: BundleArticle = {
     schemaVersion: bundleSchemaVersion,
@@ -210,7 +247,17 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     sections,
     redFlags: safetyItemsOf(tree, vocabulary, 'red-flags', publishedText),
     seekReview: safetyItemsOf(tree, vocabulary, 'seek-review', publishedText),
-    contentHash: file.data.contentHash
+    contentHash: file.data.contentHash,
+    lang,
+    translationOf: metadata.translationOf ?? null,
+    translations: published.translations.map((translation) => ({lang: translation.lang, slug: translation.slug, url: urlOf(site, pagePath(translation.slug))})),
+    url,
+    categoryName: categoryNameOf(site, metadata.category),
+    sources: (metadata.sources ?? []).map(({title, url}) => ({title, url})),
+    datePublished: published.datePublished,
+    dateModified: published.dateModified,
+    reviewOverdue: published.reviewOverdue,
+    safetyOverrides: config.safetyOverrides.map(toJsonOverride)
   }
   const entry: BundleIndexEntry = {
     slug,
@@ -220,9 +267,20 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     lastReviewed: article.lastReviewed,
     nextReviewDue,
     contentHash: article.contentHash,
-    files
+    files,
+    lang,
+    translationOf: article.translationOf,
+    url,
+    categoryName: article.categoryName,
+    datePublished: article.datePublished,
+    dateModified: article.dateModified,
+    reviewOverdue: article.reviewOverdue
   }
-  return {ok: true, value: {slug, page: renderPage(article, body), article, entry}}
+  // The body's own reviewer line (require-reviewer asks for one) makes the footer's redundant.
+  const reviewer = config.rules['require-reviewer']?.options ?? {}
+  const reviewerStated = reviewLinesOf(tree, reviewer as Parameters<typeof reviewLinesOf>[1]).statement !== undefined
+  const pageOptions: PageOptions = {reviewerStated, ...(site.stylesheet !== undefined ? {stylesheet: site.stylesheet} : {})}
+  return {ok: true, value: {slug, page: renderPage(article, body, pageOptions), article, entry, text: publishedTextOf(body)}}
 }
 
 /**
@@ -243,32 +301,48 @@ export function formatDate(date: string): string {
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** The page: the article, its review dates and reviewer, and its schema.org description. */
-export function renderPage(article: BundleArticle, body: HastRoot): string {
-  return toHtml(pageTreeOf(article, body))
+export function renderPage(article: BundleArticle, body: HastRoot, options: PageOptions = {}): string {
+  return toHtml(pageTreeOf(article, body, options))
+}
+
+export interface PageOptions {
+  /** The stylesheet's address (default: the bundle's `../assets/healthlint.css`). */
+  stylesheet?: string
+  /** The body names its reviewer itself, so the footer gives only the dates. */
+  reviewerStated?: boolean
 }
 
 /** The page as an HTML tree (the preview shows its `<article>` with problems marked on it). */
-export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
+export function pageTreeOf(article: BundleArticle, body: HastRoot, options: PageOptions = {}): HastRoot {
   const structuredData = {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
     name: article.title,
     description: article.description,
-    inLanguage: 'en-GB',
+    inLanguage: article.lang ?? 'en-GB',
+    ...(article.url ? {url: article.url} : {}),
     lastReviewed: article.lastReviewed,
+    ...(article.dateModified ? {dateModified: article.dateModified} : {}),
     reviewedBy: {
       '@type': 'Person',
       name: article.reviewedBy.name,
       hasCredential: {'@type': 'EducationalOccupationalCredential', name: article.reviewedBy.credential}
     },
+    ...(article.contributors.length > 0 ? {contributor: article.contributors.map((person) => ({'@type': 'Person', name: person.name, jobTitle: person.role}))} : {}),
+    ...(article.sources?.length ? {citation: article.sources.map((source) => ({'@type': 'CreativeWork', name: source.title, url: source.url}))} : {}),
     medicalAudience: {'@type': 'MedicalAudience', audienceType: 'Patient'},
     about: {'@type': 'MedicalEntity', name: article.title}
   }
+  const translations = article.translations ?? []
+  const before = [translationLinks(translations), article.reviewOverdue ? overdueNotice(article.nextReviewDue, formatDate) : undefined].filter((node) => node !== undefined)
+  const sources = sourcesSection(article.sources ?? [])
   const hasTitle = body.children.some((node) => node.type === 'element' && node.tagName === 'h1')
   const content: ElementContent[] = [
+    ...before.flatMap((node) => [node, text('\n')]),
     ...(hasTitle ? [] : [element('h1', {}, [text(article.title)]), text('\n')]),
     ...(body.children as ElementContent[]),
     text('\n'),
+    ...(sources ? [sources, text('\n')] : []),
     element('footer', {}, [
       text('\n'),
       element('p', {className: ['review-dates']}, [
@@ -279,8 +353,7 @@ export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
         text('.')
       ]),
       text('\n'),
-      element('p', {className: ['reviewed-by']}, [text(`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credential}.`)]),
-      text('\n')
+      ...(options.reviewerStated ? [] : [element('p', {className: ['reviewed-by']}, [text(`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credential}.`)]), text('\n')])
     ]),
     text('\n')
   ]
@@ -289,12 +362,13 @@ export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
     children: [
       {type: 'doctype'},
       text('\n'),
-      element('html', {lang: 'en-GB'}, [
+      element('html', {lang: article.lang ?? 'en-GB'}, [
         element('head', {}, [
           element('meta', {charSet: 'utf-8'}),
           element('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
           element('title', {}, [text(article.title)]),
           element('meta', {name: 'description', content: article.description}),
+          ...headLinks(options.stylesheet, article.url ?? null, article.lang ?? 'en-GB', article.slug, translations),
           element('script', {type: 'application/ld+json'}, [text(toJsonText(structuredData))])
         ].flatMap((node) => [text('\n'), node]).concat(text('\n'))),
         text('\n'),
