@@ -118,6 +118,8 @@ export interface EmittedArticle {
   entry: BundleIndexEntry
   /** The plain text of the body, for the search index. */
   text: string
+  /** How the page was rendered from `article` (the preview renders it the same way). */
+  pageOptions: PageOptions
 }
 
 /**
@@ -280,7 +282,7 @@ export function emitArticle(file: VFile, config: ResolvedConfig, context?: Publi
   const reviewer = config.rules['require-reviewer']?.options ?? {}
   const reviewerStated = reviewLinesOf(tree, reviewer as Parameters<typeof reviewLinesOf>[1]).statement !== undefined
   const pageOptions: PageOptions = {reviewerStated, ...(site.stylesheet !== undefined ? {stylesheet: site.stylesheet} : {})}
-  return {ok: true, value: {slug, page: renderPage(article, body, pageOptions), article, entry, text: publishedTextOf(body)}}
+  return {ok: true, value: {slug, page: renderPage(article, body, pageOptions), article, entry, text: publishedTextOf(body), pageOptions}}
 }
 
 /**
