@@ -451,10 +451,13 @@ function decodeFacts(stored: unknown): unknown {
 const invalid = Symbol('invalid')
 
 /** The cache key for `config`: this tool, these rules and limits (with their data files' content), these schemas. */
-export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'>): CacheKey {
+export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & {site?: {lang: string}}): CacheKey {
+  // The site's language decides which rules run on articles without `lang` (only a language
+  // other than the default changes the key, so existing caches stay valid).
+  const lang = config.site?.lang !== undefined && config.site.lang !== 'en-GB' ? {lang: config.site.lang} : {}
   return {
     toolVersion: toolFingerprint(),
-    configHash: sha256(stableJson({rules: config.rules, limits: config.limits})),
+    configHash: sha256(stableJson({rules: config.rules, limits: config.limits, ...lang})),
     schemaHash: hashFiles([join(packageRoot, 'schemas')])
   }
 }

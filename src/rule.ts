@@ -89,6 +89,11 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   boundedWork?: boolean
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
+  /**
+   * The rule judges English wording (readability formulas, word lists, spelling): it does not run
+   * on an article whose `lang` (or the config's `site.lang`) is another language.
+   */
+  englishOnly?: boolean
   /** Some of its messages carry a fix (`lint --fix` applies them). */
   fixable?: boolean
   /**

@@ -39,6 +39,12 @@ export interface Checker {
   analyseBounded(file: VFile): void
 }
 
+/** The article's language: its `lang`, else the config's `site.lang`, else en-GB. */
+function languageOf(file: VFile, config: ResolvedConfig): string {
+  const lang = file.data.frontmatter?.data?.lang
+  return typeof lang === 'string' ? lang : config.site?.lang ?? 'en-GB'
+}
+
 export function createChecker(config: ResolvedConfig): Checker {
   const build = (which: (rule: (typeof rules)[number]) => boolean) => {
     const processor = unified() as unknown as Processor<Root, Root, Root>
@@ -50,6 +56,9 @@ export function createChecker(config: ResolvedConfig): Checker {
     return processor.freeze()
   }
   const everything = build(() => true)
+  // For an article in another language (`lang`, else `site.lang`): no English-only rule.
+  const notEnglish = build((rule) => rule.englishOnly !== true)
+  const skipped = rules.filter((rule) => rule.englishOnly === true && config.rules[rule.id] !== undefined && config.rules[rule.id]!.severity !== 'off').map((rule) => rule.id)
   const fileOnly = build((rule) => rule.requires === 'file')
   const bounded = build((rule) => rule.requires === 'file' && rule.boundedWork === true)
   const empty: Root = {type: 'root', children: []}
@@ -65,7 +74,14 @@ export function createChecker(config: ResolvedConfig): Checker {
     if (next?.node.position) file.data.statedNextReview = {...next.date, place: next.node.position.start}
     // Every rule is synchronous (remark-lint's wrapper completes at once for a rule that
     // returns nothing), so runSync never meets an unfinished rule.
-    ;(tree ? everything : fileOnly).runSync(tree ?? empty, file)
+    const lang = languageOf(file, config)
+    const english = /^en(-|$)/i.test(lang)
+    ;(tree ? (english ? everything : notEnglish) : fileOnly).runSync(tree ?? empty, file)
+    if (tree && !english && skipped.length > 0) {
+      const message = file.info(`This article's language is ${lang}, so the English-only rules (${skipped.join(', ')}) did not check it; the safety rules and the frontmatter checks did. The safety rules look for the headings and phrases in their options, which are English by default: configure the ones your ${lang} articles use.`, {line: 1, column: 1})
+      message.ruleId = 'language'
+      message.source = 'healthlint'
+    }
     return suppressions
   }
   return {
