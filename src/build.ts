@@ -1,6 +1,6 @@
 // Publishing: lint every article, then write a bundle of those without errors and swap it in
 // atomically. Articles stream through one at a time (lint → render → write), so memory holds
-// only the index entries, never all the articles. The cache may say which articles pass, but
+// only the index entries and the search index (publish/bundle-writer.ts), never all the articles. The cache may say which articles pass, but
 // what is published (pages, JSON, the paths they are written to) is always rendered from the
 // article's source (pipeline/publish.ts): nothing read from the cache is written into a bundle.
 import {resolve} from 'node:path'

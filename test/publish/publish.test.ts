@@ -170,6 +170,17 @@ describe('publishing for sites', () => {
   })
 })
 
+describe('build --summary', () => {
+  it('appends the job summary, as lint does, and still publishes', async () => {
+    const cwd = await makeProject(corpus())
+    const result = await runCli(['build', '--now', now, '--summary', 'summary.md'], cwd)
+    assert.equal(result.code, 0, result.stderr)
+    const summary = await readFile(join(cwd, 'summary.md'), 'utf8')
+    for (const path of ['articles/lower-back-pain.md', 'articles/neck-pain.md', 'articles/poen-cefn.md']) assert.ok(summary.includes(path), `${path} has a row`)
+    assert.equal((await assertValidBundle(join(cwd, 'dist'))).index.articles.length, 3)
+  })
+})
+
 describe('the manifest across builds', () => {
   it('lists what changed, keeps datePublished and moves dateModified only when the content changes', async () => {
     const cwd = await makeProject(corpus())
