@@ -63,7 +63,7 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
     await options.write(path, content)
     files.push({path, sha256: sha256(content), bytes: Buffer.byteLength(content, 'utf8')})
   }
-  const json = (path: string, value: unknown, indent: number | undefined = 2) => write(path, toJsonText(value, indent) + '\n')
+  const json = (path: string, value: unknown, indent = 2) => write(path, toJsonText(value, indent === 0 ? undefined : indent) + '\n')
 
   return {
     write,
@@ -116,7 +116,7 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
         await json('feed.json', jsonFeedOf(config.site, entries))
       }
       // Unindented: indenting tripled its size (15 MB for the 1,500 MedQuAD articles, 5.5 MB without).
-      await json('search-index.json', search.toJSON(bundleSchemaVersion), undefined)
+      await json('search-index.json', search.toJSON(bundleSchemaVersion), 0)
       // Re-serialised like every JSON file of the bundle (`<`, `>` and `&` escaped), so the guarantee has no exception.
       for (const name of bundleSchemaNames) await json(`schemas/${name}`, JSON.parse(readFileSync(join(packageRoot, 'schemas', name), 'utf8')))
       await write(stylesheetPath, readFileSync(join(packageRoot, 'src', 'publish', 'assets', 'healthlint.css'), 'utf8'))
