@@ -172,7 +172,7 @@ describe('escaping frontmatter values', () => {
 
   it('escapes values in the page\'s text, attributes and JSON-LD block', () => {
     const json: BundleArticle = {
-      schemaVersion: '1.1', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
+      schemaVersion: '1.2', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
       reviewedBy: {name: hostile, credential: hostile}, contributors: [{name: hostile, role: hostile}], readability: null, html: '', sections: [], redFlags: [], seekReview: [], contentHash: '0'.repeat(64),
       lang: 'cy-GB', translationOf: 'y', translations: [{lang: 'en-GB', slug: 'y', url: null}], url: 'https://example.org/articles/x.html', categoryName: hostile,
       sources: [{title: hostile, url: 'https://example.org/a"b'}], datePublished: '2025-12-22', dateModified: '2025-12-22', reviewOverdue: true, safetyOverrides: []
