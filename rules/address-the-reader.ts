@@ -12,9 +12,9 @@
 // do ("these proteins must be turned on"). Passive voice is reported only in instructions — a
 // modal verb with "be" and a past participle ("should be taken", "needs to be kept") — and not
 // when the reader is the subject ("you should be seen within 2 weeks" is how the NHS writes).
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export interface AddressTheReaderOptions extends Record<string, unknown> {
   thirdPerson: boolean
@@ -77,7 +77,7 @@ function check(context: RuleContext<AddressTheReaderOptions>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     const quoted = quotedStretches(block.text)
     if (options.thirdPerson && /patient|sufferer/i.test(block.text)) {
-      for (const match of block.text.matchAll(thirdPerson)) {
+      for (const match of matchesOf(block.text, thirdPerson)) {
         if (isInside(quoted, match.index)) continue
         const written = match[0].replace(/\s+/g, ' ')
         const instead = /['’]s$/.test(written) ? 'your' : /^the patient$/i.test(written) ? 'you' : `${/^\p{Lu}/u.test(written) ? 'You' : 'you'} ${written.split(' ').slice(written.split(' ').findIndex((word) => /^(?:patients?|sufferers?)$/i.test(word)) + 1).join(' ')}`
@@ -85,7 +85,7 @@ function check(context: RuleContext<AddressTheReaderOptions>): void {
       }
     }
     if (options.passive && /\bbe\s/i.test(block.text)) {
-      for (const match of block.text.matchAll(passive)) {
+      for (const match of matchesOf(block.text, passive)) {
         if (isInside(quoted, match.index)) continue
         const subject = match[1]!.toLowerCase().replace('’', "'")
         if (/^(?:you|you'll|you've|you'd|i|we)$/.test(subject)) continue

@@ -6,11 +6,11 @@
 // as "12- tablets" or "0.5 ml" as "05. ml", so what a patient reads is not what the clinician
 // approved. They are found raw, as character references (`&#x202E;`, `&rlm;`) and as
 // frontmatter escapes (`"\u202E"`); the set is Unicode's `Bidi_Control` property (see
-// src/unicode.ts). Articles written in English never need them. Turn it off only for articles
+// src/rule-kit/unicode.ts). Articles written in English never need them. Turn it off only for articles
 // in right-to-left languages, and review those by eye.
-import {defineRule, withoutOptions} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
 import {pointAt} from '../src/pipeline/load.js'
-import {describeCodePoint, findHiddenCharacters, writtenAs} from '../src/unicode.js'
+import {describeCodePoint, findHiddenCharacters, writtenAs} from '../src/rule-kit/unicode.js'
 
 const header = '---\ntitle: Dosing\n---\n\n'
 

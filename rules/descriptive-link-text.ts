@@ -10,9 +10,9 @@
 // Turn it off: never for patient pages.
 import {toString} from 'mdast-util-to-string'
 import type {Nodes} from 'mdast'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {visit} from '../src/visit.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {visit} from '../src/rule-kit/visit.js'
 
 export interface DescriptiveLinkTextOptions extends Record<string, unknown> {
   phrases: string[]

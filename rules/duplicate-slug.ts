@@ -6,7 +6,7 @@
 //
 // The slugs of all articles are read before any is checked (`collectSlugs` in
 // src/pipeline/slugs.ts), so this rule sees the whole run while lint still streams file by file.
-import {defineRule, withoutOptions} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
 import {pathOf, slugOf} from '../src/pipeline/slugs.js'
 
 export default defineRule({

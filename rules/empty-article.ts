@@ -2,9 +2,15 @@
 //
 // Why: an empty page published under a health topic tells patients nothing and hides the gap
 // from the content team. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RecordedMessages} from '../src/pipeline/problems.js'
 
-const recorded = reportRecordedProblems('empty-article')
+/** The messages of the problems the load stage records for this rule. */
+export const recordedMessages: RecordedMessages<'empty-article'> = {
+  empty: () => 'This file is empty. An article needs frontmatter and a body.'
+}
+
+const recorded = reportRecordedProblems('empty-article', recordedMessages)
 
 export default defineRule({
   id: 'empty-article',

@@ -3,7 +3,16 @@
 // Why: a file saved in another encoding turns "Caffeine" into "Caf�ine", and a NUL byte inside
 // a dose ("Give 2\0 doses") can hide or change what patients read. healthlint refuses to guess:
 // the file must be re-saved. Turn it off: never; a file it flags cannot be read reliably.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RecordedMessages} from '../src/pipeline/problems.js'
+
+/** The messages of the problems the load stage records for this rule. */
+export const recordedMessages: RecordedMessages<'encoding'> = {
+  utf16: () => 'This file is saved as UTF-16. Save it as UTF-8 (in most editors: "Save with encoding" → UTF-8).',
+  'invalid-utf8': ({byte}) => `This file is not valid UTF-8 (byte 0x${byte} here); it was probably saved as Windows-1252 or Latin-1. Save it as UTF-8.`,
+  nul: () => 'This file contains a NUL character (byte 0x00), which usually means a corrupted or binary file. Remove it, or re-save the article as plain UTF-8 text.',
+  'bare-cr': () => 'This file uses a bare carriage return (CR) as a line ending. Save it with LF or CRLF line endings.'
+}
 
 export default defineRule({
   id: 'encoding',
@@ -32,5 +41,5 @@ export default defineRule({
       }
     ]
   },
-  check: reportRecordedProblems('encoding')
+  check: reportRecordedProblems('encoding', recordedMessages)
 })

@@ -11,10 +11,10 @@
 // and words in capitals for emphasis (no-all-caps) are left to the rules that own them.
 // Add the abbreviations your readers know to `known`. Not fixed: only a person knows the words.
 // Turn it off: for content written for clinicians.
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {reportSpan, textBlocks} from '../src/text-blocks.js'
-import {capitalRuns, isShouting} from '../src/capitals.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {matchesOf, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
+import {capitalRuns, isShouting} from '../src/rule-kit/capitals.js'
 import {prescriptionMeaning} from './no-prescription-abbreviations.js'
 
 export interface ExpandAbbreviationsOptions extends Record<string, unknown> {
@@ -74,7 +74,7 @@ function check(context: RuleContext<ExpandAbbreviationsOptions>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     if (block.kind === 'heading') continue
     let runs: ReturnType<typeof capitalRuns> | undefined
-    for (const match of block.text.matchAll(abbreviation)) {
+    for (const match of matchesOf(block.text, abbreviation)) {
       const base = match[1]!
       const suffixed = base + (match[2] ?? '')
       const name = known.has(suffixed) ? suffixed : base

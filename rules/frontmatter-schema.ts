@@ -9,10 +9,10 @@
 import {basename, extname} from 'node:path'
 import type {ErrorObject} from 'ajv'
 import {closest, distance} from 'fastest-levenshtein'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {compileSchema} from '../src/schema.js'
-import {readSchema} from '../src/paths.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {compileSchema} from '../src/config/schema.js'
+import {readSchema} from '../src/config/package-files.js'
 
 const schema = readSchema('article.schema.json')
 // Compiled on first use: a run whose articles are all cached never needs it.
@@ -41,6 +41,7 @@ export default defineRule<Options>({
     }
   },
   defaults: {categories: []},
+  fromSite: (site) => (site.categories.length > 0 ? {categories: [...site.categories]} : {}),
   examples: {
     valid: [
       {name: 'all required fields', input: header + 'title: Lower back pain\nlastReviewed: 2025-12-22\n---\n\nText.\n'},

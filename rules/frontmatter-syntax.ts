@@ -5,7 +5,30 @@
 // languages (`---js`) are never evaluated, and YAML features that metadata never needs
 // (aliases, anchors, merge keys, tags, prototype keys) are refused because they are how
 // crafted files attack parsers. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RecordedMessages} from '../src/pipeline/problems.js'
+
+/** The messages of the problems the frontmatter stage records for this rule. */
+export const recordedMessages: RecordedMessages<'frontmatter-syntax'> = {
+  missing: () => 'This article has no frontmatter. Start the file with a line `---`, then the YAML fields (title, description, category, lastReviewed, reviewedBy), then another line `---`.',
+  'other-format': ({fence, language}) => `The frontmatter fence \`${fence}\` asks for ${language ? `\`${language}\`` : 'another format'} frontmatter, which healthlint never reads or runs. Start the file with a line of exactly \`---\` and write the fields in YAML.`,
+  'not-closed': () => 'The frontmatter is never closed: add a line `---` after the last YAML field, before the article text.',
+  'closing-line': () => 'The line that closes the frontmatter must be exactly `---`.',
+  'too-large': ({bytes, limit}) => `The frontmatter is ${bytes} bytes, more than the limit of ${limit}. Article metadata needs only a few lines: move long text into the article body, or raise \`limits.maxFrontmatterBytes\` in the config.`,
+  empty: () => 'The frontmatter is empty. Add the fields title, description, category, lastReviewed and reviewedBy between the two `---` lines.',
+  unreadable: ({why}) => `The frontmatter could not be read (${why}). Write it as simple \`key: value\` lines.`,
+  'duplicate-key': () => 'This key appears twice in the frontmatter. Keep one of them and delete the other.',
+  'invalid-yaml': ({error}) => `The frontmatter is not valid YAML: ${error}. Check quotes, colons and brackets on this line and the one before.`,
+  'too-deep': ({limit}) => `The frontmatter is nested more than ${limit} levels deep. Article metadata needs at most a list of small records.`,
+  tag: ({tag}) => `The YAML tag \`${tag}\` is not allowed in frontmatter: write plain text, numbers, lists and mappings only.`,
+  'merge-key': () => 'YAML merge keys (`<<`) are not allowed in frontmatter. Write each field out in full.',
+  'forbidden-key': ({key}) => `The key \`${key}\` is not allowed in frontmatter (it could change how programs read the data). Remove it.`,
+  'complex-key': () => 'Frontmatter keys must be plain words such as `title`.',
+  anchors: ({anchor, count}) => `YAML anchors (\`&${anchor}\`) are not allowed in frontmatter (${count} found). Write each value out in full.`,
+  aliases: ({count}) => `YAML aliases (\`*name\`) are not allowed in frontmatter (${count} found). Write each value out in full.`,
+  'not-a-mapping': ({what}) => `The frontmatter is ${what}, but it must be a set of \`key: value\` fields such as \`title: Lower back pain\`.`,
+  'ended-early': () => 'This `---` line, and the `key: value` lines above it, look like frontmatter, but the frontmatter already ended earlier (a line of `---` inside a value closes it). Indent or remove that earlier `---` so all fields stay in the frontmatter.'
+}
 
 export default defineRule({
   id: 'frontmatter-syntax',
@@ -62,5 +85,5 @@ export default defineRule({
       }
     ]
   },
-  check: reportRecordedProblems('frontmatter-syntax')
+  check: reportRecordedProblems('frontmatter-syntax', recordedMessages)
 })

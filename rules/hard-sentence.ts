@@ -17,14 +17,14 @@
 // Turn it off: for content written for clinicians rather than patients.
 import type {Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 import {assessSentence} from '../src/words/difficulty.js'
 import type {DifficultyOptions, SentenceDifficulty} from '../src/words/difficulty.js'
 import {patientWords} from '../src/words/familiar.js'
 import {buildVocabulary, seedWords} from '../src/words/vocabulary-index.js'
 import type {Vocabulary} from '../src/words/vocabulary-index.js'
-import {isBylineOrFooter, isDisclaimer} from '../src/pipeline/recognise.js'
+import {isBylineOrFooter, isDisclaimer} from '../src/rule-kit/recognise.js'
 
 export interface HardSentenceOptions extends Record<string, unknown> {
   /** Longest acceptable sentence, in words. */
@@ -105,6 +105,7 @@ export default defineRule<HardSentenceOptions>({
 })
 
 const vocabularies = new Map<string, Vocabulary>()
+const everydays = new Map<string, ReadonlySet<string>>()
 const judgings = new Map<string, DifficultyOptions>()
 
 function check(context: RuleContext<HardSentenceOptions>): void {
@@ -114,9 +115,9 @@ function check(context: RuleContext<HardSentenceOptions>): void {
   const fixed = fixedWordingOf(frontmatter?.data)
   const hard: number[] = []
   sentences.forEach((sentence, index) => {
-    if (isFixedWording(sentence.node, fixed)) return
-    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
-    if (!difficulty.hard) return
+    const difficulty = assessSentence(sentence, judging)
+    // Fixed wording is looked for only in hard sentences (most are not): the same verdict, less work.
+    if (!difficulty.hard || isFixedWording(sentence.node, fixed)) return
     hard.push(index)
     context.report(reasonOf(difficulty, options), sentence.node.position, {actual: String(difficulty.words)})
   })
@@ -136,7 +137,9 @@ export function judgingOptions(options: HardSentenceOptions, data: Record<string
     vocabulary = buildVocabulary([seedWords()], [...patientWords().medicines, ...options.allowedTerms])
     vocabularies.set(terms, vocabulary)
   }
-  const everyday = new Set(options.allowedTerms.map((term) => term.toLowerCase()))
+  // One set per list of allowed terms, so that judgements of words carry across articles (difficulty.ts).
+  let everyday = everydays.get(terms)
+  if (!everyday) everydays.set(terms, (everyday = new Set(options.allowedTerms.map((term) => term.toLowerCase()))))
   if (judgings.size >= 1000) judgings.clear()
   judging = {...options, vocabulary, everyday, title}
   judgings.set(key, judging)

@@ -13,8 +13,8 @@
 // Turn it off: never for patient pages; `emphasisAsHeading: false` if bold labels are house style.
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 
 export interface HeadingStructureOptions extends Record<string, unknown> {
   emphasisAsHeading: boolean

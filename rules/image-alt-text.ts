@@ -9,9 +9,9 @@
 // Turn it off: never for patient pages; set `allowDecorative` for decorative images.
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {visit} from '../src/visit.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {visit} from '../src/rule-kit/visit.js'
 
 export interface ImageAltTextOptions extends Record<string, unknown> {
   allowDecorative: boolean

@@ -1,6 +1,8 @@
-// The registry: the one place the rest of healthlint learns which rules exist, in the order
-// they appear in the documentation.
-import type {Rule} from '../src/rule.js'
+// The built-in rule set, in the order the documentation lists the rules. A value passed in, not
+// a registry: only the entry points (the CLI, the library API, the docs generator and the tests)
+// import it, and hand it to config resolution, which carries it to every stage and report.
+import {createRuleSet} from '../src/rule-kit/rule-set.js'
+import type {RuleSet} from '../src/rule-kit/rule-set.js'
 import encoding from './encoding.js'
 import fileType from './file-type.js'
 import emptyArticle from './empty-article.js'
@@ -12,6 +14,7 @@ import redFlagsUrgentAction from './red-flags-urgent-action.js'
 import requireSeekReview from './require-seek-review.js'
 import requireDisclaimer from './require-disclaimer.js'
 import requireReviewer from './require-reviewer.js'
+import noPlaceholders from './no-placeholders.js'
 import reviewDate from './review-date.js'
 import ukEmergencyServices from './uk-emergency-services.js'
 import bidiControl from './bidi-control.js'
@@ -39,7 +42,7 @@ import noAllCaps from './no-all-caps.js'
 import noExclamationMarks from './no-exclamation-marks.js'
 import addressTheReader from './address-the-reader.js'
 
-export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
+export const builtInRules: RuleSet = createRuleSet([{origin: 'healthlint', rules: [
   encoding,
   fileType,
   emptyArticle,
@@ -51,6 +54,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   requireSeekReview,
   requireDisclaimer,
   requireReviewer,
+  noPlaceholders,
   reviewDate,
   ukEmergencyServices,
   bidiControl,
@@ -77,4 +81,7 @@ export const rules: ReadonlyArray<Rule<Record<string, unknown>>> = [
   noAllCaps,
   noExclamationMarks,
   addressTheReader
-] as ReadonlyArray<Rule<Record<string, unknown>>>
+]}])
+
+/** The built-in rules as a list. */
+export const rules = builtInRules.rules

@@ -10,12 +10,12 @@
 // (`Cf`) and control (`Cc`, except tab and line breaks) that is not a bidi control (those are
 // `bidi-control`'s), found raw, as character references and as frontmatter escapes; emoji
 // sequences, joiners inside scripts that need them and variation selectors after the characters
-// they select are allowed (see src/unicode.ts). Turn it off: rarely, for articles in scripts
+// they select are allowed (see src/rule-kit/unicode.ts). Turn it off: rarely, for articles in scripts
 // that need joiners between Latin letters.
-import {defineRule, withoutOptions} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
 import {pointAt} from '../src/pipeline/load.js'
-import {describeCodePoint, findHiddenCharacters, writtenAs} from '../src/unicode.js'
-import type {Meaning} from '../src/unicode.js'
+import {describeCodePoint, findHiddenCharacters, writtenAs} from '../src/rule-kit/unicode.js'
+import type {Meaning} from '../src/rule-kit/unicode.js'
 
 const header = '---\ntitle: Dosing\n---\n\n'
 const consequence: Record<Meaning | 'none', string> = {

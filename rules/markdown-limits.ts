@@ -4,7 +4,22 @@
 // Why: crafted Markdown (thousands of nested quotes or lists, runs of brackets and emphasis
 // markers) can make Markdown tools run for minutes or crash. Real articles never come near the
 // limits; an article over them is refused with a message at its place. Turn it off: never.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RecordedMessages} from '../src/pipeline/problems.js'
+
+/** The messages of the problems the parse and analysis stages record for this rule. */
+export const recordedMessages: RecordedMessages<'markdown-limits'> = {
+  lines: ({limit}) => `This article has more than ${limit} lines, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxLines\` in the config.`,
+  'nested-line': ({limit}) => `This line nests quotes or lists more than ${limit} levels deep. Flatten the structure; articles need only a few levels.`,
+  'wide-table': ({columns, limit}) => `This table has ${columns} columns, more than the limit of ${limit}; it would not fit on a phone screen. Split it into smaller tables or a list.`,
+  'table-cells': ({limit}) => `The tables in this article have more than ${limit} cells in all by this row, far more than a reader can use, so the article was not parsed. Split the table into smaller tables or lists, or raise \`limits.maxTableCells\` in the config.`,
+  'block-markers': ({limit}) => `This block has more than ${limit} emphasis, link or code markers (such as * _ [ ] ( ) \`), far more than any article needs, so it was not parsed. Split the text into paragraphs or remove the stray markers.`,
+  markers: ({limit}) => `This article has more than ${limit} emphasis, link or code markers (such as * _ [ ] ( ) \`) by this line, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxDelimiters\` in the config.`,
+  nodes: ({limit}) => `This article's Markdown has more than ${limit} elements (paragraphs, list items, links, emphasis and so on) by this point, far more than any article needs, so its body was not checked. Split it into several articles, or raise \`limits.maxNodes\` in the config.`,
+  'nested-tree': ({limit}) => `The Markdown here is nested more than ${limit} levels deep (quotes, lists, emphasis or links inside each other). Flatten the structure.`,
+  unparsable: ({reason}) => `The article body could not be parsed as Markdown (${reason}). Simplify the structure near the start of the body.`,
+  'over-budget': ({milliseconds}) => `Checking this article took longer than ${milliseconds} ms, so it was stopped and its body was not checked. Very long articles, or thousands of quotes, lists or underlined (===) headings, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`
+}
 
 export default defineRule({
   id: 'markdown-limits',
@@ -40,5 +55,5 @@ export default defineRule({
       }
     ]
   },
-  check: reportRecordedProblems('markdown-limits')
+  check: reportRecordedProblems('markdown-limits', recordedMessages)
 })

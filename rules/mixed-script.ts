@@ -6,12 +6,12 @@
 // characters ignored (a zero-width space cannot split the word in two), in the body's text, image
 // descriptions and link titles, and in the frontmatter's text values. Turn it off: for articles
 // that legitimately mix alphabets within words (rare in English).
-import {defineRule, withoutOptions} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
 import type {Definition, Image, ImageReference, Link, Nodes, Text} from 'mdast'
 import type {Point, Position} from 'unist'
-import {positionedAncestors, visit} from '../src/visit.js'
+import {positionedAncestors, visit} from '../src/rule-kit/visit.js'
 import {pointAt} from '../src/pipeline/load.js'
-import {sourceOffsets, withoutIgnorables} from '../src/unicode.js'
+import {sourceOffsets, withoutIgnorables} from '../src/rule-kit/unicode.js'
 
 // A word: letters and marks, with any invisible characters inside it.
 const word = /[\p{L}\p{M}](?:[\p{L}\p{M}\p{Default_Ignorable_Code_Point}]*[\p{L}\p{M}])?/gu

@@ -9,10 +9,10 @@
 // or is one of the `emphasis` words alone ("NEVER", "URGENT"); anything else is taken for an
 // abbreviation ("AIDS", "CHARGE syndrome" spell words too). Abbreviations that spell an everyday word ("NICE") go in `allow`.
 // Turn it off: for content that quotes labels or signs word for word.
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {reportSpan, textBlocks} from '../src/text-blocks.js'
-import {capitalRuns, emphasisWords, isShouting} from '../src/capitals.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
+import {capitalRuns, emphasisWords, isShouting} from '../src/rule-kit/capitals.js'
 
 export interface NoAllCapsOptions extends Record<string, unknown> {
   allow: string[]

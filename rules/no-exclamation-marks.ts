@@ -6,9 +6,9 @@
 // marks) is left as it was said. Not fixed: "!" to "." is not always the sentence an editor
 // would write.
 // Turn it off: for content that is not health advice.
-import {defineRule, withoutOptions} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 
@@ -43,7 +43,7 @@ function check(context: RuleContext<Record<string, never>>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     if (!block.text.includes('!')) continue
     const quoted = quotedStretches(block.text)
-    for (const match of block.text.matchAll(/!+/g)) {
+    for (const match of matchesOf(block.text, /!+/g)) {
       if (isInside(quoted, match.index)) continue
       reportSpan(context, block, match.index, match.index + match[0].length, 'Remove the exclamation mark: in health advice it reads as alarm or as jollity. End the sentence with a full stop.')
     }

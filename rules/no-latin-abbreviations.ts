@@ -7,9 +7,9 @@
 // example", "that is", "about"), the message carries a fix; "etc.", "via" and "vs" need a
 // rewrite, so they are reported only. Names (a capitalised "Via" inside a sentence) are left
 // alone. Turn it off: for content written for clinicians rather than patients.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, matchCase, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export type NoLatinAbbreviationsOptions = Record<string, never>
 
@@ -97,7 +97,7 @@ function check(context: RuleContext<NoLatinAbbreviationsOptions>): void {
     if (!anyOf.test(block.text)) continue
     const found: Array<{index: number; written: string; abbreviation: Abbreviation}> = []
     for (const abbreviation of abbreviations) {
-      for (const match of block.text.matchAll(abbreviation.pattern)) {
+      for (const match of matchesOf(block.text, abbreviation.pattern)) {
         const written = match[0]
         // A capitalised word inside a sentence is a name ("Via Appia").
         if (/^\p{Lu}\p{Ll}/u.test(written) && !startsSentence(block.text, match.index)) continue

@@ -8,9 +8,9 @@
 // "it's") stay allowed. The fix writes the words in full; in quoted speech (between double
 // quotation marks) the contraction is still reported, but not fixed: those are someone's words.
 // Turn it off: for content that quotes conversation at length.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, matchCase, quotedStretches, reportSpan, textBlocks} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export type NoNegativeContractionsOptions = Record<string, never>
 
@@ -82,7 +82,7 @@ function check(context: RuleContext<NoNegativeContractionsOptions>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     if (!/n['’]t/.test(block.text)) continue
     const quoted = quotedStretches(block.text)
-    for (const match of block.text.matchAll(pattern)) {
+    for (const match of matchesOf(block.text, pattern)) {
       const written = match[0]
       const full = negativeContractions[written.toLowerCase().replace('’', "'")]
       if (full === undefined) {

@@ -12,11 +12,11 @@
 // Turn it off: only for content written for clinicians.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
-import {reportSpan, textBlocks} from '../src/text-blocks.js'
-import {capitalRuns} from '../src/capitals.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {matchesOf, reportSpan, textBlocks} from '../src/rule-kit/text-blocks.js'
+import {capitalRuns} from '../src/rule-kit/capitals.js'
 
 export interface NoPrescriptionAbbreviationsOptions extends Record<string, unknown> {
   /** Forms from the list not to report. */
@@ -92,11 +92,11 @@ function check(context: RuleContext<NoPrescriptionAbbreviationsOptions>): void {
   const blocks = textBlocks(context.tree, context.file)
   // A form the article defines as its own abbreviation ("Binswanger's disease (BD)") means that.
   for (const block of blocks) {
-    for (const match of block.text.matchAll(/\p{L}[\s,]*\(\s*(\p{Lu}{2,6})\s*[),;]/gu)) ignore.add(match[1]!)
+    for (const match of matchesOf(block.text, /\p{L}[\s,]*\(\s*(\p{Lu}{2,6})\s*[),;]/gu)) ignore.add(match[1]!)
   }
   for (const block of blocks) {
     let runs: ReturnType<typeof capitalRuns> | undefined
-    for (const match of block.text.matchAll(token)) {
+    for (const match of matchesOf(block.text, token)) {
       const written = match[0]
       const found = prescriptionMeaning(written)
       if (!found || ignore.has(found.key)) continue

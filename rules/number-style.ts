@@ -10,10 +10,10 @@
 // common"), as both guides allow. Every replacement that is certain is a fix: a number word, a
 // dash range, a time, a date with a month name or an unambiguous numeric date.
 // Turn it off: per check with the options, for content with its own conventions.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isInside, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
-import type {TextBlock} from '../src/text-blocks.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isInside, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/rule-kit/text-blocks.js'
+import type {TextBlock} from '../src/rule-kit/text-blocks.js'
 
 export interface NumberStyleOptions extends Record<string, unknown> {
   words: boolean
@@ -150,7 +150,7 @@ interface Found {
 
 function findWords(block: TextBlock, quoted: Array<[number, number]>, found: Found[]): void {
   const text = block.text
-  for (const match of text.matchAll(numberWord)) {
+  for (const match of matchesOf(text, numberWord)) {
     if (isInside(quoted, match.index)) continue
     const written = match[0]
     const after = text.slice(match.index + written.length)
@@ -170,7 +170,7 @@ function findWords(block: TextBlock, quoted: Array<[number, number]>, found: Fou
 
 function findRanges(block: TextBlock, found: Found[]): void {
   const text = block.text
-  for (const match of text.matchAll(dashRange)) {
+  for (const match of matchesOf(text, dashRange)) {
     const [written, first, firstUnit, , second, secondUnit] = match as unknown as string[]
     const before = text.slice(0, match.index)
     // Phone numbers ("0300 123-4567"), leading zeros and descending pairs (scores) are not ranges.
@@ -189,7 +189,7 @@ function findRanges(block: TextBlock, found: Found[]): void {
 }
 
 function findTimes(block: TextBlock, found: Found[]): void {
-  for (const match of block.text.matchAll(time)) {
+  for (const match of matchesOf(block.text, time)) {
     const written = match[0]
     let replacement: string
     if (/noon/i.test(written)) replacement = 'midday'
@@ -214,14 +214,14 @@ function findDates(block: TextBlock, found: Found[]): void {
     const replacement = `${day} ${months[month - 1]}${year === undefined ? '' : ` ${year}`}`
     found.push({from: index, to: index + written.length, reason: `Write the date “${written}” as “${replacement}”.`, fix: replacement})
   }
-  for (const match of text.matchAll(isoDate)) push(match.index, match[0], Number(match[3]), Number(match[2]), match[1])
-  for (const match of text.matchAll(monthDay)) {
+  for (const match of matchesOf(text, isoDate)) push(match.index, match[0], Number(match[3]), Number(match[2]), match[1])
+  for (const match of matchesOf(text, monthDay)) {
     // "May 5" at the start of a sentence is more often "May 5 people …" than a date.
     if (match[1] === 'May' && match[3] === undefined) continue
     push(match.index, match[0], Number(match[2]), months.indexOf(match[1]!) + 1, match[3])
   }
-  for (const match of text.matchAll(ordinalDay)) push(match.index, match[0], Number(match[1]), months.indexOf(match[3]!) + 1, undefined)
-  for (const match of text.matchAll(numericDate)) {
+  for (const match of matchesOf(text, ordinalDay)) push(match.index, match[0], Number(match[1]), months.indexOf(match[3]!) + 1, undefined)
+  for (const match of matchesOf(text, numericDate)) {
     const [written, a, separator, b, year] = match as unknown as string[]
     // "1.2.34" is a version number, not a date.
     if (separator === '.' && year!.length === 2) continue

@@ -13,8 +13,8 @@
 // reported, nor are the listed words inside them.
 // Turn it off: for content written for clinicians rather than patients.
 import type {Point} from 'unist'
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 import {explainedWords} from '../src/words/explained.js'
 import {patientWords} from '../src/words/familiar.js'
 import {buildVocabulary, matchesIn, seedWords, sentenceRuns} from '../src/words/vocabulary-index.js'

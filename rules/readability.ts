@@ -11,11 +11,11 @@
 // (`errorAge`). The message names the instruments and points at the hardest sentences (by the
 // hard-sentence judgement), where a rewrite pays off first.
 // Turn it off: for content written for clinicians rather than patients.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
 import type {ScoredSentence} from '../src/pipeline/score.js'
-import {readingAgeBand} from '../src/readability.js'
-import type {ReadingAgeBand} from '../src/readability.js'
+import {readingAgeBand} from '../src/rule-kit/readability.js'
+import type {ReadingAgeBand} from '../src/rule-kit/readability.js'
 import {assessSentence} from '../src/words/difficulty.js'
 import hardSentence, {judgingOptions} from './hard-sentence.js'
 import type {HardSentenceOptions} from './hard-sentence.js'
@@ -93,12 +93,12 @@ export default defineRule<ReadabilityOptions>({
       }
     ]
   },
+  reportData: (options) => ({readabilityTarget: options.targetAge}),
   check
 })
 
 function check(context: RuleContext<ReadabilityOptions>): void {
   const {file, options, tree} = context
-  file.data.readabilityTarget = options.targetAge
   const scores = file.data.readability
   if (!scores) return
   const band = readingAgeBand(scores)
@@ -137,7 +137,7 @@ export function bandText(band: ReadingAgeBand): string {
 function hardestLines(sentences: readonly ScoredSentence[], data: Record<string, unknown> | undefined): number[] {
   const judging = judgingOptions(hardSentence.defaults as HardSentenceOptions, data)
   const candidates = sentences.map((sentence, index) => {
-    const difficulty = assessSentence(sentence.node, sentence.wordSyllables, judging)
+    const difficulty = assessSentence(sentence, judging)
     const weight = difficulty.unfamiliar.reduce((sum, word) => sum + word.weight, 0)
     const grade = 0.39 * sentence.words + 11.8 * (sentence.syllables / sentence.words) - 15.59
     return {index, line: sentence.node.position?.start.line ?? 0, hard: difficulty.hard, score: weight + Math.max(0, sentence.words - judging.maxWords) / 5, grade}

@@ -7,12 +7,12 @@
 // its lead-in too ("Call 999 or go to A&E if" carries its action), and the section's own text,
 // not a later section's. Turn it off: for services whose urgent route is described elsewhere on
 // every page, by adding that route to `actions` instead.
-import {defineRule, wordList} from '../src/rule.js'
-import {itemsOf, sectionItemsOf, sectionsOfKind, textOf} from '../src/pipeline/sections.js'
-import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
-import {extend, quote} from '../src/phrases.js'
-import {namesUrgentService} from '../src/pipeline/recognise.js'
-import {defaultRedFlagHeadings, defaultUrgentServices} from '../src/vocabulary.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {itemsOf, sectionItemsOf, sectionsOfKind, textOf} from '../src/rule-kit/sections.js'
+import {safetyVocabularyOf} from '../src/rule-kit/safety-vocabulary.js'
+import {extend, quote} from '../src/rule-kit/phrases.js'
+import {namesUrgentService, urgentContact} from '../src/rule-kit/recognise.js'
+import {defaultRedFlagHeadings, defaultUrgentServices} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -45,6 +45,7 @@ export default defineRule<Options>({
       {name: 'a telephone number in a list item', input: seedHeader + '## Urgent advice\n\n- First placeholder symptom\n- Action placeholder: 111\n'},
       {name: 'an urgent appointment, in a subsection', input: seedHeader + '## When to get urgent help\n\n### Placeholder subheading\n\nAction placeholder: an urgent GP appointment.\n'},
       {name: 'an action added by the config', input: seedHeader + '## Red flags\n\n- First placeholder symptom\n\nAction placeholder: the duty clinician line.\n', options: {actions: ['duty clinician line']}},
+      {name: 'a named service contacted promptly', input: seedHeader + '## Danger signs\n\nPhone the maternity unit straight away, day or night, if you have:\n\n- First placeholder symptom\n'},
       {name: 'no red-flags section (require-red-flags reports that)', input: seedHeader + '## Common causes of lower back pain\n\nPlaceholder paragraph.\n'}
     ],
     invalid: [
@@ -57,6 +58,16 @@ export default defineRule<Options>({
         name: 'a traffic-light "Red" block with no action',
         input: seedHeader + '**Red – if your child:**\n\n- First placeholder symptom\n\n**Amber – if your child:**\n\n- Second placeholder symptom\n\nAction placeholder: ask for an urgent GP appointment.\n',
         messages: ['5:1: The red-flags section "Red – if your child:" does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.']
+      },
+      {
+        name: 'a named service, but not how soon',
+        input: seedHeader + '## Red flags\n\n- First placeholder symptom\n\nTell your midwife at your next appointment.\n',
+        messages: ['5:1: The red-flags section "Red flags" does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.']
+      },
+      {
+        name: 'a named service, said not to be urgent',
+        input: seedHeader + '## Red flags\n\n- First placeholder symptom\n\nThis is not urgent: tell your midwife now or at your next visit.\n',
+        messages: ['5:1: The red-flags section "Red flags" does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.']
       },
       {
         name: 'a number that only contains 999',
@@ -73,11 +84,11 @@ export default defineRule<Options>({
       if (itemsOf(entry, tree, vocabulary).length === 0) continue // an empty section is require-red-flags' finding
       const {section} = entry
       const text = [section.title, section.rest, ...sectionItemsOf(entry, tree, vocabulary).map((item) => item.text), ...section.children.map((node) => textOf(node))].join('\n')
-      if (namesUrgentService(text, actions)) continue
+      if (namesUrgentService(text, actions) || urgentContact(text)) continue
       context.report(
         `The red-flags section ${quote(section.title)} does not say what to do if the reader has one of these symptoms. Add the action the clinical reviewer advises, such as whether to call 999, go to A&E, call 111 or ask for an urgent GP appointment.`,
         section.label,
-        {note: `Recognised actions: ${actions.join(', ')}.`}
+        {note: `Recognised actions: ${actions.join(', ')}; or contacting a named service promptly ("phone the maternity unit straight away").`}
       )
     }
   }

@@ -3,9 +3,9 @@
 // Why: an image loaded from another site tells that site who is reading which health article
 // (a tracking pixel), and it can change after review. Keep images with the article, or list the
 // hosts you trust in the `allowedHosts` option.
-import {defineRule} from '../src/rule.js'
+import {defineRule} from '../src/rule-kit/rule.js'
 import type {Image} from 'mdast'
-import {visit} from '../src/visit.js'
+import {visit} from '../src/rule-kit/visit.js'
 
 export default defineRule({
   id: 'remote-image',

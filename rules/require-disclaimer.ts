@@ -9,12 +9,12 @@
 // psychologist" says neither. Headings do not count. Turn it off: only where the site shows the
 // same disclaimer on every page, and then say so in the config.
 import type {Paragraph, TableCell} from 'mdast'
-import {visit} from '../src/visit.js'
-import {defineRule, wordList} from '../src/rule.js'
-import {extend, quote, sentencesOf} from '../src/phrases.js'
-import {plainTextOf, textOf} from '../src/pipeline/sections.js'
-import {isDisclaimer} from '../src/pipeline/recognise.js'
-import {defaultInformationWords, defaultNotReplacingPhrases} from '../src/vocabulary.js'
+import {visit} from '../src/rule-kit/visit.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {extend, quote, sentencesOf} from '../src/rule-kit/phrases.js'
+import {plainTextOf, textOf} from '../src/rule-kit/sections.js'
+import {isDisclaimer} from '../src/rule-kit/recognise.js'
+import {defaultInformationWords, defaultNotReplacingPhrases} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   informationWords: string[]
@@ -31,6 +31,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

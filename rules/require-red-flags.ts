@@ -12,15 +12,15 @@
 // is. Turn it off: only for content that is not about symptoms (such as an administrative page),
 // and then per file, never globally.
 import type {List, Root} from 'mdast'
-import {CONTINUE, SKIP, visit} from '../src/visit.js'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {classifiedSectionsOf, lineOf, normalise, requiredSection, sectionItemsOf, textOf} from '../src/pipeline/sections.js'
-import type {ClassifiedSection, SectionVocabulary} from '../src/pipeline/sections.js'
-import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
-import {nearestLabel} from '../src/pipeline/nearest.js'
-import {extend, hasPhrase, quote} from '../src/phrases.js'
-import {defaultRedFlagHeadings, defaultUrgentSymptomTerms, meaningVocabulary, placeholderItems, suggestedRedFlagHeadings} from '../src/vocabulary.js'
+import {CONTINUE, SKIP, visit} from '../src/rule-kit/visit.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {classifiedSectionsOf, lineOf, normalise, requiredSection, sectionItemsOf, textOf} from '../src/rule-kit/sections.js'
+import type {ClassifiedSection, SectionVocabulary} from '../src/rule-kit/sections.js'
+import {safetyVocabularyOf} from '../src/rule-kit/safety-vocabulary.js'
+import {nearestLabel} from '../src/rule-kit/nearest.js'
+import {extend, hasPhrase, quote} from '../src/rule-kit/phrases.js'
+import {defaultRedFlagHeadings, defaultUrgentSymptomTerms, meaningVocabulary, placeholderItems, suggestedRedFlagHeadings} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -39,6 +39,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -101,6 +102,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({redFlagHeadings: options.headings}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

@@ -10,12 +10,12 @@
 // else. Dates are read by their labels: "Page last reviewed" against `lastReviewed`, "Next review
 // due" or "Review date" against `nextReview` (or the due date the review policy gives), and
 // "Updated" or "Published" (editorial dates) not at all. Turn it off: never.
-import {defineRule, wordList} from '../src/rule.js'
-import {reviewLinesOf} from '../src/pipeline/review-lines.js'
-import {quote} from '../src/phrases.js'
-import {isIsoDate} from '../src/today.js'
-import type {WrittenDate} from '../src/pipeline/dates.js'
-import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels, nameTitles} from '../src/vocabulary.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {reviewLinesOf} from '../src/rule-kit/review-lines.js'
+import {quote} from '../src/rule-kit/phrases.js'
+import {isIsoDate} from '../src/io/today.js'
+import type {WrittenDate} from '../src/rule-kit/dates.js'
+import {defaultLastReviewedLabels, defaultNextReviewLabels, defaultReviewerStatements, defaultUpdatedLabels, nameTitles} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   statements: string[]
@@ -34,6 +34,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -60,6 +61,7 @@ export default defineRule<Options>({
       {name: 'NHS-style footer lines', input: frontmatter('Dr Jane Smith', '2025-12-22', 'nextReview: 2028-12-22\n') + 'Medical reviewer: Dr Jane Smith, GP\n\nPage last reviewed: 22 December 2025  \nNext review due: 22 December 2028\n'},
       {name: 'a month and year, and an editorial date', input: frontmatter('Dr Jane Smith') + 'Reviewer: Dr Jane Smith, GP\n\nLast reviewed: December 2025 | Published: 3 March 2024\n'},
       {name: '"Updated advice" is not a date line', input: frontmatter('Dr Jane Smith') + 'Reviewed by Dr Jane Smith, GP\n\nUpdated advice: from 1 September 2025 the placeholder service changed.\n'},
+      {name: 'the document named before the statement', input: frontmatter('Ms Hannah Cole') + 'Leaflet reviewed by Ms Hannah Cole, Consultant Midwife\n\nThis booklet was last reviewed on 22 December 2025.\n'},
       {name: 'a statement wording added by the config', input: frontmatter('Dr Jane Smith') + 'Checked by Dr Jane Smith, GMC registered GP\n', options: {statements: ['Checked by']}}
     ],
     invalid: [
@@ -67,6 +69,11 @@ export default defineRule<Options>({
         name: 'no reviewer statement',
         input: frontmatter('Dr Zamiel Hussain') + 'Updated: 22 December 2025\n',
         messages: ['13:1: The article does not say who reviewed it. Add a line at the end such as "Last reviewed by Dr Zamiel Hussain, GMC registered GP", naming the clinician in reviewedBy.']
+      },
+      {
+        name: 'a different reviewer, after the document\'s name',
+        input: frontmatter('Dr Zamiel Hussain') + 'Leaflet reviewed by Dr Jane Smith, GMC registered GP\n',
+        messages: ['13:1: The article says it was reviewed by "Dr Jane Smith", but reviewedBy.name in the frontmatter is "Dr Zamiel Hussain". Correct whichever is wrong, so both name the clinician who reviewed it.']
       },
       {
         name: 'a different reviewer than the frontmatter',
@@ -90,6 +97,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({reviewLabels: options}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

@@ -7,12 +7,12 @@
 // recognised by meaning (an action with a routine service, no urgency), so a red-flags section
 // ("Call 999 if") does not count. Turn it off: only for content that is not about symptoms, and
 // then per file, never globally.
-import {defineRule, wordList} from '../src/rule.js'
-import {lineOf, requiredSection, sectionItemsOf} from '../src/pipeline/sections.js'
-import {safetyVocabularyOf} from '../src/pipeline/safety-vocabulary.js'
-import {nearestLabel} from '../src/pipeline/nearest.js'
-import {quote} from '../src/phrases.js'
-import {defaultSeekReviewHeadings, meaningVocabulary, suggestedSeekReviewHeadings} from '../src/vocabulary.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import {lineOf, requiredSection, sectionItemsOf} from '../src/rule-kit/sections.js'
+import {safetyVocabularyOf} from '../src/rule-kit/safety-vocabulary.js'
+import {nearestLabel} from '../src/rule-kit/nearest.js'
+import {quote} from '../src/rule-kit/phrases.js'
+import {defaultSeekReviewHeadings, meaningVocabulary, suggestedSeekReviewHeadings} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   headings: string[]
@@ -28,6 +28,7 @@ export default defineRule<Options>({
   severity: 'error',
   requires: 'tree',
   safety: true,
+  reportsMissing: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -78,6 +79,7 @@ export default defineRule<Options>({
       }
     ]
   },
+  provides: (options) => ({seekReviewHeadings: options.headings}),
   check(context) {
     const {tree, options} = context
     if (tree.children.length === 0) return // empty-article reports an empty body.

@@ -8,10 +8,12 @@
 // is no longer right. The warning gives the team time to arrange the review before the article
 // must be withdrawn. Missing or malformed dates are left to frontmatter-schema. Turn it off:
 // never; change `maxAgeDays` to match the organisation's review policy instead.
-import {defineRule} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {addDays, daysBetween, isIsoDate} from '../src/today.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {daysBetween, isIsoDate} from '../src/io/today.js'
 import type {Position} from 'unist'
+import {defaultReviewIntervalDays, policyDueOf} from '../src/rule-kit/review-due.js'
+import {plural} from '../src/rule-kit/plural.js'
 
 type Options = {
   maxAgeDays: number
@@ -36,7 +38,8 @@ export default defineRule<Options>({
       warnDays: {type: 'integer', minimum: 0, description: 'Days before the review falls due when a warning starts (0: a warning only on the day it falls due).'}
     }
   },
-  defaults: {maxAgeDays: 365, warnDays: 30},
+  defaults: {maxAgeDays: defaultReviewIntervalDays, warnDays: 30},
+  provides: (options) => ({reviewIntervalDays: options.maxAgeDays}),
   examples: {
     valid: [
       {name: 'a recent review', input: article('lastReviewed: 2025-12-22\n'), now: '2026-03-01'},
@@ -110,7 +113,7 @@ function check(context: RuleContext<Options>): void {
   }
 
   const age = daysBetween(lastReviewed, now)
-  const policyDue = addDays(lastReviewed, options.maxAgeDays)
+  const policyDue = policyDueOf(lastReviewed, options.maxAgeDays)
   let overdue = false
   if (age > options.maxAgeDays) {
     overdue = true
@@ -139,7 +142,7 @@ function check(context: RuleContext<Options>): void {
   const due = nextDue !== undefined && nextDue < policyDue ? nextDue : policyDue
   const left = daysBetween(now, due)
   if (left > options.warnDays) return
-  const when = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`
+  const when = left === 0 ? 'today' : `in ${plural(left, 'day')}`
   const reason = due === policyDue
     ? `The clinical review falls due on ${due}, ${when} (${options.maxAgeDays} days after lastReviewed ${lastReviewed}). Arrange a review by a clinician before then, and update lastReviewed and reviewedBy.`
     : `The clinical review falls due on ${due}, ${when} (nextReview). Arrange a review by a clinician before then, and update lastReviewed and nextReview.`

@@ -7,7 +7,21 @@
 // can never be silenced from inside an article. A refused comment suppresses nothing, and this
 // rule says why. The facts are found by the check stage (`src/pipeline/suppress.ts`) before the
 // other rules run. Turn it off: never; it is itself a safety rule, so it cannot be suppressed.
-import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule.js'
+import {defineRule, reportRecordedProblems, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RecordedMessages} from '../src/pipeline/problems.js'
+
+/** The messages of the problems the check stage records for this rule (src/pipeline/suppress.ts). */
+export const recordedMessages: RecordedMessages<'suppression'> = {
+  'not-a-directive': ({written, suggestion}) =>
+    `\`${written}\` is not a healthlint comment, so it suppresses nothing.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Use \`healthlint-disable-next-line\`, \`healthlint-disable\` or \`healthlint-enable\`.`,
+  'no-rule': ({written, needsReason}) =>
+    `This \`${written}\` comment names no rule. Name the rules it is for, such as \`<!-- ${written} rule-id${needsReason ? ' -- reason' : ''} -->\`; healthlint never turns off every rule at once.`,
+  'no-reason': ({written, ids}) => `This suppression gives no reason, so it suppresses nothing. Say why the rule does not apply here, after \`--\`: \`<!-- ${written} ${ids.join(', ')} -- reason -->\`.`,
+  'unknown-rule': ({id, suggestion}) => `There is no rule \`${id}\`, so this comment suppresses nothing.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+  'safety-rule': ({id}) => `\`${id}\` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.`,
+  'nothing-to-enable': ({id}) => `\`${id}\` is not turned off by a \`healthlint-disable\` comment above this one, so there is nothing to enable. Remove this comment, or check the rule id.`,
+  'already-off': ({id, line}) => `\`${id}\` is already turned off by the comment on line ${line}. Remove this comment, or add \`<!-- healthlint-enable ${id} -->\` before it.`
+}
 
 const article = (body: string) => `---\ntitle: Lower back pain\n---\n\n${body}`
 
@@ -65,5 +79,5 @@ export default defineRule({
       }
     ]
   },
-  check: reportRecordedProblems('suppression')
+  check: reportRecordedProblems('suppression', recordedMessages)
 })

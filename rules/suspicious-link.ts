@@ -7,16 +7,16 @@
 // in the address are the usual phishing tricks. Every kind of link is checked: inline links,
 // autolinks, and reference links (`[text][r]`, `[r][]`, `[r]`) through their definitions.
 // An address counts wherever it appears in the text ("visit www.nhs.uk for more"), compared as
-// shown: references decoded, invisible characters removed (src/addresses.ts). Turn it off:
+// shown: references decoded, invisible characters removed (src/rule-kit/addresses.ts). Turn it off:
 // never; fix the link instead.
-import {defineRule, withoutOptions} from '../src/rule.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
 import type {Definition, Link, LinkReference} from 'mdast'
 import type {Point} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {positionedAncestors, visit} from '../src/visit.js'
+import {positionedAncestors, visit} from '../src/rule-kit/visit.js'
 import {pointAt} from '../src/pipeline/load.js'
-import {mailtoAddresses, sameNumber, sameSite, shownAddresses, telDigits} from '../src/addresses.js'
-import type {Shown} from '../src/addresses.js'
+import {mailtoAddresses, sameNumber, sameSite, shownAddresses, telDigits} from '../src/rule-kit/addresses.js'
+import type {Shown} from '../src/rule-kit/addresses.js'
 
 const header = '---\ntitle: Links\n---\n\n'
 

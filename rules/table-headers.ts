@@ -7,9 +7,9 @@
 // the first column holds row labels (a grid such as "| | Morning | Evening |").
 // Turn it off: never for patient pages.
 import {toString} from 'mdast-util-to-string'
-import {defineRule, withoutOptions} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {visit} from '../src/visit.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {visit} from '../src/rule-kit/visit.js'
 
 const header = '---\ntitle: Placeholder\n---\n\n'
 

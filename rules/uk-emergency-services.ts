@@ -9,11 +9,11 @@
 // writing for another country, set `country` instead (GB, IE, US, CA or AU).
 import type {Root, Text} from 'mdast'
 import {location} from 'vfile-location'
-import {visit} from '../src/visit.js'
-import {defineRule} from '../src/rule.js'
-import {quote} from '../src/phrases.js'
-import {serviceEquivalents, serviceTerms} from '../src/vocabulary.js'
-import type {ServiceTerm} from '../src/vocabulary.js'
+import {visit} from '../src/rule-kit/visit.js'
+import {defineRule} from '../src/rule-kit/rule.js'
+import {quote} from '../src/rule-kit/phrases.js'
+import {serviceEquivalents, serviceTerms} from '../src/rule-kit/vocabulary.js'
+import type {ServiceTerm} from '../src/rule-kit/vocabulary.js'
 
 type Options = {
   country: string

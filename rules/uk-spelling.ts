@@ -13,10 +13,10 @@
 // Turn it off: for content written for a US audience.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {defineRule, wordList} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {packageRoot} from '../src/paths.js'
-import {isInside, matchCase, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/text-blocks.js'
+import {defineRule, wordList} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {isInside, matchCase, matchesOf, quotedStretches, reportSpan, startsSentence, textBlocks} from '../src/rule-kit/text-blocks.js'
 
 export interface UkSpellingOptions extends Record<string, unknown> {
   /** More US spellings (a string: one UK spelling, fixed) or terms (a list: alternatives, reported). */
@@ -115,12 +115,12 @@ function check(context: RuleContext<UkSpellingOptions>): void {
   for (const block of textBlocks(context.tree, context.file)) {
     const found: Array<{from: number; to: number; entry: Entry}> = []
     if (lexicon.phrasePattern) {
-      for (const match of block.text.matchAll(lexicon.phrasePattern)) {
+      for (const match of matchesOf(block.text, lexicon.phrasePattern)) {
         const entry = lexicon.phrases.get(match[0].toLowerCase().replace(/\s+/g, ' '))
         if (entry) found.push({from: match.index, to: match.index + match[0].length, entry})
       }
     }
-    for (const match of block.text.matchAll(word)) {
+    for (const match of matchesOf(block.text, word)) {
       const entry = lexicon.words.get(match[0].toLowerCase())
       // Part of a longer token ("x-color", "it's"), checked here rather than in the pattern (faster).
       if (!entry || /[\p{N}'’]/u.test(block.text[match.index - 1] ?? '') || /['’]\p{L}/u.test(block.text.slice(match.index + match[0].length, match.index + match[0].length + 2))) continue

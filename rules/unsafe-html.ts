@@ -3,15 +3,15 @@
 //
 // Why: raw HTML and such addresses are how a page is made to run scripts, load other sites or
 // pose as another site. Publishing never lets them through (the sanitiser in
-// src/pipeline/sanitize.ts is the safety boundary, whatever this rule's setting), so this rule
+// src/publish/sanitize.ts is the safety boundary, whatever this rule's setting), so this rule
 // is about not losing content silently: it says, at its place, what the published page will
 // lack. HTML comments are not reported: they are meant to be invisible. Turn it off: only if the
 // authors know raw HTML is dropped and want no reminder.
 import type {Definition, Image, Link, Nodes} from 'mdast'
-import {defineRule, withoutOptions} from '../src/rule.js'
-import type {RuleContext} from '../src/rule.js'
-import {isProtocolRelative, isPublishableUrl} from '../src/pipeline/sanitize.js'
-import type {UrlProperty} from '../src/pipeline/sanitize.js'
+import {defineRule, withoutOptions} from '../src/rule-kit/rule.js'
+import type {RuleContext} from '../src/rule-kit/rule.js'
+import {isProtocolRelative, isPublishableUrl} from '../src/publish/sanitize.js'
+import type {UrlProperty} from '../src/publish/sanitize.js'
 import {normalizeUri} from 'micromark-util-sanitize-uri'
 
 const header = '---\ntitle: Hay fever\n---\n\n'

@@ -3,22 +3,24 @@
 // elsewhere, or dress another folder up as healthlint's. Lint and build run as CI runs them:
 // the real CLI, in a fresh clone.
 import assert from 'node:assert/strict'
-import {after, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {cacheFormat, cacheKeyOf, openCache} from '../src/cache.js'
-import type {ArticleCache} from '../src/cache.js'
-import {resolveConfig} from '../src/config.js'
+import {cacheFormat, cacheKeyOf, openCache} from '../src/io/cache.js'
+import type {ArticleCache} from '../src/io/cache.js'
+import {resolveConfig} from '../src/config/config.js'
 import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
-import {defaultLimits} from '../src/config.js'
-import {packageRoot} from '../src/paths.js'
+import {defaultLimits} from '../src/config/config.js'
+import {packageRoot} from '../src/config/package-files.js'
 import {VFile} from 'vfile'
-import {article, makeProject, seedBody, snapshot, validateIndex} from './build/support.js'
+import {article, seedBody, snapshot, validateIndex} from './build/support.js'
 import {runCli} from './helpers.js'
+import {slow} from './slow.js'
+import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const run = promisify(execFile)
 const now = '2026-03-01'
@@ -42,17 +44,8 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 
-const scratches: string[] = []
-after(async () => {
-  for (const path of scratches) await rm(path, {recursive: true, force: true})
-})
-
 /** A temporary directory outside any project, removed after the tests. */
-async function scratch(prefix: string): Promise<string> {
-  const path = await mkdtemp(join(tmpdir(), prefix))
-  scratches.push(path)
-  return path
-}
+const scratch = (prefix: string) => temporaryProject({}, {prefix})
 
 /** A clean-looking article body missing every safety section, with a script in it. */
 const unsafeBody = '# Lower back pain\n\nTake two tablets every hour until the pain stops.\n\n<script>window.pwned = 1</script>\n'
@@ -85,16 +78,16 @@ async function forge(cache: ArticleCache, cwd: string, path: string, slug: strin
   await cache.flush()
 }
 
-describe('a cache committed in a pull request', () => {
+describe('a cache committed in a pull request', slow, () => {
   it('is ignored: the unsafe article is red with its errors reported, and the bundle holds nothing from the forger', async () => {
-    const repo = await makeProject({
+    const repo = temporaryProject({
       'articles/lower-back-pain.md': article(unsafeBody),
       'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain'})
     })
     await git(repo, 'init', '-q')
     // The forger makes the cache with healthlint itself, so every entry is well formed and
     // signed, then commits the cache and the secret it was signed with.
-    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, undefined, repo)))
+    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: repo})))
     await forge(cache, repo, 'articles/lower-back-pain.md', 'lower-back-pain')
     await forge(cache, repo, 'articles/neck-pain.md', 'neck-pain')
     await git(repo, 'add', '-A')
@@ -135,9 +128,9 @@ describe('a cache committed in a pull request', () => {
   })
 
   it('is ignored when only its secret is committed (a known secret signs nothing)', async () => {
-    const repo = await makeProject({'articles/lower-back-pain.md': article(unsafeBody)})
+    const repo = temporaryProject({'articles/lower-back-pain.md': article(unsafeBody)})
     await git(repo, 'init', '-q')
-    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, undefined, repo)))
+    const cache = openCache(join(repo, '.healthlint-cache'), cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: repo})))
     await forge(cache, repo, 'articles/lower-back-pain.md', 'lower-back-pain')
     await git(repo, 'add', '-f', 'node_modules')
     await git(repo, 'commit', '-q', '-m', 'Known secret')
@@ -150,8 +143,8 @@ describe('a cache committed in a pull request', () => {
 
 describe('cache entries without a valid signature', () => {
   it('are rejected and counted: signed with another checkout\'s secret, or not signed at all', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(unsafeBody)})
-    const config = resolveConfig({}, undefined, cwd)
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(unsafeBody)})
+    const config = resolveConfig({}, {rules: builtInRules, root: cwd})
     const root = join(cwd, '.healthlint-cache')
     const path = 'articles/lower-back-pain.md'
     const {contentHash} = await cleanFacts(cwd, path)
@@ -177,7 +170,7 @@ describe('cache entries without a valid signature', () => {
   })
 
   it('are never trusted with a secret others can read', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     assert.equal((await runCli(['lint', '--now', now], cwd)).code, 0)
     const {chmod} = await import('node:fs/promises')
     await chmod(join(cwd, 'node_modules', '.cache', 'healthlint', 'cache-secret'), 0o644)
@@ -190,13 +183,13 @@ describe('cache entries without a valid signature', () => {
 describe('symbolic links in the cache', () => {
   for (const where of ['the cache directory', 'a key directory']) {
     it(`are refused: ${where} linked elsewhere is neither written nor pruned`, async () => {
-      const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+      const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
       const outside = await scratch('healthlint-outside-')
       // A stale temporary file, which a run would tidy away in its own key directory.
       await writeFile(join(outside, 'keep.tmp'), 'not the cache\'s')
       const old = new Date(Date.now() - 24 * 60 * 60 * 1000)
       await utimes(join(outside, 'keep.tmp'), old, old)
-      const config = resolveConfig({}, undefined, cwd)
+      const config = resolveConfig({}, {rules: builtInRules, root: cwd})
       const key = cacheKeyOf(config)
       const keyId = sha256(JSON.stringify([cacheFormat, key.toolVersion, key.configHash, key.schemaHash])).slice(0, 16)
       if (where === 'the cache directory') {
@@ -219,7 +212,7 @@ describe('symbolic links in the cache', () => {
   }
 
   it('an entry that is a link is never read', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     assert.equal((await runCli(['lint', '--now', now], cwd)).code, 0)
     const root = join(cwd, '.healthlint-cache')
     const [keyDirectory] = (await readdir(root)).filter((name) => /^[0-9a-f]{16}$/.test(name))
@@ -228,7 +221,7 @@ describe('symbolic links in the cache', () => {
     await writeFile(target, await readFile(join(root, keyDirectory!, entry!)))
     await rm(join(root, keyDirectory!, entry!))
     await symlink(target, join(root, keyDirectory!, entry!))
-    const cache = openCache(root, cacheKeyOf(resolveConfig({}, undefined, cwd)))
+    const cache = openCache(root, cacheKeyOf(resolveConfig({}, {rules: builtInRules, root: cwd})))
     assert.equal(await cache.readFacts(entry!.slice(0, 64), 'articles/lower-back-pain.md'), undefined)
     assert.deepEqual([cache.stats.hits, cache.stats.rejected], [0, 1])
   })
@@ -237,13 +230,13 @@ describe('symbolic links in the cache', () => {
 describe('where the cache may be', () => {
   it('refuses a config whose cache.directory is outside the working directory (exit 2), but not --cache-dir', async () => {
     for (const directory of ['../elsewhere', '/tmp/healthlint-elsewhere', 'a/../../elsewhere', '.']) {
-      const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': JSON.stringify({cache: {directory}})})
+      const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': JSON.stringify({cache: {directory}})})
       const result = await runCli(['lint', '--now', now], cwd)
       assert.equal(result.code, 2, directory)
       assert.equal(result.stdout, '')
       assert.equal(result.stderr, `healthlint: healthlint.config.json: \`cache.directory\` is \`${directory}\`, which is not a folder inside the working directory. Give a relative path such as .healthlint-cache, or pass --cache-dir on the command line for a cache elsewhere.\n`)
     }
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     const elsewhere = await scratch('healthlint-cache-dir-')
     assert.equal((await runCli(['lint', '--now', now, '--cache-dir', join(elsewhere, 'cache')], cwd)).code, 0)
     assert.ok((await readdir(join(elsewhere, 'cache'))).includes('CACHEDIR.TAG'))
@@ -252,7 +245,7 @@ describe('where the cache may be', () => {
   })
 
   it('prunes only a directory whose CACHEDIR.TAG is healthlint\'s own text, never another tool\'s', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': JSON.stringify({cache: {directory: 'other-cache'}})})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': JSON.stringify({cache: {directory: 'other-cache'}})})
     // Another tool's cache: the same signature line (every tag has it), another tool's words.
     await mkdir(join(cwd, 'other-cache'))
     await writeFile(join(cwd, 'other-cache', 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by another tool.\n')
@@ -270,7 +263,7 @@ describe('where the cache may be', () => {
 describe('the cache key', () => {
   it('holds the vocabulary file\'s content: editing the file invalidates the cached results', async () => {
     const body = seedBody().replace('In most cases', 'Flare ups are common. In most cases')
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       'articles/lower-back-pain.md': article(body),
       'words.json': JSON.stringify({words: {'flare ups': ['times when it gets worse']}}),
       'healthlint.config.json': JSON.stringify({rules: {'plain-english': ['warning', {vocabulary: 'words.json'}]}})

@@ -5,21 +5,23 @@ import {describe, it} from 'node:test'
 import {createHash} from 'node:crypto'
 import {readdir, readFile, rename, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {openCache, cacheKeyOf} from '../src/cache.js'
-import type {ArticleCache, CacheKey} from '../src/cache.js'
-import {resolveConfig} from '../src/config.js'
-import {createLinter} from '../src/lint.js'
-import {build} from '../src/build.js'
+import {openCache, cacheKeyOf} from '../src/io/cache.js'
+import type {ArticleCache, CacheKey} from '../src/io/cache.js'
+import {resolveConfig} from '../src/config/config.js'
+import {createLinter} from '../src/pipeline/lint.js'
+import {build} from '../src/publish/build.js'
 import {factsOf} from '../src/pipeline/facts.js'
-import {expandPaths} from '../src/files.js'
+import {expandPaths} from '../src/io/files.js'
 import {collectSlugs, mayHaveSlugField} from '../src/pipeline/slugs.js'
 import {parseFrontmatter} from '../src/pipeline/frontmatter.js'
 import {VFile} from 'vfile'
-import {defaultLimits} from '../src/config.js'
+import {defaultLimits} from '../src/config/config.js'
 import {rules} from '../rules/index.js'
-import {isRecomputed} from '../src/rule.js'
-import {article, headerLines, makeProject, seedBody, snapshot} from './build/support.js'
+import {isRecomputed} from '../src/rule-kit/rule.js'
+import {article, headerLines, seedBody, snapshot} from './build/support.js'
 import {runCli, testRules} from './helpers.js'
+import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const now = '2026-03-01'
 
@@ -42,7 +44,7 @@ async function entries(cwd: string): Promise<string[]> {
 
 /** Lint `paths` with the library API and a cache, returning the files and the cache's counters. */
 async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {now?: string; rules?: Record<string, unknown>} = {}) {
-  const config = resolveConfig({rules: testRules(options.rules ?? {})})
+  const config = resolveConfig({rules: testRules(options.rules ?? {})}, {rules: builtInRules})
   const paths = await expandPaths(['articles'], cwd)
   const linter = createLinter({cwd, config, now: options.now ?? now, slugs: await collectSlugs(paths, cwd, config.limits), ...(cache ? {cache} : {})})
   const files = []
@@ -52,12 +54,12 @@ async function lintWith(cwd: string, cache: ArticleCache | undefined, options: {
 }
 
 function cacheFor(cwd: string, rulesConfig: Record<string, unknown> = {}, key: Partial<CacheKey> = {}): ArticleCache {
-  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: testRules(rulesConfig)})), ...key})
+  return openCache(join(cwd, '.healthlint-cache'), {...cacheKeyOf(resolveConfig({rules: testRules(rulesConfig)}, {rules: builtInRules})), ...key})
 }
 
 describe('the content-hash cache', () => {
   it('hits on the second run: no article is parsed again, and the report is byte-identical', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     const cold = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
     assert.equal((await entries(cwd)).length, 3)
     const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
@@ -75,7 +77,7 @@ describe('the content-hash cache', () => {
   })
 
   it('hits, within one long run (watch, preview), on entries that run wrote itself', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     const cache = cacheFor(cwd)
     await lintWith(cwd, cache)
     assert.deepEqual(cache.stats, {hits: 0, misses: 3, rejected: 0, writes: 3})
@@ -84,7 +86,7 @@ describe('the content-hash cache', () => {
   })
 
   it('misses for an article whose content changed, and only for it', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     await lintWith(cwd, cacheFor(cwd))
     await writeFile(join(cwd, 'articles/knee-pain.md'), article(seedBody('Knee pain')))
     const cache = cacheFor(cwd)
@@ -97,7 +99,7 @@ describe('the content-hash cache', () => {
   })
 
   it('misses everything when the config or the tool version changes', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     await lintWith(cwd, cacheFor(cwd))
 
     const otherConfig = {'plain-english': 'off'}
@@ -124,7 +126,7 @@ describe('the content-hash cache', () => {
   })
 
   it('keeps the file name in the key: a renamed article without a slug is checked again', async () => {
-    const cwd = await makeProject({'articles/knee-pain.md': article(seedBody('Knee pain'))})
+    const cwd = temporaryProject({'articles/knee-pain.md': article(seedBody('Knee pain'))})
     await runCli(['lint', '--now', now], cwd)
     await rename(join(cwd, 'articles/knee-pain.md'), join(cwd, 'articles/Knee Pain.md'))
     const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
@@ -134,7 +136,7 @@ describe('the content-hash cache', () => {
   })
 
   it('decides review dates afresh: a later --now turns a cached due-soon warning into an error', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody(), {lastReviewed: '2025-12-22'})})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody(), {lastReviewed: '2025-12-22'})})
     const soon = await runCli(['lint', '--now', '2026-12-01', '--format', 'json'], cwd)
     assert.equal(soon.code, 0)
     assert.match(soon.stdout, /"ruleId":"review-date","severity":"warning","message":"The clinical review falls due on 2026-12-22, in 21 days/)
@@ -153,7 +155,7 @@ describe('the content-hash cache', () => {
   })
 
   it('decides duplicate slugs afresh: a new article clashing with a cached one is reported on both', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     assert.equal((await runCli(['lint', '--now', now], cwd)).code, 0)
     await writeFile(join(cwd, 'articles/back.md'), article(seedBody(), {slug: 'lower-back-pain'}))
     const warm = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
@@ -166,7 +168,7 @@ describe('the content-hash cache', () => {
   })
 
   it('ignores and rewrites a corrupt or foreign cache file', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     const cold = await runCli(['lint', '--now', now, '--format', 'json'], cwd)
     const [first, second, third] = await entries(cwd)
     const valid = await readFile(first!, 'utf8')
@@ -191,9 +193,9 @@ describe('the content-hash cache', () => {
   })
 
   it('never git-ignores or prunes a directory it did not create', async () => {
-    const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'articles'}}), 'articles/0123456789abcdef/keep.md': article(seedBody())})
+    const cwd = temporaryProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'articles'}}), 'articles/0123456789abcdef/keep.md': article(seedBody())})
     for (const toolVersion of ['a', 'b', 'c', 'd']) {
-      const config = resolveConfig({cache: {directory: 'articles'}})
+      const config = resolveConfig({cache: {directory: 'articles'}}, {rules: builtInRules})
       const cache = openCache(join(cwd, 'articles'), {...cacheKeyOf(config), toolVersion})
       await lintWith(cwd, cache)
     }
@@ -204,14 +206,14 @@ describe('the content-hash cache', () => {
   })
 
   it('reads and writes nothing with --no-cache', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     const result = await runCli(['lint', '--now', now, '--no-cache'], cwd)
     assert.equal(result.code, 1)
     assert.deepEqual(await readdir(cwd), ['articles'])
   })
 
   it('uses the directory the config names, with a .gitignore in it', async () => {
-    const cwd = await makeProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'tmp/lint-cache'}})})
+    const cwd = temporaryProject({...project(), 'healthlint.config.json': JSON.stringify({cache: {directory: 'tmp/lint-cache'}})})
     await runCli(['lint', '--now', now], cwd)
     // node_modules holds the cache's secret (node_modules/.cache/healthlint).
     assert.deepEqual((await readdir(cwd)).sort(), ['articles', 'healthlint.config.json', 'node_modules', 'tmp'])
@@ -220,7 +222,7 @@ describe('the content-hash cache', () => {
   })
 
   it('gives byte-identical reports in every format, cached or not', async () => {
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       ...project(),
       'articles/duplicate.md': article(seedBody('Back pain'), {slug: 'lower-back-pain'}),
       'articles/due.md': article(seedBody('Hip pain'), {lastReviewed: '2025-03-10'}),
@@ -238,7 +240,7 @@ describe('the content-hash cache', () => {
   })
 
   it('builds a byte-identical bundle from the cache, and withholds an article whose review lapsed since', async () => {
-    const cwd = await makeProject(project())
+    const cwd = temporaryProject(project())
     // All compared with the same (missing) previous bundle, so the manifests agree too.
     const previous = ['--previous', 'no-previous-bundle']
     await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache', ...previous], cwd)
@@ -257,9 +259,9 @@ describe('the content-hash cache', () => {
     // The strongest case: an entry that authenticates (written through the cache itself, as only
     // this machine can) but whose frontmatter was changed. Lint believes the facts; the bundle
     // is rendered from the article's bytes.
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache'], cwd)
-    const config = resolveConfig({})
+    const config = resolveConfig({}, {rules: builtInRules})
     const seeded = cacheFor(cwd)
     await lintWith(cwd, seeded)
     const [file] = await lintWith(cwd, undefined)
@@ -281,8 +283,8 @@ describe('the content-hash cache', () => {
   it('renders a cached article again within the time budget: one that runs over is withheld with a positioned error', async () => {
     // Thousands of underlined headings: slow for the parser, under every fixed cap.
     const body = '# Slow headings\n\n' + 'Heading\n=======\n\n'.repeat(3000)
-    const cwd = await makeProject({'articles/slow.md': article(body)})
-    const config = resolveConfig({rules: testRules({'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}), limits: {maxCheckMilliseconds: 100}})
+    const cwd = temporaryProject({'articles/slow.md': article(body)})
+    const config = resolveConfig({rules: testRules({'require-red-flags': 'off', 'require-seek-review': 'off', 'require-disclaimer': 'off', 'red-flags-urgent-action': 'off', 'readability': 'off'}), limits: {maxCheckMilliseconds: 100}}, {rules: builtInRules})
     const paths = await expandPaths(['articles'], cwd)
     // Facts that say "no problems", authenticated: the cache is trusted, the budget still holds.
     const cache = openCache(join(cwd, '.healthlint-cache'), cacheKeyOf(config))
@@ -308,7 +310,7 @@ describe('the content-hash cache', () => {
 
 describe('cache entries', () => {
   it('give back exactly the facts written: every kind of place, severity and optional field', async () => {
-    const cwd = await makeProject({})
+    const cwd = temporaryProject({})
     const cache = cacheFor(cwd)
     const position = {start: {line: 2, column: 3, offset: 10}, end: {line: 2, column: 9, offset: 16}}
     const facts = {
@@ -356,7 +358,7 @@ describe('the slug pre-pass', () => {
 
   for (const [name, text] of Object.entries(cases)) {
     it(`finds the slug the frontmatter parser finds: ${name}`, async () => {
-      const cwd = await makeProject({'articles/file-name.md': text})
+      const cwd = temporaryProject({'articles/file-name.md': text})
       const file = new VFile({path: 'articles/file-name.md', value: text})
       parseFrontmatter(file, defaultLimits)
       const expected = typeof file.data.frontmatter?.data?.slug === 'string' ? file.data.frontmatter.data.slug : 'file-name'

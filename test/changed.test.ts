@@ -4,9 +4,10 @@ import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
 import {readFile, rm, writeFile, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
-import {extractChanged} from '../src/cli/main.js'
+import {extractChanged} from '../src/cli/arguments.js'
 import {runCli} from './helpers.js'
-import {makeProject, placeholderArticle, removeProject} from './ci-project.js'
+import {placeholderArticle} from './ci-project.js'
+import {removeProject, temporaryProject} from './project.js'
 
 const gitEnv = {
   ...process.env,
@@ -33,7 +34,7 @@ async function lintedPaths(root: string, ...args: string[]): Promise<{paths: str
  * checked-out branch `feature` that edits b, adds d and deletes c; e is untracked.
  */
 async function makeRepository(): Promise<{root: string; mainCommit: string}> {
-  const root = await makeProject({
+  const root = temporaryProject({
     'articles/a.md': placeholderArticle(),
     'articles/b.md': placeholderArticle(),
     'articles/c.md': placeholderArticle(),
@@ -188,7 +189,7 @@ describe('--changed', () => {
 
 describe('--changed outside a repository', () => {
   it('says so and exits 2', async () => {
-    const root = await makeProject({'articles/a.md': placeholderArticle()})
+    const root = temporaryProject({'articles/a.md': placeholderArticle()})
     try {
       // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temp folder.
       const previous = process.env.GIT_CEILING_DIRECTORIES
@@ -202,7 +203,7 @@ describe('--changed outside a repository', () => {
         else process.env.GIT_CEILING_DIRECTORIES = previous
       }
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 })
@@ -223,8 +224,8 @@ describe('--changed on the command line', () => {
     assert.match(twice.stderr, /given more than once/)
   })
 
-  it('lists the new options and formats in --help', async () => {
-    const help = await runCli(['--help'], process.cwd(), {})
+  it('lists the new options and formats in lint --help', async () => {
+    const help = await runCli(['lint', '--help'], process.cwd(), {})
     for (const text of ['--changed[=REF]', '--summary FILE', 'github', 'sarif', 'junit']) assert.ok(help.stdout.includes(text), text)
   })
 })

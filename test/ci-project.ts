@@ -1,8 +1,5 @@
-// Scratch projects for CI-format tests: a folder under the system temp directory holding
-// articles (and optionally a config), removed again by the caller.
-import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+// Articles for CI-format tests, in neutral placeholder wording (the projects that hold them
+// come from ./project.ts).
 import type {VFile} from 'vfile'
 
 /**
@@ -40,19 +37,6 @@ export function placeholderArticle(fields: Record<string, string> = {}, body = p
 
 /** An article without frontmatter: one frontmatter-syntax error. */
 export const articleWithoutFrontmatter = `# Placeholder article\n\n${placeholderBody}\n`
-
-export async function makeProject(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'healthlint-ci-'))
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), {recursive: true})
-    await writeFile(join(root, path), content)
-  }
-  return root
-}
-
-export async function removeProject(root: string): Promise<void> {
-  await rm(root, {recursive: true, force: true})
-}
 
 /** Add a message to a hand-made VFile, as a rule's `lintRule` wrapper would. */
 export function addMessage(file: VFile, severity: 'error' | 'warning' | 'info', ruleId: string, reason: string, line: number, column = 1, note?: string): void {

@@ -5,7 +5,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../src/paths.js'
+import {packageRoot} from '../src/config/package-files.js'
 
 const lines = readFileSync(join(packageRoot, '.github', 'CODEOWNERS.example'), 'utf8')
   .split('\n')

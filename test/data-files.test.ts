@@ -4,37 +4,30 @@
 // machine, links to those, a huge file. Every one is an exit-2 config error naming the option
 // and the file, and nothing from such a file is ever printed.
 import assert from 'node:assert/strict'
-import {after, describe, it} from 'node:test'
+import {describe, it} from 'node:test'
 import {execFileSync} from 'node:child_process'
-import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {loadConfig} from '../src/config.js'
-import {maxDataFileBytes} from '../src/data-files.js'
-import {createLinter} from '../src/lint.js'
-import {article, makeProject, seedBody} from './build/support.js'
+import {loadConfig} from '../src/config/config.js'
+import {maxDataFileBytes} from '../src/config/data-files.js'
+import {createLinter} from '../src/pipeline/lint.js'
+import {article, seedBody} from './build/support.js'
 import {runCli} from './helpers.js'
+import {temporaryProject} from './project.js'
+import {builtInRules} from '../rules/index.js'
 
 const now = '2026-03-01'
 const secret = 'AKIA-NOT-A-REAL-KEY-31337'
 
-const outsideDirectories: string[] = []
-after(async () => {
-  for (const path of outsideDirectories) await rm(path, {recursive: true, force: true})
-})
-
 /** A credentials-shaped JSON file outside any project: a mapping of names to values. */
 async function credentialsFile(): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'healthlint-outside-'))
-  outsideDirectories.push(directory)
   // "back" is a word of every test article: a rule reading this file would quote the value.
-  await writeFile(join(directory, 'credentials.json'), JSON.stringify({back: secret, aws_secret_access_key: secret}))
-  return directory
+  return temporaryProject({'credentials.json': JSON.stringify({back: secret, aws_secret_access_key: secret})}, {prefix: 'healthlint-outside-'})
 }
 
 /** A project whose config names `vocabulary`, with `setup` run in it first. */
 async function projectWith(vocabulary: string, setup: (cwd: string) => Promise<void> = async () => undefined): Promise<string> {
-  const cwd = await makeProject({
+  const cwd = temporaryProject({
     'articles/lower-back-pain.md': article(seedBody()),
     'healthlint.config.json': JSON.stringify({rules: {'plain-english': ['warning', {vocabulary}]}})
   })
@@ -91,7 +84,7 @@ describe('a data file named in the config', () => {
 
   it('is read once, when the config is loaded: its words are part of the config', async () => {
     const cwd = await projectWith('words.json', (cwd) => writeFile(join(cwd, 'words.json'), JSON.stringify({words: {'flare ups': ['times when it gets worse']}})))
-    const config = await loadConfig(cwd)
+    const config = await loadConfig(cwd, {rules: builtInRules})
     assert.deepEqual(config.rules['plain-english']!.options.vocabulary, {'flare ups': ['times when it gets worse']})
     assert.deepEqual(config.dataFiles, ['words.json'])
     await rm(join(cwd, 'words.json'))
@@ -101,25 +94,25 @@ describe('a data file named in the config', () => {
   })
 
   it('is not read for a rule that is off', async () => {
-    const cwd = await makeProject({'healthlint.config.json': JSON.stringify({rules: {'plain-english': ['off', {vocabulary: '/dev/zero'}]}})})
-    assert.deepEqual((await loadConfig(cwd)).dataFiles, [])
+    const cwd = temporaryProject({'healthlint.config.json': JSON.stringify({rules: {'plain-english': ['off', {vocabulary: '/dev/zero'}]}})})
+    assert.deepEqual((await loadConfig(cwd, {rules: builtInRules})).dataFiles, [])
   })
 })
 
 describe('the config file', () => {
   it('is refused when the default one is a symbolic link or too large, with exit 2', async () => {
     const outside = await credentialsFile()
-    const linked = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const linked = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     await symlink(join(outside, 'credentials.json'), join(linked, 'healthlint.config.json'))
     const result = await runCli(['lint', '--now', now], linked)
     assert.equal(result.code, 2)
     assert.equal(result.stderr, `healthlint: The config file healthlint.config.json is a symbolic link; the config must be a regular file of at most ${maxDataFileBytes} bytes in the working directory, not a symbolic link.\n`)
-    const big = await makeProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': '{}' + ' '.repeat(maxDataFileBytes)})
+    const big = temporaryProject({'articles/lower-back-pain.md': article(seedBody()), 'healthlint.config.json': '{}' + ' '.repeat(maxDataFileBytes)})
     assert.match((await runCli(['lint', '--now', now], big)).stderr, /^healthlint: The config file healthlint\.config\.json is 1048578 bytes, more than the limit/)
   })
 
   it('named with --config may be anywhere (the user typed it), but must be a regular file', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': article(seedBody())})
     const outside = await credentialsFile()
     await writeFile(join(outside, 'healthlint.config.json'), '{}\n')
     assert.equal((await runCli(['lint', '--now', now, '--config', join(outside, 'healthlint.config.json')], cwd)).code, 0)

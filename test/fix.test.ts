@@ -1,8 +1,8 @@
 // applyFixes: bottom to top, never two that overlap, nothing outside the text.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {applyFixes, isFix} from '../src/fix.js'
-import type {Fix} from '../src/fix.js'
+import {applyFixes, isFix} from '../src/rule-kit/fix.js'
+import type {Fix} from '../src/rule-kit/fix.js'
 
 const fix = (start: number, end: number, text: string): Fix => ({start: {line: 1, column: start + 1, offset: start}, end: {line: 1, column: end + 1, offset: end}, text})
 

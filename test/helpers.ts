@@ -1,7 +1,7 @@
 // Shared test helpers: run the real pipeline on in-memory articles and the real CLI in-process.
-import {resolveConfig} from '../src/config.js'
-import {rules as builtInRules} from '../rules/index.js'
-import {createLinter} from '../src/lint.js'
+import {resolveConfig} from '../src/config/config.js'
+import {builtInRules} from '../rules/index.js'
+import {createLinter} from '../src/pipeline/lint.js'
 import type {VFile} from 'vfile'
 import {main} from '../src/cli/main.js'
 import {addToTotals, emptyTotals, toReported} from '../src/report/messages.js'
@@ -19,7 +19,7 @@ export interface LintTextOptions {
   cwd?: string
 }
 
-const safetyRuleIds = new Set(builtInRules.filter((rule) => rule.safety).map((rule) => rule.id))
+const safetyRuleIds = new Set(builtInRules.rules.filter((rule) => rule.safety).map((rule) => rule.id))
 
 /**
  * A config's `rules` for a test. Tests turn rules off to look at one rule alone; a safety rule
@@ -39,7 +39,7 @@ export function testRules(rules: Record<string, unknown>): Record<string, unknow
 /** Lint `input` (a whole article file) through load → parse → check with the given config. */
 export async function lintText(input: string | Uint8Array, options: LintTextOptions = {}): Promise<VFile> {
   const cwd = options.cwd ?? process.cwd()
-  const config = resolveConfig({rules: testRules(options.rules ?? {}), ...(options.limits ? {limits: options.limits} : {})}, undefined, cwd)
+  const config = resolveConfig({rules: testRules(options.rules ?? {}), ...(options.limits ? {limits: options.limits} : {})}, {rules: builtInRules, root: cwd})
   const linter = createLinter({cwd, config, now: options.now ?? '2026-01-15'})
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
   return linter.lintBytes(options.path ?? 'articles/example-article.md', bytes)
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 /** Run the `format` reporter over `files` as the CLI does (totals included); everything it writes. */
 export function formatFiles(format: string, files: VFile[], options: {cwd?: string; env?: Record<string, string>} = {}): string {
   let output = ''
-  const reporter = reporters[format]!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: options.cwd ?? '/project', env: options.env ?? {}})
+  const reporter = reporters[format]!({write: (chunk) => (output += chunk), quiet: false, color: false, cwd: options.cwd ?? '/project', env: options.env ?? {}, rules: builtInRules})
   const totals = emptyTotals()
   for (const file of files) {
     addToTotals(totals, file)

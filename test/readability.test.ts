@@ -10,8 +10,8 @@ import {
   gunningFog,
   readingAgeOf,
   smogGrade
-} from '../src/readability.js'
-import type {Counts} from '../src/readability.js'
+} from '../src/rule-kit/readability.js'
+import type {Counts} from '../src/rule-kit/readability.js'
 import {scoresOf} from '../src/pipeline/score.js'
 import {lintText} from './helpers.js'
 

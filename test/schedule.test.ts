@@ -6,11 +6,12 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import ICAL from 'ical.js'
-import {packageRoot} from '../src/paths.js'
-import {resolveConfig} from '../src/config.js'
-import {escapeIcsText, foldIcsLine, formatCsv, formatIcs, formatTable, reviewScheduleOf} from '../src/schedule.js'
-import type {ReviewSchedule, ScheduledReview} from '../src/schedule.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {resolveConfig} from '../src/config/config.js'
+import {escapeIcsText, foldIcsLine, formatCsv, formatIcs, formatTable, reviewScheduleOf} from '../src/schedule/schedule.js'
+import type {ReviewSchedule, ScheduledReview} from '../src/schedule/schedule.js'
 import {runCli} from './helpers.js'
+import {builtInRules} from '../rules/index.js'
 
 const fixtures = join(packageRoot, 'test', 'fixtures', 'review-schedule')
 const expected = (format: string) => readFileSync(join(fixtures, `expected.${format}`), 'utf8')
@@ -43,7 +44,7 @@ describe('healthlint review-schedule', () => {
 })
 
 describe('reviewScheduleOf', () => {
-  const config = resolveConfig({})
+  const config = resolveConfig({}, {rules: builtInRules})
   const scheduleAt = (now: string, within: number) => reviewScheduleOf(['articles'], {cwd: fixtures, config, now, within})
 
   it('lists overdue reviews first, ties in path order, and leaves out reviews further ahead', async () => {

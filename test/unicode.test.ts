@@ -1,11 +1,11 @@
-// The hidden-character sets of src/unicode.ts: every code point Unicode gives the properties
+// The hidden-character sets of src/rule-kit/unicode.ts: every code point Unicode gives the properties
 // (enumerated here from the property escapes, so a Node/ICU update that adds one is covered),
 // found raw and as each kind of reference, classified for the right rule, and named.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import type {Root} from 'mdast'
-import {characterName, describeCodePoint, findHiddenCharacters, kindOf, meaningOf, withoutIgnorables} from '../src/unicode.js'
-import {characterNames} from '../src/unicode-names.js'
+import {characterName, describeCodePoint, findHiddenCharacters, kindOf, meaningOf, withoutIgnorables} from '../src/rule-kit/unicode.js'
+import {characterNames} from '../src/rule-kit/unicode-names.js'
 
 const emptyTree: Root = {type: 'root', children: []}
 const hex = (codePoint: number) => codePoint.toString(16).toUpperCase().padStart(4, '0')

@@ -1,4 +1,4 @@
-// src/visit.ts must visit exactly what unist-util-visit visits, in the same order.
+// src/rule-kit/visit.ts must visit exactly what unist-util-visit visits, in the same order.
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -8,8 +8,8 @@ import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import type {Nodes, Root} from 'mdast'
 import {SKIP as unistSkip, visit as unistVisit} from 'unist-util-visit'
-import {SKIP, visit} from '../src/visit.js'
-import {packageRoot} from '../src/paths.js'
+import {SKIP, visit} from '../src/rule-kit/visit.js'
+import {packageRoot} from '../src/config/package-files.js'
 
 const markdown = unified().use(remarkParse).use(remarkGfm)
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')

@@ -4,12 +4,12 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile, readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
-import {packageRoot} from '../src/paths.js'
+import {packageRoot} from '../src/config/package-files.js'
+import {temporaryProject} from './project.js'
 
 const run = promisify(execFile)
 const workflows = join(packageRoot, '.github', 'workflows')
@@ -62,7 +62,7 @@ describe('GitHub workflows', async () => {
 
     it(`${name} pins every action to a full commit SHA with its version alongside`, async () => {
       const {text, workflow} = await load(name)
-      const uses = steps(workflow).flatMap((step) => (step.uses ? [step.uses] : []))
+      const uses = steps(workflow).flatMap((step) => (step.uses && step.uses !== './' ? [step.uses] : []))
       assert.ok(uses.length > 0)
       for (const action of uses) {
         assert.match(action, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, action)
@@ -83,7 +83,7 @@ describe('GitHub workflows', async () => {
     })
   }
 
-  it('content-pr.yml lints changed articles with annotations on every pull request', async () => {
+  it('content-pr.yml runs this repository\'s Action on the changed articles of every pull request', async () => {
     const {workflow} = await load('content-pr.yml')
     assert.deepEqual(Object.keys(workflow.on), ['pull_request'])
     // No path filter: a verdict can change with a committed cache, any config or data file, and
@@ -91,29 +91,29 @@ describe('GitHub workflows', async () => {
     assert.equal(workflow.on.pull_request, null)
     const all = steps(workflow)
     assert.equal(all.find((step) => step.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth'], 0, 'full history for --changed')
-    assert.ok(all.some((step) => step.run === 'npm ci'))
-    const lint = all.find((step) => step.run?.includes(' lint '))
-    assert.equal(lint?.run, 'node bin/healthlint.js lint --format github --no-cache --changed="origin/${BASE_REF}"')
-    assert.equal(lint?.env?.BASE_REF, '${{ github.base_ref }}')
+    // The Action installs the package: nothing is compiled, no dev dependency installed.
+    assert.ok(!all.some((step) => step.run?.includes('npm ci') || step.run?.includes('bin/healthlint.js')))
+    const action = all.find((step) => step.uses === './')
+    assert.deepEqual(action?.with, {paths: 'articles/', changed: 'auto'})
   })
 
-  for (const name of ['content-pr.yml', 'publish.yml']) {
-    it(`${name} deletes a committed cache before running, and reads none`, async () => {
-      const all = steps((await load(name)).workflow)
-      const remove = all.findIndex((step) => step.run === 'rm -rf -- .healthlint-cache')
-      const run = all.findIndex((step) => step.run?.startsWith('node bin/healthlint.js '))
-      assert.ok(remove !== -1 && remove < run, 'the cache directory is deleted before healthlint runs')
-      assert.ok(all[run]!.run!.split(' ').includes('--no-cache'))
-    })
-  }
+  it('publish.yml deletes a committed cache before running, and reads none', async () => {
+    const all = steps((await load('publish.yml')).workflow)
+    const remove = all.findIndex((step) => step.run === 'rm -rf -- .healthlint-cache')
+    const run = all.findIndex((step) => step.run?.startsWith('healthlint '))
+    assert.ok(remove !== -1 && remove < run, 'the cache directory is deleted before healthlint runs')
+    assert.ok(all[run]!.run!.split(' ').includes('--no-cache'))
+  })
 
-  it('publish.yml builds on every push to main and weekly, uploads dist/ whatever was withheld, and still fails then', async () => {
+  it('publish.yml builds on every push to main and weekly with the package, uploads dist/ whatever was withheld, and still fails then', async () => {
     const {workflow} = await load('publish.yml')
     assert.deepEqual(workflow.on, {push: {branches: ['main']}, schedule: [{cron: '0 6 * * 1'}]})
     const all = steps(workflow)
-    assert.ok(all.some((step) => step.run === 'npm ci'))
+    const install = all.find((step) => step.run?.startsWith('npm install '))
+    assert.ok(install?.run?.includes('--ignore-scripts') && install.run.includes('healthlint@'), String(install?.run))
+    assert.ok(!all.some((step) => step.run?.includes('npm ci') || step.run?.includes('bin/healthlint.js')))
     const build = all.findIndex((step) => step.run?.includes(' build '))
-    assert.equal(all[build]!.run, 'node bin/healthlint.js build articles/ --out dist/ --no-cache')
+    assert.equal(all[build]!.run, 'healthlint build articles/ --out dist/ --no-cache')
     assert.equal(all[build]!['continue-on-error'], true)
     const upload = all.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@'))
     assert.ok(upload > build)
@@ -125,25 +125,22 @@ describe('GitHub workflows', async () => {
     assert.match(fail.run!, /exit 1\n$/)
   })
 
-  it('review-schedule.yml runs weekly, writes the schedule to the job summary and uploads an .ics', async () => {
+  it('review-schedule.yml runs weekly with the package, writes the schedule to the job summary and uploads an .ics', async () => {
     const {workflow} = await load('review-schedule.yml')
     assert.deepEqual(Object.keys(workflow.on).sort(), ['schedule', 'workflow_dispatch'])
     const all = steps(workflow)
-    assert.ok(all.some((step) => step.run?.includes('node bin/healthlint.js review-schedule articles/ --within 90') && step.run.includes('>> "$GITHUB_STEP_SUMMARY"')))
-    assert.ok(all.some((step) => step.run === 'node bin/healthlint.js review-schedule articles/ --within 3650 --format ics > review-schedule.ics'))
+    assert.ok(all.some((step) => step.run?.startsWith('npm install --global --ignore-scripts ') && step.run.includes('healthlint@')))
+    assert.ok(!all.some((step) => step.run?.includes('npm ci') || step.run?.includes('bin/healthlint.js')))
+    assert.ok(all.some((step) => step.run?.includes('healthlint review-schedule articles/ --within 90') && step.run.includes('>> "$GITHUB_STEP_SUMMARY"')))
+    assert.ok(all.some((step) => step.run === 'healthlint review-schedule articles/ --within 3650 --format ics > review-schedule.ics'))
     assert.equal(all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.path, 'review-schedule.ics')
   })
 
   it('action-validator rejects a broken workflow (the check can fail)', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'healthlint-workflow-'))
-    try {
-      const {text} = await load('content-pr.yml')
-      await writeFile(join(folder, 'broken.yml'), text.replace('    steps:\n', '    stepz:\n'))
-      const result = await validate(join(folder, 'broken.yml'))
-      assert.equal(result.ok, false)
-      assert.match(result.output, /Additional property 'stepz' is not allowed/)
-    } finally {
-      await rm(folder, {recursive: true, force: true})
-    }
+    const {text} = await load('content-pr.yml')
+    const folder = temporaryProject({'broken.yml': text.replace('    steps:\n', '    stepz:\n')}, {prefix: 'healthlint-workflow-'})
+    const result = await validate(join(folder, 'broken.yml'))
+    assert.equal(result.ok, false)
+    assert.match(result.output, /Additional property 'stepz' is not allowed/)
   })
 })

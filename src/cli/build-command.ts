@@ -4,14 +4,15 @@
 // changed articles, while the bundle is still built from all of them.
 import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
-import {build} from '../build.js'
-import type {BuildSummary} from '../build.js'
+import {build} from '../publish/build.js'
+import type {BuildSummary} from '../publish/build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 import {cacheFor, changedPaths, countingReporter, exitCodeFor} from './lint-command.js'
 import {createSummary} from '../report/summary.js'
 import {displayPath} from '../report/safe-text.js'
 import {pathOf} from '../pipeline/slugs.js'
+import {plural} from '../rule-kit/plural.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const reporter = countingReporter(environment, options)
@@ -48,7 +49,6 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
 }
 
 function formatSummary(summary: BuildSummary): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const lines = [`Published ${plural(summary.published.length, 'article')} to ${displayPath(summary.out)}.`]
   if (summary.flagged.length > 0) {
     lines.push(`${summary.flagged.length === 1 ? 'Its review is' : `The reviews of ${summary.flagged.length} of them are`} overdue, so ${summary.flagged.length === 1 ? 'it is' : 'they are'} published with a notice saying so (publish.overdue: flag). A clinician must review ${summary.flagged.length === 1 ? 'it' : 'them'}, then update lastReviewed:`, ...summary.flagged.map((slug) => `  ${slug}`))

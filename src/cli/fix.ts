@@ -8,10 +8,11 @@
 import {chmodSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createHash, randomBytes} from 'node:crypto'
 import {basename, dirname, resolve} from 'node:path'
-import {lint} from '../lint.js'
-import {applyFixes} from '../fix.js'
-import type {Fix} from '../fix.js'
+import {lint} from '../pipeline/lint.js'
+import {applyFixes} from '../rule-kit/fix.js'
+import type {Fix} from '../rule-kit/fix.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
+import {plural} from '../rule-kit/plural.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})
 
@@ -50,7 +51,7 @@ export async function fixArticles(environment: CliEnvironment, options: CommonOp
       writeAtomically(path, bom + fixed, stats.mode & 0o7777)
       summary.files++
       summary.fixes += applied.length
-      stderr.write(`healthlint: fixed ${applied.length} problem${applied.length === 1 ? '' : 's'} in ${shown}:\n`)
+      stderr.write(`healthlint: fixed ${plural(applied.length, 'problem')} in ${shown}:\n`)
       for (const {fix, before} of applied) {
         stderr.write(`  ${fix.start.line}:${fix.start.column}  “${before}” → “${fix.text}”  ${fixes.get(fix)}\n`)
       }
@@ -58,7 +59,7 @@ export async function fixArticles(environment: CliEnvironment, options: CommonOp
       stderr.write(`healthlint: --fix could not rewrite ${shown} (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is unchanged.\n`)
     }
   }
-  stderr.write(summary.fixes === 0 ? 'healthlint: nothing to fix.\n' : `healthlint: --fix made ${summary.fixes} change${summary.fixes === 1 ? '' : 's'} in ${summary.files} article${summary.files === 1 ? '' : 's'}.\n`)
+  stderr.write(summary.fixes === 0 ? 'healthlint: nothing to fix.\n' : `healthlint: --fix made ${plural(summary.fixes, 'change')} in ${plural(summary.files, 'article')}.\n`)
   return summary
 }
 

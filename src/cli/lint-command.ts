@@ -1,16 +1,17 @@
 // `healthlint lint`: report every article as it finishes, then the totals and the exit code.
 import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
-import {selectChanged} from '../changed.js'
-import {lint} from '../lint.js'
+import {selectChanged} from '../io/changed.js'
+import {lint} from '../pipeline/lint.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {createSummary} from '../report/summary.js'
-import {cacheKeyOf, defaultSecretDirectory, openCache} from '../cache.js'
-import type {ArticleCache} from '../cache.js'
+import {cacheKeyOf, defaultSecretDirectory, openCache} from '../io/cache.js'
+import type {ArticleCache} from '../io/cache.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 import type {VFile} from 'vfile'
+import {plural} from '../rule-kit/plural.js'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
@@ -49,7 +50,7 @@ export async function changedPaths(environment: CliEnvironment, options: CommonO
   environment.stderr.write(
     selection.all
       ? `healthlint: ${selection.trigger} changed ${since}, so every article is checked.\n`
-      : `healthlint: ${selection.paths.length} changed article${selection.paths.length === 1 ? '' : 's'} ${since}.\n`
+      : `healthlint: ${plural(selection.paths.length, 'changed article')} ${since}.\n`
   )
   return selection.paths
 }
@@ -63,6 +64,7 @@ export function countingReporter(environment: CliEnvironment, options: CommonOpt
     color: options.color,
     cwd: environment.cwd,
     env: environment.env,
+    rules: options.config.ruleSet,
     config: options.config
   })
   return {

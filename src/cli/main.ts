@@ -5,14 +5,13 @@
 // with its schemas and rules) are imported when the command runs, so `--version`, `--help` and
 // usage errors answer at once, and a run whose articles are all cached never loads the
 // Markdown stack.
-import {parseArgs} from 'node:util'
-import type {ParseArgsConfig} from 'node:util'
-import type {ResolvedConfig} from '../config.js'
-import {readPackageJson} from '../paths.js'
-import {isIsoDate, today} from '../today.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {readPackageJson} from '../config/package-files.js'
+import {isIsoDate, today} from '../io/today.js'
 import {formatNames, scheduleFormatNames} from '../report/formats.js'
+import {readCommandLine} from './arguments.js'
 import {defaultHost} from '../preview/defaults.js'
-import {guardedStream} from '../report/safe-text.js'
+import {escapeForLog, guardedStream} from '../report/safe-text.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -30,70 +29,6 @@ export const exitCodes = {ok: 0, problems: 1, usage: 2} as const
 
 /** `preview`'s port when --port is not given. */
 export const defaultPort = 8321
-
-const usage = `Usage: healthlint <command> [options] [paths…]
-
-Commands:
-  lint [paths…]      Check articles (default: articles/)
-  build [paths…]     Check articles and publish those without errors (default: articles/ → dist/)
-  review-schedule [paths…]
-                     List the reviews due soonest, with reviewer and due date (default: articles/)
-  preview [paths…]   Serve the articles in a web browser with their problems marked on them,
-                     updating as files are saved (default: articles/)
-
-Options:
-  --format NAME      Report format: stylish (default), json, github (annotations for GitHub
-                     Actions), sarif (SARIF 2.1.0) or junit (JUnit XML);
-                     for review-schedule: table (default), csv or ics
-  --config PATH      Configuration file (default: healthlint.config.json if present)
-  --now YYYY-MM-DD   The date to treat as today for review-date checks (default: today, UTC)
-  --quiet            Report errors only
-  --changed[=REF]    Lint only the articles changed since the merge base with REF (default: the
-                     pull request's base branch, else origin/HEAD, origin/main, main …), or all of
-                     them when a rule, schema or the config changed. Write REF after \`=\`.
-  --summary FILE     Append a Markdown summary table to FILE (default: $GITHUB_STEP_SUMMARY)
-  --max-warnings N   Exit 1 when there are more than N warnings
-  --out DIR          (build) Output directory (default: dist/)
-  --previous DIR     (build) The previous bundle to compare with (default: the --out directory)
-  --watch            (lint) Re-check articles as they change; print what changed
-  --fix              (lint) Apply the fixes of rules whose replacement is certain (contractions,
-                     Latin abbreviations, numbers, US spellings), say what changed on stderr,
-                     then report what is left
-  --within DAYS      (review-schedule) Reviews due within DAYS days, and overdue ones (default: 90)
-  --port N           (preview) Port to listen on (default: 8321; 0 picks a free one)
-  --host HOST        (preview) Interface to listen on (default: 127.0.0.1, this computer only;
-                     another value lets other computers read the articles, drafts included)
-  --no-cache         Analyse every article, neither reading nor writing the cache
-                     (default: .healthlint-cache/, or \`cache.directory\` in the config)
-  --cache-dir DIR    Keep the cache in DIR, which may be outside the working directory
-  --no-color         Plain output
-  -h, --help         Show this help
-  -v, --version      Show the version
-
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem.
-`
-
-const options = {
-  format: {type: 'string'},
-  config: {type: 'string'},
-  now: {type: 'string'},
-  quiet: {type: 'boolean'},
-  'max-warnings': {type: 'string'},
-  summary: {type: 'string'},
-  out: {type: 'string'},
-  previous: {type: 'string'},
-  watch: {type: 'boolean'},
-  fix: {type: 'boolean'},
-  within: {type: 'string'},
-  port: {type: 'string'},
-  host: {type: 'string'},
-  color: {type: 'boolean'},
-  'no-color': {type: 'boolean'},
-  'no-cache': {type: 'boolean'},
-  'cache-dir': {type: 'string'},
-  help: {type: 'boolean', short: 'h'},
-  version: {type: 'boolean', short: 'v'}
-} satisfies ParseArgsConfig['options']
 
 export interface CommonOptions {
   paths: string[]
@@ -131,29 +66,23 @@ export async function main(environment: CliEnvironment): Promise<number> {
   // GitHub workflow command or move a terminal's cursor.
   const stderr = guardedStream(environment.stderr)
   environment = {...environment, stderr}
-  let parsed
-  let changed
-  try {
-    changed = extractChanged(environment.argv)
-    parsed = parseArgs({args: changed.argv, options, allowPositionals: true, strict: true})
-  } catch (error) {
-    stderr.write(`healthlint: ${(error as Error).message}\n\n${usage}`)
+  const line = await readCommandLine(environment.argv)
+  if (line.kind === 'usage-error') {
+    stderr.write(`healthlint: ${line.message}`)
     return exitCodes.usage
   }
-  const {values, positionals} = parsed
-  if (values.version) {
+  if (line.kind === 'version') {
     stdout.write(`${readPackageJson().version}\n`)
     return exitCodes.ok
   }
-  const [command, ...paths] = positionals
-  if (values.help || command === 'help') {
-    stdout.write(usage)
+  if (line.kind === 'help') {
+    stdout.write(line.text)
     return exitCodes.ok
   }
-  if (command !== 'lint' && command !== 'build' && command !== 'review-schedule' && command !== 'preview') {
-    stderr.write(command ? `healthlint: unknown command \`${command}\`.\n\n${usage}` : usage)
-    return exitCodes.usage
-  }
+  const {values, paths, changed} = line
+  const command = line.command.name
+  if (command === 'init') return await (await import('./init-command.js')).runInit(environment, paths)
+  if (command === 'new') return await (await import('./new-command.js')).runNew(environment, paths)
 
   const now = values.now ?? today(environment.clock)
   if (!isIsoDate(now)) {
@@ -178,10 +107,6 @@ export async function main(environment: CliEnvironment): Promise<number> {
     stderr.write(`healthlint: --watch prints its own report of what changed, so it cannot be combined with --format ${format}.\n`)
     return exitCodes.usage
   }
-  if (values.fix && (command !== 'lint' || values.watch)) {
-    stderr.write(`healthlint: --fix works with \`lint\` only${values.watch ? ', and not with --watch' : ''}.\n`)
-    return exitCodes.usage
-  }
   const within = Number(values.within ?? 90)
   if (!Number.isInteger(within) || within < 0) {
     stderr.write(`healthlint: --within must be a whole number of days, 0 or more; found \`${values.within}\`.\n`)
@@ -204,10 +129,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
-  const {ConfigError, loadConfig} = await import('../config.js')
+  const [{ConfigError, loadConfig}, {builtInRules}] = await Promise.all([import('../config/config.js'), import('../../rules/index.js')])
   let config: ResolvedConfig
   try {
-    config = await loadConfig(environment.cwd, values.config)
+    config = await loadConfig(environment.cwd, {rules: builtInRules, configPath: values.config, allowPlugins: values['allow-plugins'] ?? false})
+    for (const plugin of config.plugins) stderr.write(`healthlint: loaded the plugin ${escapeForLog(plugin.name)} (rules: ${plugin.ruleIds.map(escapeForLog).join(', ')}).\n`)
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`healthlint: ${error.message}\n`)
@@ -235,7 +161,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
   }
   const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
-  if (changed.changed) common.changed = changed.changed
+  if (changed) common.changed = changed
   if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
   if (values.previous !== undefined) common.previous = values.previous
   try {
@@ -245,35 +171,11 @@ export async function main(environment: CliEnvironment): Promise<number> {
     if (command === 'build') return await (await import('./build-command.js')).runBuild(environment, common)
     return await (await import('./lint-command.js')).runLint(environment, common)
   } catch (error) {
-    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../files.js'), import('../changed.js'), import('../output.js')])
+    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../io/files.js'), import('../io/changed.js'), import('../publish/staging.js')])
     if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage
     }
     throw error
   }
-}
-
-/**
- * Take `--changed` and `--changed=REF` out of `argv` (parseArgs has no options with an optional
- * value). `--changed REF` is not accepted: REF would be indistinguishable from a path to lint.
- */
-export function extractChanged(argv: string[]): {argv: string[]; changed: {ref?: string} | undefined} {
-  const rest: string[] = []
-  let changed: {ref?: string} | undefined
-  for (const [index, argument] of argv.entries()) {
-    if (argument === '--') {
-      rest.push(...argv.slice(index))
-      break
-    }
-    if (argument !== '--changed' && !argument.startsWith('--changed=')) {
-      rest.push(argument)
-      continue
-    }
-    if (changed) throw new TypeError('Option \'--changed\' is given more than once.')
-    const ref = argument.startsWith('--changed=') ? argument.slice('--changed='.length) : undefined
-    if (ref === '') throw new TypeError('Option \'--changed=REF\' needs a ref after `=`, such as --changed=origin/main.')
-    changed = ref === undefined ? {} : {ref}
-  }
-  return {argv: rest, changed}
 }

@@ -5,6 +5,7 @@ import type {PreviewServer} from '../preview/server.js'
 import {exitCodes} from './main.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {stopSignalOf} from './watch-command.js'
+import {plural} from '../rule-kit/plural.js'
 
 export async function runPreview(environment: CliEnvironment, options: CommonOptions): Promise<number> {
   const write = (chunk: string) => void environment.stdout.write(chunk)
@@ -39,7 +40,7 @@ export async function runPreview(environment: CliEnvironment, options: CommonOpt
   }
 
   const count = server.articles()
-  write(`Previewing ${count} article${count === 1 ? '' : 's'} at ${server.url}\n`)
+  write(`Previewing ${plural(count, 'article')} at ${server.url}\n`)
   if (!isLoopback(options.host)) {
     write(`Warning: listening on ${options.host}, so anyone who can reach this computer on port ${new URL(server.url).port} can read these articles, including unpublished drafts.\n`)
   }
@@ -50,8 +51,4 @@ export async function runPreview(environment: CliEnvironment, options: CommonOpt
   await server.close()
   release()
   return exitCodes.ok
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

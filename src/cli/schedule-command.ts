@@ -1,8 +1,8 @@
 // `healthlint review-schedule`: the reviews due soonest, as a table, CSV or an .ics calendar.
 // The schedule goes to stdout (so it can be redirected to a file); articles whose review date
 // cannot be worked out are named on stderr.
-import {formatSchedule, reviewScheduleOf} from '../schedule.js'
-import type {ScheduleFormat} from '../schedule.js'
+import {formatSchedule, reviewScheduleOf} from '../schedule/schedule.js'
+import type {ScheduleFormat} from '../schedule/schedule.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 import {displayPath} from '../report/safe-text.js'

@@ -4,15 +4,16 @@
 // not report it as fixed and new again. Stops cleanly when the environment's signal aborts (the
 // CLI's own SIGINT/SIGTERM when run from a terminal).
 import {resolve} from 'node:path'
-import {createLinter} from '../lint.js'
-import {expandPaths} from '../files.js'
-import {currentPaths, fingerprintOf, watchInputs} from '../watch.js'
+import {createLinter} from '../pipeline/lint.js'
+import {expandPaths} from '../io/files.js'
+import {currentPaths, fingerprintOf, watchInputs} from '../io/watch.js'
 import {addToTotals, emptyTotals, visibleMessages} from '../report/messages.js'
 import type {ReportedMessage, Totals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
 import {exitCodeFor} from './lint-command.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {displayPath, oneLine} from '../report/safe-text.js'
+import {plural} from '../rule-kit/plural.js'
 
 interface Checked {
   /** Size, change and modification times: a re-check happens only when this differs. */
@@ -38,7 +39,7 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
   }
 
   // The first pass is an ordinary lint report.
-  const reporter = reporters.stylish!({write, quiet: options.quiet, color: options.color, cwd, env: environment.env})
+  const reporter = reporters.stylish!({write, quiet: options.quiet, color: options.color, cwd, env: environment.env, rules: options.config.ruleSet})
   const totals = emptyTotals()
   for (const path of await expandPaths(options.paths, cwd)) {
     const {file} = await checkPath(path)
@@ -68,7 +69,7 @@ export async function runWatch(environment: CliEnvironment, options: CommonOptio
     onChange: rescan,
     onError: (message) => void environment.stderr.write(`healthlint: ${message}\n`)
   })
-  write(`Watching ${state.size} article${state.size === 1 ? '' : 's'} for changes. Press Ctrl+C to stop.\n`)
+  write(`Watching ${plural(state.size, 'article')} for changes. Press Ctrl+C to stop.\n`)
 
   await new Promise<void>((done) => (signal.aborted ? done() : signal.addEventListener('abort', () => done(), {once: true})))
   await watcher.close()
@@ -105,7 +106,6 @@ export function formatChange(given: string, before: ReportedMessage[] | undefine
     else added.push(message)
   }
   const fixed = [...remaining.values()].flat().sort((a, b) => a.line - b.line || a.column - b.column)
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
   const now = `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}`
   const what = before === undefined ? `added, ${added.length} new` : added.length + fixed.length === 0 ? 'no change' : `${added.length} new, ${fixed.length} fixed`
   const line = (sign: string, message: ReportedMessage) => `  ${sign} ${path}:${message.line}:${message.column}  ${message.severity}  ${oneLine(message.message)}  ${message.ruleId}\n`

@@ -3,12 +3,13 @@
 // Markdown and natural-language stack, so lint.ts imports it only when an article is not in
 // the cache.
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {bodyStart, parseBody, readBody} from './parse.js'
 import {scoreArticle} from './score.js'
 import {createChecker} from './check.js'
 import {runWithin} from './budget.js'
 import {recordProblem} from './problems.js'
+import {cachedData} from './facts.js'
 import type {Suppression} from './suppress.js'
 
 export interface Analyser {
@@ -17,7 +18,7 @@ export interface Analyser {
 }
 
 /** What parsing, scoring and the rules store on `file.data`, thrown away when they are stopped. */
-const analysisData = ['tree', 'prose', 'sentences', 'readability', 'readabilityTarget', 'hardSentences', 'statedNextReview'] as const
+const analysisData = ['tree', 'prose', 'sentences', ...(Object.keys(cachedData) as Array<keyof typeof cachedData>)] as const
 
 export function createAnalyser(config: ResolvedConfig): Analyser {
   const checker = createChecker(config)
@@ -47,7 +48,8 @@ export function createAnalyser(config: ResolvedConfig): Analyser {
       recordProblem(
         file,
         'markdown-limits',
-        `Checking this article took longer than ${limits.maxCheckMilliseconds} ms, so it was stopped and its body was not checked. Very long articles, or thousands of quotes, lists or underlined (===) headings, cause this: split the article, or raise \`limits.maxCheckMilliseconds\` in the config.`,
+        'over-budget',
+        {milliseconds: limits.maxCheckMilliseconds},
         bodyStart(file)
       )
       const stopped = file.data.problems?.length ?? 0

@@ -3,14 +3,13 @@
 // them back into a VFile, and the finish stage then adds what depends on today and on the other
 // articles (finish.ts). Reports of a restored file are byte-identical to those of a fresh one.
 import type {Point, Position} from 'unist'
-import type {VFile} from 'vfile'
+import type {DataMap, VFile} from 'vfile'
 import type {Frontmatter, SourceRange} from './frontmatter.js'
-import type {ReadabilityScores} from './score.js'
 import type {Suppression} from './suppress.js'
-import {withoutStack} from '../rule.js'
-import {isFix} from '../fix.js'
-import type {Fix} from '../fix.js'
-import '../vfile-data.js'
+import {withoutStack} from '../rule-kit/rule.js'
+import {isFix} from '../rule-kit/fix.js'
+import type {Fix} from '../rule-kit/fix.js'
+import './data.js'
 
 /** A message as plain data: the fields reporters read, as the rule wrapper stamped them. */
 export interface PlainMessage {
@@ -27,7 +26,22 @@ export interface PlainMessage {
   fix?: Fix
 }
 
-export interface ArticleFacts {
+/**
+ * The `file.data` facts the cache keeps as they are, each with its shape check for when it is
+ * read back from disk: caching one more fact is one row here (and its type in data.ts's DataMap).
+ * The analysis throws them away with the rest of its data when an article's budget runs out.
+ */
+export const cachedData = {
+  readability: (value: unknown) => isObject(value) && Object.values(value).every((item) => typeof item === 'number'),
+  readabilityTarget: (value: unknown) => typeof value === 'number',
+  hardSentences: (value: unknown) => Array.isArray(value) && value.every((item) => Number.isInteger(item)),
+  statedNextReview: (value: unknown) => isStatedReview(value)
+} satisfies {[Key in keyof DataMap]?: (value: unknown) => boolean}
+
+type CachedKey = keyof typeof cachedData
+const cachedKeys = Object.keys(cachedData) as CachedKey[]
+
+export type ArticleFacts = {
   contentHash: string
   loaded: boolean
   /** The messages of every rule that depends only on the article and the config, before suppressions. */
@@ -35,10 +49,11 @@ export interface ArticleFacts {
   /** The accepted suppressions, not yet applied (`suppressed` is 0). */
   suppressions: Suppression[]
   frontmatter?: {data: Record<string, unknown> | null; position: Position; ranges: Array<[string, SourceRange]>}
-  readability?: ReadabilityScores
-  readabilityTarget?: number
-  hardSentences?: number[]
-  statedNextReview?: StatedReview
+} & {[Key in CachedKey]?: DataMap[Key]}
+
+function copyFact<Key extends CachedKey>(key: Key, from: {[K in CachedKey]?: DataMap[K]}, to: {[K in CachedKey]?: DataMap[K]}): void {
+  const value = from[key]
+  if (value !== undefined) to[key] = value
 }
 
 /** A review date the page states, as written, and where. */
@@ -75,10 +90,7 @@ export function factsOf(file: VFile, suppressions: readonly Suppression[]): Arti
   if (data.frontmatter) {
     facts.frontmatter = {data: data.frontmatter.data ?? null, position: data.frontmatter.position, ranges: [...data.frontmatter.ranges]}
   }
-  if (data.readability) facts.readability = data.readability
-  if (data.readabilityTarget !== undefined) facts.readabilityTarget = data.readabilityTarget
-  if (data.hardSentences) facts.hardSentences = data.hardSentences
-  if (data.statedNextReview) facts.statedNextReview = data.statedNextReview
+  for (const key of cachedKeys) copyFact(key, data, facts)
   return facts
 }
 
@@ -93,10 +105,7 @@ export function restoreFacts(file: VFile, facts: ArticleFacts): Suppression[] {
     const frontmatter: Frontmatter = {data: facts.frontmatter.data ?? undefined, position: facts.frontmatter.position, ranges: new Map(facts.frontmatter.ranges)}
     file.data.frontmatter = frontmatter
   }
-  if (facts.readability) file.data.readability = facts.readability
-  if (facts.readabilityTarget !== undefined) file.data.readabilityTarget = facts.readabilityTarget
-  if (facts.hardSentences) file.data.hardSentences = facts.hardSentences
-  if (facts.statedNextReview) file.data.statedNextReview = facts.statedNextReview
+  for (const key of cachedKeys) copyFact(key, facts, file.data)
   withoutStack(() => {
     for (const plain of facts.messages) {
       const options: {place?: Point | Position; ruleId?: string; source?: string} = {}
@@ -146,11 +155,7 @@ export function isArticleFacts(value: unknown): value is ArticleFacts {
     if (!isObject(frontmatter) || !(frontmatter.data === null || isObject(frontmatter.data)) || !isPosition(frontmatter.position)) return false
     if (!Array.isArray(frontmatter.ranges) || !frontmatter.ranges.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && isObject(entry[1]) && isPosition(entry[1].value))) return false
   }
-  if (value.readability !== undefined && !(isObject(value.readability) && Object.values(value.readability).every((item) => typeof item === 'number'))) return false
-  if (value.readabilityTarget !== undefined && typeof value.readabilityTarget !== 'number') return false
-  if (value.hardSentences !== undefined && !(Array.isArray(value.hardSentences) && value.hardSentences.every((item) => Number.isInteger(item)))) return false
-  if (value.statedNextReview !== undefined && !isStatedReview(value.statedNextReview)) return false
-  return true
+  return cachedKeys.every((key) => value[key] === undefined || cachedData[key](value[key]))
 }
 
 function isStatedReview(value: unknown): boolean {

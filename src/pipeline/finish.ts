@@ -4,37 +4,27 @@
 // suppressions, then the order of the messages.
 //
 // Kept free of the Markdown stack (no unified, remark or retext), so a run where every article
-// is cached never loads it: the rules' plugins are called directly, as unified would.
+// is cached never loads it.
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {rules} from '../../rules/index.js'
-import {isRecomputed} from '../rule.js'
-import type {ResolvedConfig} from '../config.js'
+import {isRecomputed} from '../rule-kit/rule.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {applySuppressions} from './suppress.js'
 import type {Suppression} from './suppress.js'
 
-type Transform = (tree: Root, file: VFile, next: (error?: Error) => void) => void
-
-const labels = {off: 'off', warning: 'warn', error: 'error'} as const
-
 export interface Finisher {
   /** Run the recomputed rules on `file`, apply `suppressions` to all its messages, and sort them. */
-  finish(file: VFile, suppressions: Suppression[]): Promise<void>
+  finish(file: VFile, suppressions: Suppression[]): void
 }
 
 export function createFinisher(config: ResolvedConfig): Finisher {
-  const transforms: Transform[] = []
-  for (const rule of rules) {
-    const setting = config.rules[rule.id]
-    if (!isRecomputed(rule) || !setting || setting.severity === 'off') continue
-    const transform = (rule.plugin as unknown as (config: unknown) => Transform | undefined).call(undefined, [labels[setting.severity], setting.options])
-    if (transform) transforms.push(transform)
-  }
+  const recomputed = config.ruleSet.rules.filter((rule) => isRecomputed(rule) && config.rules[rule.id] && config.rules[rule.id]!.severity !== 'off')
   const empty: Root = {type: 'root', children: []}
   return {
-    async finish(file, suppressions) {
-      for (const transform of transforms) {
-        await new Promise<void>((resolve, reject) => transform(empty, file, (error) => (error ? reject(error) : resolve())))
+    finish(file, suppressions) {
+      for (const rule of recomputed) {
+        const {severity, options} = config.rules[rule.id]!
+        if (severity !== 'off') rule.run(empty, file, {severity, options})
       }
       applySuppressions(file, suppressions)
       file.messages.sort(compareMessages)

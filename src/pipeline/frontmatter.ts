@@ -9,7 +9,7 @@ import type {Node as YamlNode, Pair, Scalar} from 'yaml'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {recordProblem} from './problems.js'
 
 /** Where a frontmatter value came from: the key's range and the value's range in the file. */
@@ -61,7 +61,7 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
   const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '')
 
   if (!firstLine.startsWith('---')) {
-    recordProblem(file, 'frontmatter-syntax', 'This article has no frontmatter. Start the file with a line `---`, then the YAML fields (title, description, category, lastReviewed, reviewedBy), then another line `---`.', {line: 1, column: 1, offset: 0})
+    recordProblem(file, 'frontmatter-syntax', 'missing', {}, {line: 1, column: 1, offset: 0})
     return text
   }
 
@@ -72,7 +72,8 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
     recordProblem(
       file,
       'frontmatter-syntax',
-      `The frontmatter fence \`${clip(firstLine)}\` asks for ${language ? `\`${clip(language)}\`` : 'another format'} frontmatter, which healthlint never reads or runs. Start the file with a line of exactly \`---\` and write the fields in YAML.`,
+      'other-format',
+      {fence: clip(firstLine), language: language ? clip(language) : ''},
       span(place, 0, firstLine.length),
       {actual: clip(firstLine), expected: ['---']}
     )
@@ -83,7 +84,7 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
 
   const close = findClose(text, firstBreak)
   if (!close) {
-    recordProblem(file, 'frontmatter-syntax', 'The frontmatter is never closed: add a line `---` after the last YAML field, before the article text.', span(place, 0, 3))
+    recordProblem(file, 'frontmatter-syntax', 'not-closed', {}, span(place, 0, 3))
     return mask(text, firstBreak === -1 ? text.length : firstBreak)
   }
 
@@ -94,7 +95,7 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
   const yaml = text.slice(yamlStart, close.start)
   if (split.matter.replace(/^[ \t]*\r?\n/, '') !== yaml.replace(/\n$/, '')) {
     const closeLine = place.toPoint(close.start)
-    recordProblem(file, 'frontmatter-syntax', 'The line that closes the frontmatter must be exactly `---`.', closeLine ?? {line: 1, column: 1})
+    recordProblem(file, 'frontmatter-syntax', 'closing-line', {}, closeLine ?? {line: 1, column: 1})
   }
 
   const frontmatter: Frontmatter = {
@@ -106,9 +107,9 @@ export function parseFrontmatter(file: VFile, limits: Limits): string {
 
   const size = Buffer.byteLength(yaml)
   if (size > limits.maxFrontmatterBytes) {
-    recordProblem(file, 'frontmatter-syntax', `The frontmatter is ${size} bytes, more than the limit of ${limits.maxFrontmatterBytes}. Article metadata needs only a few lines: move long text into the article body, or raise \`limits.maxFrontmatterBytes\` in the config.`, pointOf(place, yamlStart))
+    recordProblem(file, 'frontmatter-syntax', 'too-large', {bytes: size, limit: limits.maxFrontmatterBytes}, pointOf(place, yamlStart))
   } else if (yaml.trim() === '') {
-    recordProblem(file, 'frontmatter-syntax', 'The frontmatter is empty. Add the fields title, description, category, lastReviewed and reviewedBy between the two `---` lines.', pointOf(place, yamlStart))
+    recordProblem(file, 'frontmatter-syntax', 'empty', {}, pointOf(place, yamlStart))
   } else {
     frontmatter.data = readYaml(file, yaml, yamlStart, limits, frontmatter.ranges)
   }
@@ -151,17 +152,15 @@ function readYaml(file: VFile, yaml: string, yamlStart: number, limits: Limits, 
   try {
     document = parseDocument(yaml, {lineCounter, uniqueKeys: true, merge: false, schema: 'core', prettyErrors: false, strict: true})
   } catch (error) {
-    recordProblem(file, 'frontmatter-syntax', `The frontmatter could not be read (${error instanceof RangeError ? 'it is nested too deeply' : 'unreadable YAML'}). Write it as simple \`key: value\` lines.`, at(0))
+    recordProblem(file, 'frontmatter-syntax', 'unreadable', {why: error instanceof RangeError ? 'it is nested too deeply' : 'unreadable YAML'}, at(0))
     return undefined
   }
 
   let ok = true
   for (const error of document.errors) {
     ok = false
-    const reason = error.code === 'DUPLICATE_KEY'
-      ? 'This key appears twice in the frontmatter. Keep one of them and delete the other.'
-      : `The frontmatter is not valid YAML: ${firstSentence(error.message)}. Check quotes, colons and brackets on this line and the one before.`
-    recordProblem(file, 'frontmatter-syntax', reason, at(error.pos[0]))
+    if (error.code === 'DUPLICATE_KEY') recordProblem(file, 'frontmatter-syntax', 'duplicate-key', {}, at(error.pos[0]))
+    else recordProblem(file, 'frontmatter-syntax', 'invalid-yaml', {error: firstSentence(error.message)}, at(error.pos[0]))
   }
   if (!ok) return undefined
 
@@ -176,7 +175,7 @@ function readYaml(file: VFile, yaml: string, yamlStart: number, limits: Limits, 
     const {node, depth} = stack.pop()!
     if (!node) continue
     if (depth > limits.maxFrontmatterDepth) {
-      recordProblem(file, 'frontmatter-syntax', `The frontmatter is nested more than ${limits.maxFrontmatterDepth} levels deep. Article metadata needs at most a list of small records.`, range(node as YamlNode).start)
+      recordProblem(file, 'frontmatter-syntax', 'too-deep', {limit: limits.maxFrontmatterDepth}, range(node as YamlNode).start)
       return undefined
     }
     if (isAlias(node)) {
@@ -194,7 +193,7 @@ function readYaml(file: VFile, yaml: string, yamlStart: number, limits: Limits, 
       const before = yaml.slice(0, tagged.range?.[0] ?? 0)
       const offset = Math.max(before.lastIndexOf(' !') + 1, before.lastIndexOf('\n!') + 1, before.lastIndexOf('[!') + 1, before.lastIndexOf('\t!') + 1, 0)
       const written = /^\S+/.exec(yaml.slice(offset))?.[0] ?? tagged.tag
-      recordProblem(file, 'frontmatter-syntax', `The YAML tag \`${clip(written)}\` is not allowed in frontmatter: write plain text, numbers, lists and mappings only.`, at(offset))
+      recordProblem(file, 'frontmatter-syntax', 'tag', {tag: clip(written)}, at(offset))
     }
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -202,13 +201,13 @@ function readYaml(file: VFile, yaml: string, yamlStart: number, limits: Limits, 
         const keyName = isScalar(key) ? String(key.value) : undefined
         if (keyName === '<<') {
           ok = false
-          recordProblem(file, 'frontmatter-syntax', 'YAML merge keys (`<<`) are not allowed in frontmatter. Write each field out in full.', range(key as Scalar).start)
+          recordProblem(file, 'frontmatter-syntax', 'merge-key', {}, range(key as Scalar).start)
         } else if (keyName !== undefined && forbiddenKeys.has(keyName)) {
           ok = false
-          recordProblem(file, 'frontmatter-syntax', `The key \`${keyName}\` is not allowed in frontmatter (it could change how programs read the data). Remove it.`, range(key as Scalar).start)
+          recordProblem(file, 'frontmatter-syntax', 'forbidden-key', {key: keyName}, range(key as Scalar).start)
         } else if (!isScalar(key)) {
           ok = false
-          recordProblem(file, 'frontmatter-syntax', 'Frontmatter keys must be plain words such as `title`.', key ? range(key as YamlNode).start : at(0))
+          recordProblem(file, 'frontmatter-syntax', 'complex-key', {}, key ? range(key as YamlNode).start : at(0))
         }
         stack.push({node: pair.value, depth: depth + 1})
         if (key && !isScalar(key)) stack.push({node: key, depth: depth + 1})
@@ -222,17 +221,17 @@ function readYaml(file: VFile, yaml: string, yamlStart: number, limits: Limits, 
   if (firstAnchor?.anchor) {
     ok = false
     const offset = Math.max(yaml.lastIndexOf('&' + firstAnchor.anchor, firstAnchor.range?.[0] ?? 0), 0)
-    recordProblem(file, 'frontmatter-syntax', `YAML anchors (\`&${clip(firstAnchor.anchor)}\`) are not allowed in frontmatter (${anchors} found). Write each value out in full.`, at(offset))
+    recordProblem(file, 'frontmatter-syntax', 'anchors', {anchor: clip(firstAnchor.anchor), count: anchors}, at(offset))
   }
   if (firstAlias) {
     ok = false
-    recordProblem(file, 'frontmatter-syntax', `YAML aliases (\`*name\`) are not allowed in frontmatter (${aliases} found). Write each value out in full.`, range(firstAlias).start)
+    recordProblem(file, 'frontmatter-syntax', 'aliases', {count: aliases}, range(firstAlias).start)
   }
   if (!ok) return undefined
 
   if (!isMap(document.contents)) {
     const what = isSeq(document.contents) ? 'a list' : 'a single value'
-    recordProblem(file, 'frontmatter-syntax', `The frontmatter is ${what}, but it must be a set of \`key: value\` fields such as \`title: Lower back pain\`.`, document.contents ? range(document.contents).start : at(0))
+    recordProblem(file, 'frontmatter-syntax', 'not-a-mapping', {what}, document.contents ? range(document.contents).start : at(0))
     return undefined
   }
 
@@ -280,7 +279,7 @@ function checkDelimiterConfusion(file: VFile, text: string, bodyStart: number): 
     const bare = line.replace(/\r$/, '')
     if (/^---[ \t]*$/.test(bare)) {
       if (yamlLike > 0) {
-        recordProblem(file, 'frontmatter-syntax', 'This `---` line, and the `key: value` lines above it, look like frontmatter, but the frontmatter already ended earlier (a line of `---` inside a value closes it). Indent or remove that earlier `---` so all fields stay in the frontmatter.', pointOf(location(file), offset))
+        recordProblem(file, 'frontmatter-syntax', 'ended-early', {}, pointOf(location(file), offset))
       }
       return
     }

@@ -6,7 +6,7 @@
 import type {Root} from 'mdast'
 import type {Node, Parent} from 'unist'
 import type {VFile} from 'vfile'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {pointAt} from './load.js'
 import {recordProblem} from './problems.js'
 
@@ -36,7 +36,7 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
     // stop a body that would need more, before parsing it.
     // (The empty string after a final line break is no line.)
     if (lineNumber > limits.maxLines && offset < body.length) {
-      recordProblem(file, 'markdown-limits', `This article has more than ${limits.maxLines} lines, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxLines\` in the config.`, pointAt(text, offset))
+      recordProblem(file, 'markdown-limits', 'lines', {limit: limits.maxLines}, pointAt(text, offset))
       return false
     }
     if (line.trim() === '') {
@@ -50,7 +50,7 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
         depth++
         rest = rest.slice(match[0].length)
         if (depth > limits.maxNestingDepth) {
-          recordProblem(file, 'markdown-limits', `This line nests quotes or lists more than ${limits.maxNestingDepth} levels deep. Flatten the structure; articles need only a few levels.`, pointAt(text, offset + line.length - rest.length))
+          recordProblem(file, 'markdown-limits', 'nested-line', {limit: limits.maxNestingDepth}, pointAt(text, offset + line.length - rest.length))
           return false
         }
       }
@@ -58,7 +58,7 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
       // header row: refuse a wide one before parsing, since parsing it is what takes the time.
       const columns = delimiterRowCells(rest)
       if (columns > limits.maxTableColumns) {
-        recordProblem(file, 'markdown-limits', tooWide(columns, limits), pointAt(text, previous))
+        recordProblem(file, 'markdown-limits', 'wide-table', {columns, limit: limits.maxTableColumns}, pointAt(text, previous))
         return false
       }
       // Cells are counted from the rows' text: the header and delimiter rows when a table starts,
@@ -71,18 +71,18 @@ export function checkBodyText(file: VFile, body: string, limits: Limits): boolea
         cells += Math.max(tableColumns, rowCells(rest))
       }
       if (cells > limits.maxTableCells) {
-        recordProblem(file, 'markdown-limits', `The tables in this article have more than ${limits.maxTableCells} cells in all by this row, far more than a reader can use, so the article was not parsed. Split the table into smaller tables or lists, or raise \`limits.maxTableCells\` in the config.`, pointAt(text, columns > 0 ? previous : offset))
+        recordProblem(file, 'markdown-limits', 'table-cells', {limit: limits.maxTableCells}, pointAt(text, columns > 0 ? previous : offset))
         return false
       }
       const lineDelimiters = line.match(delimiter)?.length ?? 0
       blockDelimiters += lineDelimiters
       if (blockDelimiters > limits.maxDelimitersPerBlock) {
-        recordProblem(file, 'markdown-limits', `This block has more than ${limits.maxDelimitersPerBlock} emphasis, link or code markers (such as * _ [ ] ( ) \`), far more than any article needs, so it was not parsed. Split the text into paragraphs or remove the stray markers.`, pointAt(text, blockStart))
+        recordProblem(file, 'markdown-limits', 'block-markers', {limit: limits.maxDelimitersPerBlock}, pointAt(text, blockStart))
         return false
       }
       delimiters += lineDelimiters
       if (delimiters > limits.maxDelimiters) {
-        recordProblem(file, 'markdown-limits', `This article has more than ${limits.maxDelimiters} emphasis, link or code markers (such as * _ [ ] ( ) \`) by this line, far more than any article needs, so it was not parsed. Split it into several articles, or raise \`limits.maxDelimiters\` in the config.`, pointAt(text, offset))
+        recordProblem(file, 'markdown-limits', 'markers', {limit: limits.maxDelimiters}, pointAt(text, offset))
         return false
       }
     }
@@ -109,10 +109,6 @@ function delimiterRowCells(line: string): number {
   return cells.every((cell) => /^[ \t]*:?-+:?[ \t]*$/.test(cell)) ? cells.length : 0
 }
 
-function tooWide(columns: number, limits: Limits): string {
-  return `This table has ${columns} columns, more than the limit of ${limits.maxTableColumns}; it would not fit on a phone screen. Split it into smaller tables or a list.`
-}
-
 /**
  * Check the parsed tree, iteratively (so the check itself cannot overflow): the number of nodes,
  * nesting depth and table width. False when the tree must not be used.
@@ -126,17 +122,17 @@ export function checkTree(file: VFile, tree: Root, limits: Limits): boolean {
     // Every node is converted to HTML, to natural-language nodes and scored: a bound on them is a
     // bound on the memory and time of everything after the parse. Nodes are met in document order.
     if (++nodes > limits.maxNodes) {
-      recordProblem(file, 'markdown-limits', `This article's Markdown has more than ${limits.maxNodes} elements (paragraphs, list items, links, emphasis and so on) by this point, far more than any article needs, so its body was not checked. Split it into several articles, or raise \`limits.maxNodes\` in the config.`, node.position ?? {line: 1, column: 1})
+      recordProblem(file, 'markdown-limits', 'nodes', {limit: limits.maxNodes}, node.position ?? {line: 1, column: 1})
       return false
     }
     if (depth > limits.maxNestingDepth) {
-      recordProblem(file, 'markdown-limits', `The Markdown here is nested more than ${limits.maxNestingDepth} levels deep (quotes, lists, emphasis or links inside each other). Flatten the structure.`, node.position ?? {line: 1, column: 1})
+      recordProblem(file, 'markdown-limits', 'nested-tree', {limit: limits.maxNestingDepth}, node.position ?? {line: 1, column: 1})
       return false
     }
     if (node.type === 'table') {
       const columns = Math.max(0, ...((node as Parent).children as Parent[]).map((row) => row.children.length))
       if (columns > limits.maxTableColumns) {
-        recordProblem(file, 'markdown-limits', tooWide(columns, limits), node.position ?? {line: 1, column: 1})
+        recordProblem(file, 'markdown-limits', 'wide-table', {columns, limit: limits.maxTableColumns}, node.position ?? {line: 1, column: 1})
         ok = false
       }
     }

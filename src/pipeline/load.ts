@@ -8,7 +8,7 @@ import type {Stats} from 'node:fs'
 import {resolve} from 'node:path'
 import {VFile} from 'vfile'
 import type {Point} from 'unist'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {recordProblem} from './problems.js'
 
 const utf8 = new TextDecoder('utf-8', {fatal: true})
@@ -33,26 +33,26 @@ export async function loadArticle(path: string, cwd: string, limits: Limits, opt
     // through libuv's thread pool costs more than the read itself.
     const stats = lstatSync(absolute)
     if (stats.isSymbolicLink()) {
-      recordProblem(file, 'file-type', 'This file is a symbolic link; healthlint only reads regular files, so that a link cannot publish a file from elsewhere on the machine. Replace the link with the article itself.', start())
+      recordProblem(file, 'file-type', 'symbolic-link', {}, start())
       return file
     }
     if (!stats.isFile()) {
-      recordProblem(file, 'file-type', 'This path is not a regular file, so it cannot be an article.', start())
+      recordProblem(file, 'file-type', 'not-a-file', {}, start())
       return file
     }
     if (stats.size > limits.maxFileBytes) {
-      recordProblem(file, 'file-type', `This file is ${stats.size} bytes, more than the limit of ${limits.maxFileBytes} bytes for one article. Split it into smaller articles, or raise \`limits.maxFileBytes\` in the config.`, start())
+      recordProblem(file, 'file-type', 'too-large', {bytes: stats.size, limit: limits.maxFileBytes}, start())
       return file
     }
     const read = readExactly(absolute, stats)
     if (!read) {
-      recordProblem(file, 'file-type', 'This file changed while it was being read. Check it again when nothing is writing to it.', start())
+      recordProblem(file, 'file-type', 'changed-while-read', {}, start())
       return file
     }
     bytes = read
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    recordProblem(file, 'file-type', `This file could not be read (${code}).`, start())
+    recordProblem(file, 'file-type', 'unreadable', {code: String(code)}, start())
     return file
   }
   return decodeInto(file, bytes, options)
@@ -63,11 +63,11 @@ export function decodeInto(file: VFile, bytes: Uint8Array, options: LoadOptions 
   file.data.loaded = false
   if (options.hash !== false) file.data.contentHash = createHash('sha256').update(bytes).digest('hex')
   if (bytes.length === 0) {
-    recordProblem(file, 'empty-article', 'This file is empty. An article needs frontmatter and a body.', start())
+    recordProblem(file, 'empty-article', 'empty', {}, start())
     return file
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    recordProblem(file, 'encoding', 'This file is saved as UTF-16. Save it as UTF-8 (in most editors: "Save with encoding" → UTF-8).', start())
+    recordProblem(file, 'encoding', 'utf16', {}, start())
     return file
   }
   let text: string
@@ -76,18 +76,18 @@ export function decodeInto(file: VFile, bytes: Uint8Array, options: LoadOptions 
   } catch {
     const offset = firstInvalidUtf8(bytes)
     const before = lenientUtf8.decode(bytes.subarray(0, offset))
-    recordProblem(file, 'encoding', `This file is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} here); it was probably saved as Windows-1252 or Latin-1. Save it as UTF-8.`, pointAt(before, before.length))
+    recordProblem(file, 'encoding', 'invalid-utf8', {byte: (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}, pointAt(before, before.length))
     return file
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const nul = text.indexOf('\0')
   if (nul !== -1) {
-    recordProblem(file, 'encoding', 'This file contains a NUL character (byte 0x00), which usually means a corrupted or binary file. Remove it, or re-save the article as plain UTF-8 text.', pointAt(text, nul))
+    recordProblem(file, 'encoding', 'nul', {}, pointAt(text, nul))
     return file
   }
   const loneCr = /\r(?!\n)/.exec(text)
   if (loneCr) {
-    recordProblem(file, 'encoding', 'This file uses a bare carriage return (CR) as a line ending. Save it with LF or CRLF line endings.', pointAt(text, loneCr.index))
+    recordProblem(file, 'encoding', 'bare-cr', {}, pointAt(text, loneCr.index))
     return file
   }
   file.value = text

@@ -3,7 +3,7 @@
 // position is a position in the original file. The deterministic caps of limits.ts come first;
 // the parse itself runs within the article's time budget (budget.ts, analyse.ts).
 import type {VFile} from 'vfile'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {parseFrontmatter} from './frontmatter.js'
 import {recordProblem} from './problems.js'
 import {checkBodyText, checkTree} from './limits.js'
@@ -28,7 +28,7 @@ export function parseBody(file: VFile, body: string, limits: Limits): void {
     // micromark should not throw on any input; if it ever does (or the stack runs out), keep
     // the file's other checks.
     const reason = error instanceof RangeError ? 'it is nested too deeply' : 'internal parser error'
-    recordProblem(file, 'markdown-limits', `The article body could not be parsed as Markdown (${reason}). Simplify the structure near the start of the body.`, bodyStart(file))
+    recordProblem(file, 'markdown-limits', 'unparsable', {reason}, bodyStart(file))
     return
   }
   if (checkTree(file, tree, limits)) file.data.tree = tree

@@ -15,7 +15,7 @@ import type {Root as NlcstRoot, Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
 import {toNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
-import {toString} from 'nlcst-to-string'
+import {wordText} from '../words/vocabulary-index.js'
 import {ParseEnglish} from 'parse-english'
 import {
   automatedReadabilityIndex,
@@ -25,8 +25,8 @@ import {
   gunningFog,
   readingAgeOf,
   smogGrade
-} from '../readability.js'
-import type {Counts} from '../readability.js'
+} from '../rule-kit/readability.js'
+import type {Counts} from '../rule-kit/readability.js'
 import {countDigits, countSyllables, isPhoneNumberStart} from '../words/syllables.js'
 import {repairSentences} from './sentences.js'
 
@@ -63,6 +63,10 @@ interface WordFacts {
   letters: number
   /** Whether it starts with a lower-case letter (or no letter): a complex word if polysyllabic. */
   startsLower: boolean
+  /** Only digits: read digit by digit after a phone number's start. */
+  digitsOnly: boolean
+  /** Whether it can start a phone number (see `isPhoneNumberStart`). */
+  phoneStart: boolean
 }
 
 // Facts per distinct word: most words in an article (and across articles) repeat, and counting
@@ -140,13 +144,19 @@ export function scoresOf(counts: Counts): ReadabilityScores | undefined {
  * capital.
  */
 function scoreSentence(node: Sentence): ScoredSentence | undefined {
-  const values = node.children.filter((child) => child.type === 'WordNode').map((word) => toString(word))
-  if (values.length === 0) return undefined
-  const wordSyllables = syllablesOfWords(values)
-  const counts = {words: values.length, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
-  for (const [index, value] of values.entries()) {
+  const counts = {words: 0, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
+  const wordSyllables: number[] = []
+  // One pass over the words: each word's facts are looked up once (see `syllablesOfWords`).
+  let phone = false
+  for (const child of node.children) {
+    if (child.type !== 'WordNode') continue
+    const value = wordText(child)
     const facts = wordFacts(value)
-    const syllables = wordSyllables[index]!
+    const digits = facts.digitsOnly
+    const syllables = phone && digits ? countDigits(value) : facts.syllables
+    phone = facts.phoneStart || (phone && digits)
+    wordSyllables.push(syllables)
+    counts.words++
     counts.syllables += syllables
     counts.letters += facts.letters
     if (syllables >= 3) {
@@ -154,6 +164,7 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
       if (facts.startsLower) counts.complexWords++
     }
   }
+  if (counts.words === 0) return undefined
   return {node, ...counts, wordSyllables}
 }
 
@@ -164,9 +175,9 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
 export function syllablesOfWords(values: readonly string[]): number[] {
   let phone = false
   return values.map((value) => {
-    const digits = /^\d+$/.test(value)
-    const syllables = phone && digits ? countDigits(value) : wordFacts(value).syllables
-    phone = isPhoneNumberStart(value) || (phone && digits)
+    const facts = wordFacts(value)
+    const syllables = phone && facts.digitsOnly ? countDigits(value) : facts.syllables
+    phone = facts.phoneStart || (phone && facts.digitsOnly)
     return syllables
   })
 }
@@ -178,7 +189,9 @@ function wordFacts(value: string): WordFacts {
     facts = {
       syllables: countSyllables(value),
       letters: value.match(letterPattern)?.length ?? 0,
-      startsLower: value.charCodeAt(0) === value.toLowerCase().charCodeAt(0)
+      startsLower: value.charCodeAt(0) === value.toLowerCase().charCodeAt(0),
+      digitsOnly: /^\d+$/.test(value),
+      phoneStart: isPhoneNumberStart(value)
     }
     wordCache.set(value, facts)
   }

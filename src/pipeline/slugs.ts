@@ -6,7 +6,7 @@
 // that could hold the YAML proves it, so the YAML is parsed only when it might have one.
 import {basename, extname} from 'node:path'
 import type {VFile} from 'vfile'
-import type {Limits} from '../config.js'
+import type {Limits} from '../config/config.js'
 import {loadArticle} from './load.js'
 
 /** Lower-case letters and digits in words joined by single hyphens: never `.`, `/` or `\`. */

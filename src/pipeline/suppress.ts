@@ -13,10 +13,11 @@
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {visit} from '../visit.js'
+import {visit} from '../rule-kit/visit.js'
 import {location} from 'vfile-location'
 import {closest, distance} from 'fastest-levenshtein'
 import {recordProblem} from './problems.js'
+import type {RecordedFacts} from './problems.js'
 
 /** What the suppression reader needs to know about the rules. */
 export interface RuleLookup {
@@ -40,9 +41,6 @@ export interface Suppression {
   suppressed: number
 }
 
-/** The rule id under which refused suppression comments are reported. */
-export const suppressionRuleId = 'suppression'
-
 const directives = ['disable-next-line', 'disable', 'enable'] as const
 type DirectiveName = (typeof directives)[number]
 
@@ -62,8 +60,8 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
   const place = location(file)
   const text = String(file.value)
   const pointAt = (offset: number): Point => place.toPoint(offset) ?? {line: 1, column: 1, offset}
-  const refuse = (reason: string, at: Point, actual?: string) =>
-    recordProblem(file, suppressionRuleId, reason, at, actual === undefined ? {} : {actual})
+  const refuse = <Kind extends keyof RecordedFacts['suppression'] & string>(kind: Kind, values: RecordedFacts['suppression'][Kind], at: Point, actual?: string) =>
+    recordProblem(file, 'suppression', kind, values, at, actual === undefined ? {} : {actual})
 
   const comments: Comment[] = []
   visit(tree, 'html', (node) => {
@@ -96,8 +94,7 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
     const directive = named[1] as DirectiveName
     if (!directives.includes(directive)) {
       const suggestion = closest(directive, [...directives])
-      const hint = distance(directive, suggestion) <= Math.max(3, directive.length / 2) ? ` Did you mean \`healthlint-${suggestion}\`?` : ''
-      refuse(`\`${written}\` is not a healthlint comment, so it suppresses nothing.${hint} Use \`healthlint-disable-next-line\`, \`healthlint-disable\` or \`healthlint-enable\`.`, at, written)
+      refuse('not-a-directive', {written, suggestion: distance(directive, suggestion) <= Math.max(3, directive.length / 2) ? `healthlint-${suggestion}` : ''}, at, written)
       continue
     }
 
@@ -110,23 +107,22 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
     const ids = [...idsPart.matchAll(/[^\s,]+/g)].map((match) => ({id: match[0], offset: restOffset + match.index}))
 
     if (ids.length === 0) {
-      refuse(`This \`${written}\` comment names no rule. Name the rules it is for, such as \`<!-- ${written} rule-id${directive === 'enable' ? '' : ' -- reason'} -->\`; healthlint never turns off every rule at once.`, at)
+      refuse('no-rule', {written, needsReason: directive !== 'enable'}, at)
       continue
     }
     let refused = false
     if (reason === '' && directive !== 'enable') {
       refused = true
-      refuse(`This suppression gives no reason, so it suppresses nothing. Say why the rule does not apply here, after \`--\`: \`<!-- ${written} ${ids.map((item) => item.id).join(', ')} -- reason -->\`.`, at)
+      refuse('no-reason', {written, ids: ids.map((item) => item.id)}, at)
     }
     for (const {id, offset} of ids) {
       if (!lookup.ruleIds.includes(id)) {
         refused = true
         const suggestion = closest(id, [...lookup.ruleIds])
-        const hint = suggestion !== undefined && distance(id, suggestion) <= 3 ? ` Did you mean \`${suggestion}\`?` : ''
-        refuse(`There is no rule \`${id}\`, so this comment suppresses nothing.${hint}`, pointAt(offset), id)
+        refuse('unknown-rule', {id, suggestion: suggestion !== undefined && distance(id, suggestion) <= 3 ? suggestion : ''}, pointAt(offset), id)
       } else if (lookup.isSafetyRule(id) && directive !== 'enable') {
         refused = true
-        refuse(`\`${id}\` is a safety rule and cannot be suppressed in an article, so this comment suppresses nothing: fix what it reports instead.`, pointAt(offset), id)
+        refuse('safety-rule', {id}, pointAt(offset), id)
       }
     }
     if (refused) continue
@@ -138,7 +134,7 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
           disabled.toLine = at.line - 1
           open.delete(id)
         } else {
-          refuse(`\`${id}\` is not turned off by a \`healthlint-disable\` comment above this one, so there is nothing to enable. Remove this comment, or check the rule id.`, pointAt(offset), id)
+          refuse('nothing-to-enable', {id}, pointAt(offset), id)
         }
       }
       continue
@@ -153,7 +149,7 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
       }
       const already = open.get(id)
       if (already) {
-        refuse(`\`${id}\` is already turned off by the comment on line ${already.position.start.line}. Remove this comment, or add \`<!-- healthlint-enable ${id} -->\` before it.`, pointAt(offset), id)
+        refuse('already-off', {id, line: already.position.start.line}, pointAt(offset), id)
         continue
       }
       const suppression: Suppression = {ruleId: id, kind: directive, reason, position: comment.position, fromLine: end + 1, toLine: lines.length, suppressed: 0}

@@ -15,6 +15,7 @@
 //
 // Every node added here is built from the message's own fields as text nodes, never from
 // article markup, and the result is only ever stringified by hast-util-to-html, which escapes.
+import {h} from 'hastscript'
 import type {Element, ElementContent, Root, RootContent, Text} from 'hast'
 import type {MessageSeverity} from '../report/messages.js'
 
@@ -24,6 +25,8 @@ export interface MessageToPlace {
   severity: MessageSeverity
   ruleId: string
   reason: string
+  /** The rule reports something missing where it belongs (its metadata `reportsMissing`): always a callout. */
+  missing?: boolean
   /** Offsets in the original file; `end` ≥ `start`. */
   start: number
   end: number
@@ -46,9 +49,6 @@ const textBlocks = new Set(['p', 'li', 'td', 'th', 'dt', 'dd'])
 // Blocks that may only stand inside their parent (a list item, a table cell): their callout goes inside.
 const cellElements = new Set(['li', 'td', 'th', 'dd'])
 const voidElements = new Set(['img', 'br', 'hr', 'input'])
-// Rules that report something missing at the block where it belongs (the first block of the
-// body, the last one, a list without its heading): always a callout, even on running text.
-const missingRules = new Set(['require-red-flags', 'require-seek-review', 'require-disclaimer', 'require-reviewer'])
 
 export const severityLabels: Record<MessageSeverity, {icon: string; label: string}> = {
   error: {icon: '✖', label: 'Error'},
@@ -74,7 +74,7 @@ function placeMessage(body: Root, message: MessageToPlace): Placement {
     // A point at the very start of a block is about the block (a heading standing for its
     // section or the article); a paragraph or list item that is one whole sentence is still text.
     const atStart = end === start && start === range.start
-    const calledOut = atStart || (whole && (missingRules.has(message.ruleId) || !textBlocks.has(target.tagName) || !markText(path, message)))
+    const calledOut = atStart || (whole && (message.missing || !textBlocks.has(target.tagName) || !markText(path, message)))
     if (calledOut) {
       // The block is outlined too, so it is clear what the callout is about; not a heading,
       // which stands for its whole section (or, at the top, for the whole article).
@@ -220,7 +220,7 @@ function wordsOf(message: MessageToPlace): string[] {
  * character by character (`exact`).
  */
 function withWordsMarked(value: string, start: number, exact: boolean, words: readonly string[]): ElementContent[] {
-  const piece = (from: number, to: number): Text => (exact ? textAt(value.slice(from, to), start + from, start + to) : text(value.slice(from, to)))
+  const piece = (from: number, to: number): Text => (exact ? textAt(value.slice(from, to), start + from, start + to) : {type: 'text', value: value.slice(from, to)})
   if (words.length === 0) return [textAt(value, start)]
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
@@ -228,7 +228,7 @@ function withWordsMarked(value: string, start: number, exact: boolean, words: re
   let last = 0
   for (const match of value.matchAll(pattern)) {
     if (match.index > last) parts.push(piece(last, match.index))
-    parts.push(element('span', {className: ['hl-word']}, [piece(match.index, match.index + match[0].length)]))
+    parts.push(h('span', {className: ['hl-word']}, [piece(match.index, match.index + match[0].length)]))
     last = match.index + match[0].length
   }
   if (last < value.length || parts.length === 0) parts.push(piece(last, value.length))
@@ -267,7 +267,7 @@ function titleOf(message: MessageToPlace): string {
 }
 
 function markOf(message: MessageToPlace, children: ElementContent[], first: boolean): Element {
-  return element('mark', {
+  return h('mark', {
     className: ['hl-mark', `hl-${message.severity}`],
     ...(first ? {id: `hl-m-${message.number}`, tabIndex: -1} : {}),
     dataHlMessage: String(message.number),
@@ -278,35 +278,27 @@ function markOf(message: MessageToPlace, children: ElementContent[], first: bool
 /** A small numbered link to the message in the list, like a footnote reference. */
 function referenceOf(message: MessageToPlace): Element {
   const {icon, label} = severityLabels[message.severity]
-  return element('a', {className: ['hl-ref', `hl-${message.severity}`], href: `#hl-item-${message.number}`, dataHlMessage: String(message.number)}, [
-    element('span', {ariaHidden: 'true'}, [text(icon)]),
-    element('span', {className: ['hl-sr']}, [text(`${label} `)]),
-    text(String(message.number))
+  return h('a', {className: ['hl-ref', `hl-${message.severity}`], href: `#hl-item-${message.number}`, dataHlMessage: String(message.number)}, [
+    h('span', {ariaHidden: 'true'}, [icon]),
+    h('span', {className: ['hl-sr']}, [`${label} `]),
+    String(message.number)
   ])
 }
 
 function pointOf(message: MessageToPlace): Element {
-  return element('span', {className: ['hl-point', `hl-${message.severity}`], id: `hl-m-${message.number}`, tabIndex: -1, dataHlMessage: String(message.number), title: titleOf(message)}, [referenceOf(message)])
+  return h('span', {className: ['hl-point', `hl-${message.severity}`], id: `hl-m-${message.number}`, tabIndex: -1, dataHlMessage: String(message.number), title: titleOf(message)}, [referenceOf(message)])
 }
 
 function calloutOf(message: MessageToPlace): Element {
   const {icon, label} = severityLabels[message.severity]
-  return element('div', {className: ['hl-callout', `hl-${message.severity}`], id: `hl-m-${message.number}`, tabIndex: -1, role: 'note', dataHlMessage: String(message.number)}, [
-    element('p', {className: ['hl-callout-head']}, [
-      element('span', {ariaHidden: 'true'}, [text(icon + ' ')]),
-      element('strong', {}, [text(`${label} ${message.number}`)]),
-      text(' · '),
-      element('code', {}, [text(message.ruleId)])
+  return h('div', {className: ['hl-callout', `hl-${message.severity}`], id: `hl-m-${message.number}`, tabIndex: -1, role: 'note', dataHlMessage: String(message.number)}, [
+    h('p', {className: ['hl-callout-head']}, [
+      h('span', {ariaHidden: 'true'}, [icon + ' ']),
+      h('strong', {}, [`${label} ${message.number}`]),
+      ' · ',
+      h('code', {}, [message.ruleId])
     ]),
-    element('p', {}, [text(message.reason + ' ')]),
-    element('p', {className: ['hl-callout-link']}, [element('a', {href: `#hl-item-${message.number}`}, [text(`Message ${message.number} in the list`)])])
+    h('p', {}, [message.reason + ' ']),
+    h('p', {className: ['hl-callout-link']}, [h('a', {href: `#hl-item-${message.number}`}, [`Message ${message.number} in the list`])])
   ])
-}
-
-export function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
-  return {type: 'element', tagName, properties, children}
-}
-
-export function text(value: string): Text {
-  return {type: 'text', value}
 }

@@ -4,24 +4,30 @@
 // preview only adds its own markup around and inside it (see annotate.ts). Every page is an HTML
 // tree stringified by hast-util-to-html, so every value from an article is escaped.
 import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import type {ResolvedConfig} from '../config.js'
+import type {ResolvedConfig} from '../config/config.js'
 import {VFileMessage} from 'vfile-message'
-import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, isDraft, overBudget, pageTreeOf, renderBody} from '../pipeline/emit.js'
-import type {EmitResult} from '../pipeline/emit.js'
+import {emitArticle, emitWithinBudget, firstTooDeep, formatDate, overBudget, pageTreeOf, renderBody} from '../publish/emit.js'
+import {isDraft} from '../publish/bundle.js'
+import type {EmitResult} from '../publish/emit.js'
 import {runWithin} from '../pipeline/budget.js'
-import {docsBase, withoutStack} from '../rule.js'
-import {reviewDueOf} from '../pipeline/review-due.js'
+import {withoutStack} from '../rule-kit/rule.js'
+import {reviewDueOf} from '../rule-kit/review-due.js'
 import {pathOf} from '../pipeline/slugs.js'
 import {severityOf, toReported} from '../report/messages.js'
 import type {MessageSeverity, ReportedMessage} from '../report/messages.js'
-import {daysBetween} from '../today.js'
-import {annotateBody, element, severityLabels, text} from './annotate.js'
+import {daysBetween} from '../io/today.js'
+import {annotateBody, severityLabels} from './annotate.js'
 import type {MessageToPlace, Placement} from './annotate.js'
-import '../vfile-data.js'
+import '../pipeline/data.js'
+import {plural} from '../rule-kit/plural.js'
+
+/** Children as `h` takes them: nodes, and strings for text. */
+type Content = ElementContent | string
 
 export type ArticleStatus = 'ready' | 'draft' | 'withheld'
 
@@ -79,33 +85,33 @@ function verdictOf(file: VFile, emit: () => EmitResult, errors: number): {status
 export function renderIndex(summaries: readonly ArticleSummary[], now: string): string {
   const withErrors = summaries.filter((summary) => summary.errors > 0).length
   const rows = summaries.map((summary) =>
-    element('tr', {className: [`hl-row-${summary.status}`]}, [
-      element('th', {scope: 'row'}, [
-        element('a', {href: articleUrlOf(summary.path)}, [text(summary.title)]),
-        element('br', {}),
-        element('span', {className: ['hl-path']}, [text(summary.path)])
+    h('tr', {className: [`hl-row-${summary.status}`]}, [
+      h('th', {scope: 'row'}, [
+        h('a', {href: articleUrlOf(summary.path)}, [summary.title]),
+        h('br', {}),
+        h('span', {className: ['hl-path']}, [summary.path])
       ]),
-      element('td', {}, [statusBadgeOf(summary.status), text(' ' + summary.statusText)]),
-      element('td', {className: ['hl-number']}, [text(summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge)))]),
-      element('td', {}, reviewDueContent(summary.reviewDue, now)),
-      element('td', {className: ['hl-number']}, countContent(summary.errors, 'error')),
-      element('td', {className: ['hl-number']}, countContent(summary.warnings, 'warning'))
+      h('td', {}, [statusBadgeOf(summary.status), ' ' + summary.statusText]),
+      h('td', {className: ['hl-number']}, [summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge))]),
+      h('td', {}, reviewDueContent(summary.reviewDue, now)),
+      h('td', {className: ['hl-number']}, countContent(summary.errors, 'error')),
+      h('td', {className: ['hl-number']}, countContent(summary.warnings, 'warning'))
     ])
   )
   const content: ElementContent[] = [
-    element('h1', {}, [text('Articles')]),
-    element('p', {className: ['hl-lede']}, [
-      text(`${plural(summaries.length, 'article')}, ${withErrors} with errors. Checked as of ${formatDate(now)}. This page updates by itself when an article is saved.`)
+    h('h1', {}, ['Articles']),
+    h('p', {className: ['hl-lede']}, [
+      `${plural(summaries.length, 'article')}, ${withErrors} with errors. Checked as of ${formatDate(now)}. This page updates by itself when an article is saved.`
     ]),
     summaries.length === 0
-      ? element('p', {}, [text('No articles found.')])
-      : element('div', {className: ['hl-table-wrap']}, [
-          element('table', {className: ['hl-index']}, [
-            element('caption', {className: ['hl-sr']}, [text('Articles, with what build will do with each, reading age, review due date and problems found')]),
-            element('thead', {}, [
-              element('tr', {}, ['Article', 'Status', 'Reading age', 'Review due', 'Errors', 'Warnings'].map((heading) => element('th', {scope: 'col'}, [text(heading)])))
+      ? h('p', {}, ['No articles found.'])
+      : h('div', {className: ['hl-table-wrap']}, [
+          h('table', {className: ['hl-index']}, [
+            h('caption', {className: ['hl-sr']}, ['Articles, with what build will do with each, reading age, review due date and problems found']),
+            h('thead', {}, [
+              h('tr', {}, ['Article', 'Status', 'Reading age', 'Review due', 'Errors', 'Warnings'].map((heading) => h('th', {scope: 'col'}, [heading])))
             ]),
-            element('tbody', {}, rows)
+            h('tbody', {}, rows)
           ])
         ])
   ]
@@ -129,7 +135,8 @@ export function renderArticle(file: VFile, config: ResolvedConfig, now: string):
   const stopped = overBudget(file, config)
   const message = withoutStack(() => new VFileMessage(stopped.reason, {place: stopped.place, ruleId: stopped.ruleId, source: 'healthlint'}))
   message.fatal = true
-  message.url = docsBase + stopped.ruleId
+  const url = stopped.ruleId === undefined ? undefined : config.ruleSet.get(stopped.ruleId)?.url
+  if (url !== undefined) message.url = url
   return pageOf(file, config, now, [...file.messages, message], () => stopped, undefined)
 }
 
@@ -146,7 +153,7 @@ function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: read
       const start = toOffset({line: message.line, column: message.column})
       const end = toOffset({line: message.endLine, column: message.endColumn})
       if (!hasPlace || start === undefined || start < bodyStart) continue
-      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, start, end: Math.max(start, end ?? start)})
+      toPlace.push({number, severity: message.severity, ruleId: message.ruleId, reason: message.message, missing: config.ruleSet.get(message.ruleId)?.reportsMissing === true, start, end: Math.max(start, end ?? start)})
     }
   }
   const placements = body ? annotateBody(body, toPlace) : new Map<number, Placement>()
@@ -156,40 +163,40 @@ function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: read
   const emitted = emit()
   let article: Element
   if (body && emitted.ok) {
-    article = findElement(pageTreeOf(emitted.value.article, body, emitted.value.pageOptions), 'article') ?? element('article', {}, body.children as ElementContent[])
+    article = findElement(pageTreeOf(emitted.value.article, body, emitted.value.pageOptions), 'article') ?? h('article', {}, body.children as ElementContent[])
   } else {
     // Build cannot make this page (the top panel says why); show the body it would contain.
     const hasTitle = body?.children.some((node) => node.type === 'element' && node.tagName === 'h1') ?? false
-    article = element('article', {}, [
-      ...(hasTitle ? [] : [element('h1', {}, [text(summary.title)])]),
-      ...((body?.children ?? [element('p', {className: ['hl-empty']}, [text('This article has no body that can be shown.')])]) as ElementContent[])
+    article = h('article', {}, [
+      ...(hasTitle ? [] : [h('h1', {}, [summary.title])]),
+      ...((body?.children ?? [h('p', {className: ['hl-empty']}, ['This article has no body that can be shown.'])]) as ElementContent[])
     ])
   }
 
-  const facts: Array<[string, ElementContent[]]> = [
-    ['Status', [statusBadgeOf(summary.status), text(' ' + summary.statusText)]],
-    ['Reading age', [text(summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge)))]],
+  const facts: Array<[string, Content[]]> = [
+    ['Status', [statusBadgeOf(summary.status), ' ' + summary.statusText]],
+    ['Reading age', [summary.readingAge === undefined ? '–' : String(Math.round(summary.readingAge))]],
     ['Review due', reviewDueContent(summary.reviewDue, now)],
-    ['Problems', [...countContent(summary.errors, 'error'), text(' '), ...countContent(summary.warnings, 'warning'), ...(summary.infos > 0 ? [text(' '), ...countContent(summary.infos, 'info')] : [])]]
+    ['Problems', [...countContent(summary.errors, 'error'), ' ', ...countContent(summary.warnings, 'warning'), ...(summary.infos > 0 ? [' ', ...countContent(summary.infos, 'info')] : [])]]
   ]
   const content: ElementContent[] = [
-    element('section', {className: ['hl-summary'], ariaLabelledBy: ['hl-summary-heading']}, [
-      element('h2', {id: 'hl-summary-heading'}, [text('Checks for '), element('span', {className: ['hl-path']}, [text(summary.path)])]),
-      element('dl', {className: ['hl-facts']}, facts.flatMap(([term, value]) => [element('div', {}, [element('dt', {}, [text(term)]), element('dd', term === 'Problems' ? {id: 'hl-problems'} : {}, value)])])),
+    h('section', {className: ['hl-summary'], ariaLabelledBy: ['hl-summary-heading']}, [
+      h('h2', {id: 'hl-summary-heading'}, ['Checks for ', h('span', {className: ['hl-path']}, [summary.path])]),
+      h('dl', {className: ['hl-facts']}, facts.flatMap(([term, value]) => [h('div', {}, [h('dt', {}, [term]), h('dd', term === 'Problems' ? {id: 'hl-problems'} : {}, value)])])),
       ...(elsewhere.length > 0
         ? [
-            element('h3', {id: 'hl-file-heading'}, [text(`Problems in the frontmatter or the file (${elsewhere.length})`)]),
-            element('ol', {className: ['hl-list'], ariaLabelledBy: ['hl-file-heading']}, elsewhere.map(({number, reported: message}) => itemOf(number, message, undefined)))
+            h('h3', {id: 'hl-file-heading'}, [`Problems in the frontmatter or the file (${elsewhere.length})`]),
+            h('ol', {className: ['hl-list'], ariaLabelledBy: ['hl-file-heading']}, elsewhere.map(({number, reported: message}) => itemOf(number, message, undefined)))
           ]
         : [])
     ]),
-    element('div', {className: ['hl-columns']}, [
-      element('div', {className: ['hl-page'], id: 'hl-article'}, [article]),
-      element('aside', {className: ['hl-messages'], id: 'hl-messages', tabIndex: -1, ariaLabelledBy: ['hl-messages-heading']}, [
-        element('h2', {id: 'hl-messages-heading'}, [text(`Problems in the text (${inText.length})`)]),
+    h('div', {className: ['hl-columns']}, [
+      h('div', {className: ['hl-page'], id: 'hl-article'}, [article]),
+      h('aside', {className: ['hl-messages'], id: 'hl-messages', tabIndex: -1, ariaLabelledBy: ['hl-messages-heading']}, [
+        h('h2', {id: 'hl-messages-heading'}, [`Problems in the text (${inText.length})`]),
         inText.length === 0
-          ? element('p', {}, [text('No problems found in the text.')])
-          : element('ol', {className: ['hl-list']}, inText.map(({number, reported: message}) => itemOf(number, message, placements.get(number))))
+          ? h('p', {}, ['No problems found in the text.'])
+          : h('ol', {className: ['hl-list']}, inText.map(({number, reported: message}) => itemOf(number, message, placements.get(number))))
       ])
     ])
   ]
@@ -200,7 +207,7 @@ export function renderNotFound(): string {
   return documentOf({
     title: 'Not found · healthlint preview',
     page: 'missing',
-    content: [element('h1', {}, [text('Not found')]), element('p', {}, [text('There is no such article in this preview. It may have been removed or renamed. '), element('a', {href: '/'}, [text('See all articles')]), text('.')])]
+    content: [h('h1', {}, ['Not found']), h('p', {}, ['There is no such article in this preview. It may have been removed or renamed. ', h('a', {href: '/'}, ['See all articles']), '.'])]
   })
 }
 
@@ -218,36 +225,36 @@ function bodyOf(tree: MdastRoot | undefined): HastRoot | undefined {
 function itemOf(number: number, message: ReportedMessage, placement: Placement | undefined): Element {
   const {icon, label} = severityLabels[message.severity]
   const where = `Line ${message.line}, column ${message.column}`
-  return element('li', {className: ['hl-item', `hl-${message.severity}`], id: `hl-item-${number}`, dataHlRule: message.ruleId}, [
-    element('p', {className: ['hl-item-head']}, [
-      element('span', {className: ['hl-badge', `hl-${message.severity}`]}, [element('span', {ariaHidden: 'true'}, [text(icon + ' ')]), text(`${label} ${number}`)]),
-      text(' '),
-      placement ? element('a', {href: `#hl-m-${number}`, className: ['hl-goto']}, [text(where)]) : element('span', {}, [text(where)]),
-      text(' '),
-      element('code', {className: ['hl-rule']}, [text(message.ruleId)])
+  return h('li', {className: ['hl-item', `hl-${message.severity}`], id: `hl-item-${number}`, dataHlRule: message.ruleId}, [
+    h('p', {className: ['hl-item-head']}, [
+      h('span', {className: ['hl-badge', `hl-${message.severity}`]}, [h('span', {ariaHidden: 'true'}, [icon + ' ']), `${label} ${number}`]),
+      ' ',
+      placement ? h('a', {href: `#hl-m-${number}`, className: ['hl-goto']}, [where]) : h('span', {}, [where]),
+      ' ',
+      h('code', {className: ['hl-rule']}, [message.ruleId])
     ]),
-    element('p', {className: ['hl-reason']}, [text(message.message)]),
-    ...(message.note ? [element('p', {className: ['hl-note']}, [text(message.note)])] : []),
-    ...(message.url?.startsWith('https://') ? [element('p', {className: ['hl-more']}, [element('a', {href: message.url, rel: ['noreferrer']}, [text(`About the rule ${message.ruleId}`)])])] : [])
+    h('p', {className: ['hl-reason']}, [message.message]),
+    ...(message.note ? [h('p', {className: ['hl-note']}, [message.note])] : []),
+    ...(message.url?.startsWith('https://') ? [h('p', {className: ['hl-more']}, [h('a', {href: message.url, rel: ['noreferrer']}, [`About the rule ${message.ruleId}`])])] : [])
   ])
 }
 
 function statusBadgeOf(status: ArticleStatus): Element {
   const labels: Record<ArticleStatus, string> = {ready: '✔ Ready', draft: '✎ Draft', withheld: '✖ Withheld'}
-  return element('span', {className: ['hl-status', `hl-status-${status}`]}, [text(labels[status])])
+  return h('span', {className: ['hl-status', `hl-status-${status}`]}, [labels[status]])
 }
 
-function reviewDueContent(due: string | undefined, now: string): ElementContent[] {
-  if (!due) return [text('–')]
+function reviewDueContent(due: string | undefined, now: string): Content[] {
+  if (!due) return ['–']
   const days = daysBetween(now, due)
   const when = days < 0 ? `overdue by ${plural(-days, 'day')}` : days === 0 ? 'today' : `in ${plural(days, 'day')}`
-  return [element('time', {dateTime: due}, [text(formatDate(due))]), text(' '), element('span', {className: days < 0 ? ['hl-overdue'] : ['hl-when']}, [text(`(${when})`)])]
+  return [h('time', {dateTime: due}, [formatDate(due)]), ' ', h('span', {className: days < 0 ? ['hl-overdue'] : ['hl-when']}, [`(${when})`])]
 }
 
-function countContent(count: number, severity: MessageSeverity): ElementContent[] {
+function countContent(count: number, severity: MessageSeverity): Content[] {
   const {icon, label} = severityLabels[severity]
   const word = label.toLowerCase()
-  return [element('span', {className: count > 0 ? ['hl-count', `hl-${severity}`] : ['hl-count', 'hl-none']}, [element('span', {ariaHidden: 'true'}, [text(icon + ' ')]), text(plural(count, word))])]
+  return [h('span', {className: count > 0 ? ['hl-count', `hl-${severity}`] : ['hl-count', 'hl-none']}, [h('span', {ariaHidden: 'true'}, [icon + ' ']), plural(count, word)])]
 }
 
 interface DocumentParts {
@@ -259,29 +266,29 @@ interface DocumentParts {
 
 /** The preview's page shell: one stylesheet, one script, landmarks, a live region. */
 function documentOf({title, page, path, content}: DocumentParts): string {
-  const skip = page === 'article' ? [element('a', {className: ['hl-skip'], href: '#hl-messages'}, [text('Skip to the problems')])] : []
+  const skip = page === 'article' ? [h('a', {className: ['hl-skip'], href: '#hl-messages'}, ['Skip to the problems'])] : []
   const tree: HastRoot = {
     type: 'root',
     children: [
       {type: 'doctype'},
-      element('html', {lang: 'en-GB'}, [
-        element('head', {}, [
-          element('meta', {charSet: 'utf-8'}),
-          element('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          element('title', {}, [text(title)]),
-          element('link', {rel: ['stylesheet'], href: '/assets/preview.css'}),
-          element('script', {src: '/assets/preview.js', defer: true}, [])
+      h('html', {lang: 'en-GB'}, [
+        h('head', {}, [
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('title', {}, [title]),
+          h('link', {rel: ['stylesheet'], href: '/assets/preview.css'}),
+          h('script', {src: '/assets/preview.js', defer: true}, [])
         ]),
-        element('body', {dataHlPage: page, ...(path === undefined ? {} : {dataHlPath: path})}, [
+        h('body', {dataHlPage: page, ...(path === undefined ? {} : {dataHlPath: path})}, [
           ...skip,
-          element('header', {className: ['hl-bar']}, [
-            element('nav', {ariaLabel: 'Preview'}, [
-              element('a', {href: '/', className: ['hl-home']}, [text('healthlint preview')]),
-              ...(page === 'index' ? [] : [text(' › '), element('a', {href: '/'}, [text('All articles')])])
+          h('header', {className: ['hl-bar']}, [
+            h('nav', {ariaLabel: 'Preview'}, [
+              h('a', {href: '/', className: ['hl-home']}, ['healthlint preview']),
+              ...(page === 'index' ? [] : [' › ', h('a', {href: '/'}, ['All articles'])])
             ]),
-            element('p', {id: 'hl-status', className: ['hl-live-status'], role: 'status', ariaLive: 'polite'}, [])
+            h('p', {id: 'hl-status', className: ['hl-live-status'], role: 'status', ariaLive: 'polite'}, [])
           ]),
-          element('main', {id: 'hl-main'}, [element('div', {id: 'hl-live'}, content)])
+          h('main', {id: 'hl-main'}, [h('div', {id: 'hl-live'}, content)])
         ])
       ])
     ]
@@ -300,8 +307,4 @@ function findElement(tree: HastRoot, tagName: string): Element | undefined {
     }
   }
   return undefined
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

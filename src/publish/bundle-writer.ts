@@ -8,11 +8,12 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
-import {packageRoot} from '../paths.js'
-import {addDays} from '../today.js'
-import {bundleSchemaVersion, indexOf, toJsonText} from '../pipeline/bundle.js'
-import type {BundleIndexEntry, EmittedArticle} from '../pipeline/emit.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {packageRoot} from '../config/package-files.js'
+import {policyDueOf} from '../rule-kit/review-due.js'
+import {bundleSchemaVersion, indexOf, toJsonText} from './bundle.js'
+import type {BundleIndexEntry} from './bundle.js'
+import type {EmittedArticle} from './emit.js'
 import {pathOf, slugOf} from '../pipeline/slugs.js'
 import {datesOf, manifestOf, sha256} from './manifest.js'
 import type {ManifestArticle, ManifestFile, PreviousBundle} from './manifest.js'
@@ -22,7 +23,7 @@ import {atomFeedOf, categoriesOf, createSearchIndex, hubOf, jsonFeedOf, sitemapO
 import {tombstonesOf} from './tombstones.js'
 import type {Tombstone} from './tombstones.js'
 import type {TranslationIndex} from './translations.js'
-import '../vfile-data.js'
+import '../pipeline/data.js'
 
 /** The bundle schemas copied into `schemas/` of every bundle. */
 export const bundleSchemaNames = ['bundle-article.schema.json', 'bundle-hub.schema.json', 'bundle-index.schema.json', 'bundle-manifest.schema.json', 'bundle-search-index.schema.json']
@@ -136,8 +137,7 @@ function slugAndSafety(file: VFile): {slug: string; safe: boolean} {
 export function isOverdue(file: VFile, config: ResolvedConfig, now: string): boolean {
   const data = file.data.frontmatter?.data
   if (!data || typeof data.lastReviewed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(data.lastReviewed)) return false
-  const days = config.rules['review-date']?.options.maxAgeDays
-  const policyDue = addDays(data.lastReviewed, typeof days === 'number' && days > 0 ? days : 365)
+  const policyDue = policyDueOf(data.lastReviewed, config.settings.reviewIntervalDays)
   const nextReview = typeof data.nextReview === 'string' ? data.nextReview : undefined
   return policyDue < now || (nextReview !== undefined && nextReview < now)
 }

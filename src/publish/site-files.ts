@@ -8,8 +8,8 @@ import MiniSearch from 'minisearch'
 import {toXml} from 'xast-util-to-xml'
 import {x} from 'xastscript'
 import type {Element as XmlElement} from 'xast'
-import type {SiteSettings} from '../config.js'
-import type {BundleIndexEntry} from '../pipeline/emit.js'
+import type {SiteSettings} from '../config/config.js'
+import type {BundleIndexEntry} from './bundle.js'
 import type {BundleCategory} from './tombstones.js'
 
 /** Most articles in a feed: the most recently changed. */

@@ -4,8 +4,9 @@
 // references list, the overdue notice, one footer). Pure functions of the article's metadata and
 // the configuration; every value reaches the page as hast text or attributes, which
 // hast-util-to-html escapes.
-import type {Element, ElementContent} from 'hast'
-import type {SiteSettings} from '../config.js'
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import type {SiteSettings} from '../config/config.js'
 
 export interface Source {
   title: string
@@ -64,12 +65,12 @@ export function isEnglish(lang: string): boolean {
  * (what search engines expect of hreflang).
  */
 export function headLinks(stylesheet: string | undefined, canonical: string | null, lang: string, slug: string, translations: ReadonlyArray<Translation & {url?: string | null}>): Element[] {
-  const links: Element[] = [element('link', {rel: ['stylesheet'], href: stylesheet ?? `../${stylesheetPath}`})]
-  if (canonical !== null) links.push(element('link', {rel: ['canonical'], href: canonical}))
+  const links: Element[] = [h('link', {rel: ['stylesheet'], href: stylesheet ?? `../${stylesheetPath}`})]
+  if (canonical !== null) links.push(h('link', {rel: ['canonical'], href: canonical}))
   if (translations.length > 0) {
     const self = {lang, slug, url: canonical}
     const versions = [self, ...translations].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    for (const version of versions) links.push(element('link', {rel: ['alternate'], hrefLang: version.lang, href: version.url ?? `${version.slug}.html`}))
+    for (const version of versions) links.push(h('link', {rel: ['alternate'], hrefLang: version.lang, href: version.url ?? `${version.slug}.html`}))
   }
   return links
 }
@@ -77,8 +78,8 @@ export function headLinks(stylesheet: string | undefined, canonical: string | nu
 /** Links to the other language versions, shown at the top of the article. */
 export function translationLinks(translations: readonly Translation[]): Element | undefined {
   if (translations.length === 0) return undefined
-  const items = translations.map((translation) => element('li', {}, [element('a', {href: `${translation.slug}.html`, hrefLang: translation.lang, lang: translation.lang}, [text(languageName(translation.lang))])]))
-  return element('nav', {className: ['translations'], ariaLabel: 'Other languages'}, [element('ul', {}, items)])
+  const items = translations.map((translation) => h('li', {}, [h('a', {href: `${translation.slug}.html`, hrefLang: translation.lang, lang: translation.lang}, [languageName(translation.lang)])]))
+  return h('nav', {className: ['translations'], ariaLabel: 'Other languages'}, [h('ul', {}, items)])
 }
 
 /** The language's name in that language, for the links between translations. */
@@ -96,26 +97,18 @@ function languageName(lang: string): string {
 export function sourcesSection(sources: readonly Source[]): Element | undefined {
   if (sources.length === 0) return undefined
   // No id: every id on a page is the body's, prefixed `user-content-` (see the sanitiser).
-  return element('section', {className: ['sources'], ariaLabel: 'Sources'}, [
-    element('h2', {}, [text('Sources')]),
-    element('ul', {}, sources.map((source) => element('li', {}, [element('a', {href: source.url}, [text(source.title)])])))
+  return h('section', {className: ['sources'], ariaLabel: 'Sources'}, [
+    h('h2', {}, ['Sources']),
+    h('ul', {}, sources.map((source) => h('li', {}, [h('a', {href: source.url}, [source.title])])))
   ])
 }
 
 /** The notice on a page published although its clinical review is overdue (`publish.overdue: flag`). */
 export function overdueNotice(nextReviewDue: string, formatDate: (date: string) => string): Element {
-  return element('div', {className: ['review-overdue'], role: 'note'}, [
-    element('p', {}, [
-      element('strong', {}, [text('This page is overdue for clinical review.')]),
-      text(` Its review was due on ${formatDate(nextReviewDue)}, so some of the information may be out of date.`)
+  return h('div', {className: ['review-overdue'], role: 'note'}, [
+    h('p', {}, [
+      h('strong', {}, ['This page is overdue for clinical review.']),
+      ` Its review was due on ${formatDate(nextReviewDue)}, so some of the information may be out of date.`
     ])
   ])
-}
-
-export function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
-  return {type: 'element', tagName, properties, children}
-}
-
-export function text(value: string): {type: 'text'; value: string} {
-  return {type: 'text', value}
 }

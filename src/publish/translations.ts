@@ -2,7 +2,7 @@
 // page links to every other version with `hreflang`). An article names the one it translates
 // with `translationOf`; the original and all its translations form one set. Only the articles
 // whose frontmatter mentions `translationOf`, and the originals they name, are parsed.
-import type {Limits, SiteSettings} from '../config.js'
+import type {Limits, SiteSettings} from '../config/config.js'
 import {loadArticle} from '../pipeline/load.js'
 import {parseFrontmatter} from '../pipeline/frontmatter.js'
 import {slugOf} from '../pipeline/slugs.js'

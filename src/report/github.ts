@@ -9,7 +9,7 @@
 // command. The token is a hash of the listing itself: deterministic, yet no article can
 // contain the token that ends its own fence.
 import {createHash} from 'node:crypto'
-import {rules} from '../../rules/index.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedMessage} from './messages.js'
@@ -17,6 +17,7 @@ import {formatStylish, formatTotals} from './stylish.js'
 import {describeOverride, formatOverrides} from './overrides.js'
 import {escapeData} from './safe-text.js'
 import type {Reporter, ReporterOptions} from './index.js'
+import {plural} from '../rule-kit/plural.js'
 
 /** GitHub's limit on annotations of one kind (error, warning or notice) in one step. */
 export const annotationLimit = 10
@@ -58,11 +59,10 @@ export interface PendingAnnotation {
 
 const kindOf: Record<MessageSeverity, AnnotationKind> = {error: 'error', warning: 'warning', info: 'notice'}
 const kindRank: Record<AnnotationKind, number> = {error: 0, warning: 1, notice: 2}
-const safetyRules = new Set(rules.filter((rule) => rule.safety).map((rule) => rule.id))
-
 /** The annotation order: kind, then safety rules first, then file order and position. */
-export function compareAnnotations(a: PendingAnnotation, b: PendingAnnotation): number {
-  return (
+export function annotationOrder(rules: RuleSet): (a: PendingAnnotation, b: PendingAnnotation) => number {
+  const safetyRules = new Set(rules.rules.filter((rule) => rule.safety).map((rule) => rule.id))
+  return (a, b) => (
     kindRank[kindOf[a.message.severity]] - kindRank[kindOf[b.message.severity]] ||
     Number(!safetyRules.has(a.message.ruleId)) - Number(!safetyRules.has(b.message.ruleId)) ||
     a.fileIndex - b.fileIndex ||
@@ -72,8 +72,8 @@ export function compareAnnotations(a: PendingAnnotation, b: PendingAnnotation): 
 }
 
 /** The workflow commands for `pending`: at most `limit` of each kind, then what was left out. */
-export function formatAnnotations(pending: PendingAnnotation[], limit = annotationLimit): string {
-  const sorted = [...pending].sort(compareAnnotations)
+export function formatAnnotations(pending: PendingAnnotation[], rules: RuleSet, limit = annotationLimit): string {
+  const sorted = [...pending].sort(annotationOrder(rules))
   const groups: Record<AnnotationKind, PendingAnnotation[]> = {error: [], warning: [], notice: []}
   for (const item of sorted) groups[kindOf[item.message.severity]].push(item)
   const overflows = (Object.keys(groups) as AnnotationKind[]).some((kind) => groups[kind].length > limit)
@@ -96,7 +96,7 @@ export function formatAnnotations(pending: PendingAnnotation[], limit = annotati
     hidden[kind] = Math.max(0, groups[kind].length - caps[kind])
   }
   if (overflows) {
-    const parts = (['error', 'warning', 'notice'] as const).filter((kind) => hidden[kind] > 0).map((kind) => `${hidden[kind]} more ${kind}${hidden[kind] === 1 ? '' : 's'}`)
+    const parts = (['error', 'warning', 'notice'] as const).filter((kind) => hidden[kind] > 0).map((kind) => plural(hidden[kind], `more ${kind}`))
     lines.push(
       formatCommand(
         'notice',
@@ -138,7 +138,7 @@ export function createGithubReporter(options: ReporterOptions): Reporter {
     },
     end(totals) {
       options.write(fenceCommands(listing + formatOverrides(options.config) + formatTotals(totals, plain)))
-      options.write(formatAnnotations(pending))
+      options.write(formatAnnotations(pending, options.rules))
     }
   }
 }

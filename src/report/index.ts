@@ -10,6 +10,7 @@ import {formatStylish, formatTotals} from './stylish.js'
 import {readabilitySummaryOf} from './readability.js'
 import {formatOverrides} from './overrides.js'
 import type {ReportedConfig} from './overrides.js'
+import type {RuleSet} from '../rule-kit/rule-set.js'
 
 export interface ReporterOptions {
   write(chunk: string): void
@@ -17,6 +18,8 @@ export interface ReporterOptions {
   color: boolean
   cwd: string
   env: Record<string, string | undefined>
+  /** The run's rules (the config's `ruleSet`), for the formats that describe them. */
+  rules: RuleSet
   /** The run's configuration, for the safety rules it changed (none when left out). */
   config?: ReportedConfig
 }

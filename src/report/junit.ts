@@ -7,6 +7,7 @@ import type {ReportedMessage} from './messages.js'
 import type {Reporter, ReporterOptions} from './index.js'
 import {describeOverride} from './overrides.js'
 import type {ReportedConfig} from './overrides.js'
+import {plural} from '../rule-kit/plural.js'
 
 export interface JunitFileEntry {
   path: string
@@ -36,7 +37,7 @@ export function toJunit(entries: JunitFileEntry[], config?: ReportedConfig): str
     }
     lines.push(open + '>')
     if (errors.length > 0) {
-      const summary = `${errors.length} error${errors.length === 1 ? '' : 's'}: ${errors[0]!.message}`
+      const summary = `${plural(errors.length, 'error')}: ${errors[0]!.message}`
       lines.push(`      <failure message="${escapeXml(summary)}" type="healthlint">${escapeXml(errors.map((message) => describe(entry.path, message)).join('\n'), false)}</failure>`)
     }
     if (others.length > 0) {

@@ -2,7 +2,7 @@
 // them. A pull request can edit healthlint.config.json as easily as an article, so turning a
 // safety rule off, lowering it or changing its options is never silent: stylish and github
 // output, JSON, SARIF, JUnit, the job summary and the bundle's index.json all carry it.
-import type {SafetyOverride} from '../config.js'
+import type {SafetyOverride} from '../config/config.js'
 import {oneLine} from './safe-text.js'
 
 /** What reporters know of the configuration. */

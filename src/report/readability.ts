@@ -3,7 +3,8 @@
 // readability rules stored on `file.data`.
 import type {VFile} from 'vfile'
 import type {ReadabilityScores} from '../pipeline/score.js'
-import {readingAgeBand} from '../readability.js'
+import {readingAgeBand} from '../rule-kit/readability.js'
+import {plural} from '../rule-kit/plural.js'
 
 export interface ReadabilityReport extends ReadabilityScores {
   /** The reading-age band: the lower and higher of the Flesch–Kincaid and SMOG reading ages, in whole years. */
@@ -57,7 +58,7 @@ export function readabilitySummaryOf(file: VFile): string | undefined {
   const band = readingAgeBand(scores)
   const ages = band.low === band.high ? String(band.low) : `${band.low}–${band.high}`
   const age = `reading age ${ages} (Flesch–Kincaid ${scores.fleschKincaidGrade.toFixed(1)}, SMOG ${scores.smog.toFixed(1)})${target === undefined ? '' : `, aim 9 to ${target}`}`
-  const sentences = hard ? `${hard.length} of ${scores.sentences} sentences hard` : `${scores.sentences} sentence${scores.sentences === 1 ? '' : 's'}`
+  const sentences = hard ? `${hard.length} of ${scores.sentences} sentences hard` : `${plural(scores.sentences, 'sentence')}`
   return `${age}; ${sentences}`
 }
 

@@ -4,8 +4,9 @@
 // fingerprints that survive edits elsewhere in the article. The log holds no times and no
 // absolute paths, so the same input gives the same bytes.
 import {createHash} from 'node:crypto'
-import {rules} from '../../rules/index.js'
-import {readPackageJson} from '../paths.js'
+import type {Artifact, Fix, Invocation, Log, ReportingDescriptor, Result} from 'sarif'
+import type {RuleSet} from '../rule-kit/rule-set.js'
+import {readPackageJson} from '../config/package-files.js'
 import {reportPathOf} from './file-path.js'
 import {visibleMessages} from './messages.js'
 import type {MessageSeverity, ReportedFix, ReportedMessage} from './messages.js'
@@ -15,7 +16,7 @@ import type {ReportedConfig} from './overrides.js'
 
 export const sarifSchemaUri = 'https://json.schemastore.org/sarif-2.1.0.json'
 const informationUri = 'https://github.com/healthlint/healthlint'
-const levels: Record<MessageSeverity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
+const levels: Record<MessageSeverity, NonNullable<Result['level']>> = {error: 'error', warning: 'warning', info: 'note'}
 
 export interface SarifFileEntry {
   path: string
@@ -23,10 +24,11 @@ export interface SarifFileEntry {
 }
 
 /** Build the SARIF log for the files of one run, in the order they were linted. */
-export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Record<string, unknown> {
+export function toSarif(entries: SarifFileEntry[], ruleSet: RuleSet, config?: ReportedConfig): Log {
   const pkg = readPackageJson()
-  const descriptors: Array<Record<string, unknown>> = rules.map((rule) => {
-    const descriptor: Record<string, unknown> = {
+  const rules = ruleSet.rules
+  const descriptors: ReportingDescriptor[] = rules.map((rule) => {
+    const descriptor: ReportingDescriptor = {
       id: rule.id,
       shortDescription: {text: rule.description},
       fullDescription: {text: rule.rationale},
@@ -39,15 +41,15 @@ export function toSarif(entries: SarifFileEntry[], config?: ReportedConfig): Rec
   })
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
 
-  const artifacts: Array<Record<string, unknown>> = []
-  const results: Array<Record<string, unknown>> = []
+  const artifacts: Artifact[] = []
+  const results: Result[] = []
   for (const entry of entries) {
     const artifactIndex = artifacts.length
     // Every article checked is listed, clean or not, so the log records what was analysed.
     artifacts.push({location: {uri: toUri(entry.path), uriBaseId: '%SRCROOT%'}, roles: ['analysisTarget'], sourceLanguage: 'markdown'})
     const seen = new Map<string, number>()
     for (const message of entry.messages) {
-      // A message from outside the registry (should not happen) still gets a descriptor.
+      // A message from outside the rule set (should not happen) still gets a descriptor.
       if (!ruleIndex.has(message.ruleId)) {
         ruleIndex.set(message.ruleId, descriptors.length)
         descriptors.push({id: message.ruleId, shortDescription: {text: message.ruleId}, ...(message.url ? {helpUri: message.url} : {})})
@@ -102,16 +104,16 @@ export function createSarifReporter(options: ReporterOptions): Reporter {
       entries.push({path: reportPathOf(file, options.cwd), messages: visibleMessages(file, options.quiet)})
     },
     end() {
-      options.write(JSON.stringify(toSarif(entries, options.config), null, 2) + '\n')
+      options.write(JSON.stringify(toSarif(entries, options.rules, options.config), null, 2) + '\n')
     }
   }
 }
 
 /** The run's invocation, only when the config changed a safety rule (it has no times, so output stays stable). */
-function invocationOf(config: ReportedConfig, ruleIndex: ReadonlyMap<string, number>): Record<string, unknown> {
+function invocationOf(config: ReportedConfig, ruleIndex: ReadonlyMap<string, number>): Invocation {
   const overrides = config.safetyOverrides
-  const invocation: Record<string, unknown> = {executionSuccessful: true}
-  const level = (severity: string) => (severity === 'off' ? 'none' : levels[severity as MessageSeverity])
+  const invocation: Invocation = {executionSuccessful: true}
+  const level = (severity: string): NonNullable<Result['level']> => (severity === 'off' ? 'none' : levels[severity as MessageSeverity])
   invocation.ruleConfigurationOverrides = overrides.map((override) => ({
     descriptor: {id: override.ruleId, index: ruleIndex.get(override.ruleId)},
     configuration: {enabled: override.severity !== 'off', level: level(override.severity)}
@@ -125,7 +127,7 @@ function invocationOf(config: ReportedConfig, ruleIndex: ReadonlyMap<string, num
 }
 
 /** A fix as SARIF 2.1.0 writes it: one replacement in the article (§3.55–3.57). */
-function sarifFix(fix: ReportedFix, path: string, artifactIndex: number): Record<string, unknown> {
+function sarifFix(fix: ReportedFix, path: string, artifactIndex: number): Fix {
   return {
     description: {text: fix.text === '' ? 'Remove the text.' : `Replace with “${fix.text}”.`},
     artifactChanges: [

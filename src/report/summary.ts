@@ -3,8 +3,8 @@
 // article's state at a glance on the run's page. Built from counts and dates only: the files
 // themselves are not kept.
 import type {VFile} from 'vfile'
-import type {ResolvedConfig} from '../config.js'
-import {reviewDueOf} from '../pipeline/review-due.js'
+import type {ResolvedConfig} from '../config/config.js'
+import {reviewDueOf} from '../rule-kit/review-due.js'
 import {reportPathOf} from './file-path.js'
 import {severityOf} from './messages.js'
 import type {Totals} from './messages.js'
@@ -23,7 +23,7 @@ export interface SummaryRow {
   now: string | undefined
 }
 
-export function summaryRowOf(file: VFile, config: Pick<ResolvedConfig, 'rules'>, base: string): SummaryRow {
+export function summaryRowOf(file: VFile, config: Pick<ResolvedConfig, 'settings'>, base: string): SummaryRow {
   let errors = 0
   let warnings = 0
   for (const message of file.messages) {
@@ -89,7 +89,7 @@ export function escapeMarkdown(text: string): string {
   return withoutControls(text).replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>|~&!$:#@]/g, '\\$&')
 }
 
-export function createSummary(config: Pick<ResolvedConfig, 'rules'> & Partial<ReportedConfig>, base: string) {
+export function createSummary(config: Pick<ResolvedConfig, 'settings'> & Partial<ReportedConfig>, base: string) {
   const rows: SummaryRow[] = []
   return {
     file(file: VFile) {

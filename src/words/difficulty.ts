@@ -78,58 +78,77 @@ export interface DifficultyOptions {
   title: readonly string[]
 }
 
-// Judgements by options object, then sentence: the readability rule asks for the same ones as
-// hard-sentence (see `judgingOptions`, which returns one object per distinct set of options).
-const assessed = new WeakMap<DifficultyOptions, WeakMap<Sentence, SentenceDifficulty>>()
+// The judgement of a sentence, kept on the scored sentence itself (a property under a private
+// symbol, not a WeakMap: a run judges hundreds of thousands of sentences, and weak keys cost the
+// garbage collector). The readability rule asks for the same judgement as hard-sentence (see
+// `judgingOptions`, which returns one object per distinct set of options), so it is made once.
+const judged = Symbol('healthlint.judged')
 
-/** Judge one sentence (a sentence node and the syllables of its words, in order). */
-export function assessSentence(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
-  let byNode = assessed.get(options)
-  if (!byNode) assessed.set(options, (byNode = new WeakMap()))
-  let difficulty = byNode.get(node)
-  if (!difficulty) byNode.set(node, (difficulty = assess(node, wordSyllables, options)))
+interface Judged {
+  [judged]?: {options: DifficultyOptions; difficulty: SentenceDifficulty}
+}
+
+/** Judge one scored sentence (its node and the syllables of its words, in order). */
+export function assessSentence(sentence: {node: Sentence; wordSyllables: readonly number[]}, options: DifficultyOptions): SentenceDifficulty {
+  const holder = sentence as Judged
+  const known = holder[judged]
+  if (known?.options === options) return known.difficulty
+  const difficulty = assess(sentence.node, sentence.wordSyllables, options)
+  holder[judged] = {options, difficulty}
   return difficulty
 }
 
 function assess(node: Sentence, wordSyllables: readonly number[], options: DifficultyOptions): SentenceDifficulty {
-  const words = node.children.filter((child): child is Word => child.type === 'WordNode')
-  const syllables = new Map(words.map((word, index) => [word, wordSyllables[index] ?? 0]))
+  const words: Word[] = []
+  for (const child of node.children) if (child.type === 'WordNode') words.push(child)
   const explained = explainedWords(node)
-  const judged = new Set<Word>()
+  // The words a vocabulary entry covers, judged by it; most sentences have none.
+  let covered: Set<Word> | undefined
   const unfamiliar: UnfamiliarWord[] = []
-  const seen = new Set<string>()
+  let seen: Set<string> | undefined
   const add = (text: string, nodes: Word[], weight: number) => {
     const key = normalise(text)
-    if (seen.has(key)) return
-    seen.add(key)
+    if (seen?.has(key)) return
+    ;(seen ??= new Set()).add(key)
     unfamiliar.push({text, nodes, weight})
   }
   for (const run of sentenceRuns(node)) {
     for (const {entry, index} of matchesIn(run, options.vocabulary)) {
       const nodes = run.slice(index, index + entry.tokens.length).map((item) => item.node)
-      for (const word of nodes) judged.add(word)
+      covered ??= new Set()
+      for (const word of nodes) covered.add(word)
       if (entry.alternatives.length === 0 || nodes.every((word) => explained.has(word) || isTitleWord(wordText(word).toLowerCase(), options.title))) continue
       add(nodes.map((word) => wordText(word)).join(' '), nodes, 1)
     }
   }
-  for (const [index, word] of words.entries()) {
-    if (judged.has(word) || explained.has(word)) continue
-    const value = wordText(word).replace(/\.$/, '')
-    const weight = cachedWeightOf(value, index, syllables.get(word) ?? 0, options)
-    if (weight > 0) add(value, [word], weight)
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!
+    if (covered?.has(word) || explained.has(word)) continue
+    const written = wordText(word)
+    const value = written.endsWith('.') ? written.slice(0, -1) : written
+    const weight = cachedWeightOf(value, index, wordSyllables[index] ?? 0, options.everyday)
+    // The title's words are the page's subject, named and explained (checked only for the few
+    // words that would count, since the rest of the judgement does not depend on the title).
+    if (weight > 0 && !isTitleWord(value.toLowerCase(), options.title)) add(value, [word], weight)
   }
-  const order = new Map(words.map((word, index) => [word, index]))
-  unfamiliar.sort((a, b) => order.get(a.nodes[0]!)! - order.get(b.nodes[0]!)!)
+  if (unfamiliar.length > 1) {
+    const order = new Map(words.map((word, index) => [word, index]))
+    unfamiliar.sort((a, b) => order.get(a.nodes[0]!)! - order.get(b.nodes[0]!)!)
+  }
   const count = words.length
   // A sentence a little over the limit passes when every word in it is familiar: one plain
   // instruction or a list of everyday things, which an editor may leave as it is.
   const long = count > options.maxWords + (unfamiliar.length === 0 ? options.toleranceWords : 0)
   const veryLong = count > options.veryLongWords
-  const weight = unfamiliar.reduce((sum, word) => sum + word.weight, 0)
+  let weight = 0
+  let strong = false
+  for (const word of unfamiliar) {
+    weight += word.weight
+    if (word.weight >= 1) strong = true
+  }
   const end = node.children.at(-1)
   const question = end?.type === 'PunctuationNode' && end.value === '?'
   const shortLine = count <= options.shortLineWords && !question
-  const strong = unfamiliar.some((word) => word.weight >= 1)
   const byWords = (total: number) => total >= 2 || (shortLine && total >= 1) || (count >= options.denseWords && strong && total >= 1.5)
   const hard = long || byWords(weight)
   if (!hard) return {words: count, unfamiliar: [], named: [], long, veryLong, hard}
@@ -138,29 +157,29 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   return {words: count, unfamiliar, named, long, veryLong, hard}
 }
 
-// Weights by options object, then by word as written and whether it starts the sentence (most
-// words repeat); bounded.
-const weights = new WeakMap<DifficultyOptions, Map<string, number>>()
+// Weights by set of everyday words (one per set of allowed terms), then by word as written and
+// whether it starts the sentence: most words repeat, within an article and across a run. The
+// title's words are left out here (see `assess`), so one article's title never colours another's
+// verdicts. Bounded.
+const weights = new WeakMap<ReadonlySet<string>, Map<string, number>>()
 
-function cachedWeightOf(value: string, index: number, syllables: number, options: DifficultyOptions): number {
-  let byWord = weights.get(options)
-  if (!byWord) weights.set(options, (byWord = new Map()))
+function cachedWeightOf(value: string, index: number, syllables: number, everyday: ReadonlySet<string>): number {
+  let byWord = weights.get(everyday)
+  if (!byWord) weights.set(everyday, (byWord = new Map()))
   const key = `${index === 0 ? 0 : 1}${syllables}\u0000${value}`
   let weight = byWord.get(key)
   if (weight === undefined) {
     if (byWord.size >= 50_000) byWord.clear()
-    weight = weightOf(value, index, syllables, options)
+    weight = weightOf(value, index, syllables, everyday)
     byWord.set(key, weight)
   }
   return weight
 }
 
-/** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one. */
-function weightOf(value: string, index: number, syllables: number, options: Pick<DifficultyOptions, 'everyday' | 'title'>): number {
+/** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one (the title aside). */
+function weightOf(value: string, index: number, syllables: number, everyday: ReadonlySet<string>): number {
   if (!/\p{L}/u.test(value) || /^\p{L}$/u.test(value)) return 0 // numbers, single letters
-  const {everyday} = options
   const caseless = value.toLowerCase()
-  if (isTitleWord(caseless, options.title)) return 0
   // Abbreviations: everyday ones are on the lists (GP, NHS, A&E); the rest need explaining.
   if (/^[\p{Lu}\d&]{2,}s?$/u.test(value) && /\p{Lu}.*\p{Lu}/u.test(value)) {
     return familiarityOf(caseless.replace(/s$/, ''), everyday) !== 'everyday' && familiarityOf(caseless, everyday) !== 'everyday' ? 1 : 0

@@ -13,13 +13,20 @@ import {wordText} from './vocabulary-index.js'
 /** How many words before the brackets an explanation covers ("acute otitis media (…)"). */
 const termWords = 4
 
+const nothingExplained: ReadonlySet<Word> = new Set()
+
+/** "called" or "as" in any case (lengths first: this is asked of every word). */
+function isNamingWord(value: string): boolean {
+  return (value.length === 2 || value.length === 6) && /^(?:called|as)$/i.test(value)
+}
+
 /** The words of `sentence` that the text explains. */
-export function explainedWords(sentence: Sentence): Set<Word> {
-  const explained = new Set<Word>()
+export function explainedWords(sentence: Sentence): ReadonlySet<Word> {
   const children = sentence.children
   // Most sentences have neither brackets nor "called"/"known as": nothing to explain.
-  const worthLooking = children.some((child) => (child.type === 'PunctuationNode' && child.value === '(') || (child.type === 'WordNode' && /^(?:called|as)$/i.test(wordText(child))))
-  if (!worthLooking) return explained
+  const worthLooking = children.some((child) => (child.type === 'PunctuationNode' && child.value === '(') || (child.type === 'WordNode' && isNamingWord(wordText(child))))
+  if (!worthLooking) return nothingExplained
+  const explained = new Set<Word>()
   for (let index = 0; index < children.length; index++) {
     const open = children[index]!
     if (open.type !== 'PunctuationNode' || open.value !== '(') continue

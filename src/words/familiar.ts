@@ -17,7 +17,7 @@
 // two everyday words ("sunglasses"), or of one and a common prefix ("overuse"), is everyday.
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 import {americanSpelling} from './spelling.js'
 import {frequentWordsPath} from './tables.js'
 
@@ -118,31 +118,34 @@ export function baseForms(word: string): string[] {
   return [...forms].filter((form) => form.length >= 2)
 }
 
+// Suffix rules: the pattern, and the base forms of the stem before it (`stem` is the whole
+// word, possessive removed). Made once, not per word.
+const undouble = (base: string): string[] => (/([b-df-hj-np-tv-z])\1$/.test(base) ? [base.slice(0, -1)] : [])
+const suffixRules: ReadonlyArray<readonly [RegExp, (base: string, stem: string) => string[]]> = [
+  [/ies$/, (base) => [base + 'y']],
+  [/(?:s|x|z|ch|sh|o)es$/, (_, stem) => [stem.slice(0, -2)]],
+  [/[^s]s$/, (_, stem) => [stem.slice(0, -1)]],
+  [/ied$/, (base) => [base + 'y']],
+  [/ed$/, (base) => [base, base + 'e', ...undouble(base)]],
+  [/ing$/, (base) => [base, base + 'e', ...undouble(base)]],
+  [/ier$|iest$/, (base) => [base + 'y']],
+  [/er$|est$/, (base) => [base, base + 'e', ...undouble(base)]],
+  [/iness$/, (base) => [base + 'y']],
+  [/ness$/, (base) => [base]],
+  [/en(?:s|ed|ing)?$/, (base) => [base, base + 'e', ...undouble(base)]],
+  [/ily$/, (base) => [base + 'y']],
+  [/[^aeiouy]y$/, (_, stem) => [stem.slice(0, -1), stem.slice(0, -1) + 'e']], // itchy, smoky
+  [/ly$/, (base) => [base, base + 'le']]
+]
+
 function inflectionBases(word: string): string[] {
   const bases: string[] = []
   let stem = word
   if (/'s$/.test(stem)) bases.push((stem = stem.slice(0, -2)))
   else if (/s'$/.test(stem)) bases.push((stem = stem.slice(0, -1)))
-  const undouble = (base: string) => (/([b-df-hj-np-tv-z])\1$/.test(base) ? [base.slice(0, -1)] : [])
-  const tries: Array<[RegExp, (match: string) => string[]]> = [
-    [/ies$/, (base) => [base + 'y']],
-    [/(?:s|x|z|ch|sh|o)es$/, () => [stem.slice(0, -2)]],
-    [/[^s]s$/, () => [stem.slice(0, -1)]],
-    [/ied$/, (base) => [base + 'y']],
-    [/ed$/, (base) => [base, base + 'e', ...undouble(base)]],
-    [/ing$/, (base) => [base, base + 'e', ...undouble(base)]],
-    [/ier$|iest$/, (base) => [base + 'y']],
-    [/er$|est$/, (base) => [base, base + 'e', ...undouble(base)]],
-    [/iness$/, (base) => [base + 'y']],
-    [/ness$/, (base) => [base]],
-    [/en(?:s|ed|ing)?$/, (base) => [base, base + 'e', ...undouble(base)]],
-    [/ily$/, (base) => [base + 'y']],
-    [/[^aeiouy]y$/, () => [stem.slice(0, -1), stem.slice(0, -1) + 'e']], // itchy, smoky
-    [/ly$/, (base) => [base, base + 'le']]
-  ]
-  for (const [pattern, make] of tries) {
+  for (const [pattern, make] of suffixRules) {
     const match = pattern.exec(stem)
-    if (match) bases.push(...make(stem.slice(0, match.index)))
+    if (match) bases.push(...make(stem.slice(0, match.index), stem))
   }
   return bases
 }

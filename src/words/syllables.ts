@@ -17,7 +17,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {syllable} from 'syllable'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 import {americanSpelling} from './spelling.js'
 import {syllableTablePath} from './tables.js'
 

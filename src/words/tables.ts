@@ -19,7 +19,7 @@ import {writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 import {americanSpelling} from './spelling.js'
 
 export const syllableTablePath = join(packageRoot, 'rules', 'data', 'syllables-cmu.txt')

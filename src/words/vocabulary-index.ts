@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {packageRoot} from '../paths.js'
+import {packageRoot} from '../config/package-files.js'
 
 export interface Entry {
   tokens: string[]
@@ -60,8 +60,18 @@ export function wordText(word: Word): string {
   return only?.type === 'TextNode' ? only.value : toString(word)
 }
 
-/** Runs of words with only white space between them, in one sentence. */
-export function sentenceRuns(sentence: Sentence): RunWord[][] {
+// Runs kept on the sentence node under a private symbol (plain-english and hard-sentence both
+// read them; a property, not a WeakMap, since weak keys by the hundred thousand cost the GC).
+const runsKey = Symbol('healthlint.runs')
+
+interface WithRuns {
+  [runsKey]?: RunWord[][]
+}
+
+/** Runs of words with only white space between them, in one sentence (worked out once per sentence). */
+export function sentenceRuns(sentence: Sentence): readonly RunWord[][] {
+  const known = (sentence as WithRuns)[runsKey]
+  if (known) return known
   const runs: RunWord[][] = []
   let run: RunWord[] = []
   for (const child of sentence.children) {
@@ -72,21 +82,29 @@ export function sentenceRuns(sentence: Sentence): RunWord[][] {
     }
   }
   if (run.length > 0) runs.push(run)
+  ;(sentence as WithRuns)[runsKey] = runs
   return runs
 }
 
 /** Each match in `run`: the entry and the index of its first word. */
-export function* matchesIn(run: readonly RunWord[], vocabulary: Vocabulary): Generator<{entry: Entry; index: number}> {
+export function matchesIn(run: readonly RunWord[], vocabulary: Vocabulary): Array<{entry: Entry; index: number}> {
+  const found: Array<{entry: Entry; index: number}> = []
   let index = 0
   while (index < run.length) {
-    const entry = (vocabulary.get(run[index]!.key) ?? []).find((candidate) => matches(run, index, candidate.tokens))
+    const entry = firstMatch(run, index, vocabulary.get(run[index]!.key))
     if (!entry) {
       index++
       continue
     }
-    yield {entry, index}
+    found.push({entry, index})
     index += entry.tokens.length
   }
+  return found
+}
+
+function firstMatch(run: readonly RunWord[], index: number, candidates: readonly Entry[] | undefined): Entry | undefined {
+  if (candidates) for (const candidate of candidates) if (matches(run, index, candidate.tokens)) return candidate
+  return undefined
 }
 
 function matches(run: readonly RunWord[], index: number, tokens: readonly string[]): boolean {

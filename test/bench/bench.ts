@@ -20,7 +20,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {cpus, freemem, totalmem, tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {rules} from '../../rules/index.js'
 import {findShared, withHealthlintFrontmatter} from './medquad.js'
 

@@ -3,7 +3,7 @@
 // frontmatter (placeholder metadata) around its own body.
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 
 export /** A MedQuAD article with healthlint's frontmatter (placeholder metadata) and its own body. */
 function withHealthlintFrontmatter(text: string): string {

@@ -8,15 +8,16 @@ import {readdirSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {loadArticle} from '../../src/pipeline/load.js'
 import {createAnalyser} from '../../src/pipeline/analyse.js'
 import {factsOf} from '../../src/pipeline/facts.js'
+import {builtInRules} from '../../rules/index.js'
 
 const self = fileURLToPath(import.meta.url)
 
 async function analyseAll(paths: string[], onFacts: (facts: unknown) => void): Promise<void> {
-  const config = resolveConfig({})
+  const config = resolveConfig({}, {rules: builtInRules})
   const analyser = createAnalyser(config)
   for (const path of paths) {
     const file = await loadArticle(path, process.cwd(), config.limits)

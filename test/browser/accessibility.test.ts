@@ -8,24 +8,26 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {AxeBuilder} from '@axe-core/playwright'
-import {build} from '../../src/build.js'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {build} from '../../src/publish/build.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {builtInRules} from '../../rules/index.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {launchBrowser} from '../browser.js'
-import {article, makeProject, seedBody} from '../build/support.js'
+import {article, seedBody} from '../build/support.js'
+import {temporaryProject} from '../project.js'
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
 describe('published pages in a browser', () => {
   it('have no axe-core violations at WCAG 2.2 A and AA, on screen and in print', async (t) => {
     const seed = await readFile(join(packageRoot, 'articles/lower-back-pain.md'), 'utf8')
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       'articles/lower-back-pain.md': seed.replace('contributors:', 'sources:\n  - title: Low back pain and sciatica in over 16s (NICE NG59)\n    url: https://www.nice.org.uk/guidance/ng59\ncontributors:'),
       // The English placeholder body under a Welsh tag: the test is of the page, not the wording.
       'articles/poen-cefn.md': article(seedBody('Poen cefn'), {title: 'Poen yng ngwaelod y cefn', extra: 'lang: cy-GB\ntranslationOf: lower-back-pain'}),
       'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain', lastReviewed: '2025-11-01'})
     })
-    const config = resolveConfig({site: {baseUrl: 'https://example.org/health/', name: 'Example health'}, publish: {overdue: 'flag'}})
+    const config = resolveConfig({site: {baseUrl: 'https://example.org/health/', name: 'Example health'}, publish: {overdue: 'flag'}}, {rules: builtInRules})
     const summary = await build(['articles'], {cwd, config, now: '2026-12-01', out: 'dist'})
     assert.deepEqual(summary.published, ['lower-back-pain', 'neck-pain', 'poen-cefn'])
     assert.deepEqual(summary.flagged, ['neck-pain'])

@@ -5,12 +5,14 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {cp, mkdir, readdir, readFile, rename, stat, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {build} from '../../src/build.js'
-import {resolveConfig} from '../../src/config.js'
-import {OutputError, inside} from '../../src/output.js'
-import {packageRoot} from '../../src/paths.js'
+import {build} from '../../src/publish/build.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {OutputError, inside} from '../../src/publish/staging.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
-import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
+import {article, assertValidBundle, seedBody, snapshot, projectEntries} from './support.js'
+import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 
@@ -24,7 +26,7 @@ function corpus(note = ''): Record<string, string> {
 
 describe('healthlint build', () => {
   it('publishes the real article with npm start\'s command, and every file validates', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': await readFile(join(packageRoot, 'articles/lower-back-pain.md'), 'utf8')})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': await readFile(join(packageRoot, 'articles/lower-back-pain.md'), 'utf8')})
     const result = await runCli(['build', 'articles/', '--out', 'dist/', '--now', now], cwd)
     assert.equal(result.code, 0, result.stdout + result.stderr)
     assert.equal(result.stderr, 'Published 1 article to dist/.\n')
@@ -37,7 +39,7 @@ describe('healthlint build', () => {
   })
 
   it('defaults to articles/ → dist/ and sorts the index by slug', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     const result = await runCli(['build', '--now', now], cwd)
     assert.equal(result.code, 0, result.stderr)
     const {index} = await assertValidBundle(join(cwd, 'dist'))
@@ -45,7 +47,7 @@ describe('healthlint build', () => {
   })
 
   it('withholds articles with errors, skips drafts and publishes the rest', async () => {
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       ...corpus(),
       'articles/broken.md': '---\ntitle: Broken\n---\n\nText.\n',
       'articles/draft.md': article(seedBody(), {extra: 'status: draft'}),
@@ -61,15 +63,15 @@ describe('healthlint build', () => {
   })
 
   it('exits 1 with --max-warnings exceeded, but still publishes', async () => {
-    const cwd = await makeProject({'articles/warned.md': article(seedBody() + '\n<b>raw</b>\n')})
+    const cwd = temporaryProject({'articles/warned.md': article(seedBody() + '\n<b>raw</b>\n')})
     const result = await runCli(['build', '--max-warnings', '0', '--now', now], cwd)
     assert.equal(result.code, 1)
     assert.equal((await assertValidBundle(join(cwd, 'dist'))).index.articles.length, 1)
   })
 
   it('is deterministic: two builds of the same input, anywhere, are byte-identical', async () => {
-    const first = await makeProject(corpus())
-    const second = await makeProject(corpus())
+    const first = temporaryProject(corpus())
+    const second = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], first)).code, 0)
     assert.equal((await runCli(['build', '--now', now, '--out', 'elsewhere/out'], second)).code, 0)
     const a = (await snapshot(join(first, 'dist')))!
@@ -96,7 +98,7 @@ describe('healthlint build', () => {
   })
 
   it('touches nothing outside the output directory and leaves no staging behind', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     await writeFile(join(cwd, 'README.md'), 'Project notes.\n')
     const before = await snapshot(cwd)
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
@@ -108,13 +110,13 @@ describe('healthlint build', () => {
   })
 
   it('leaves the previous bundle intact when a build fails part-way', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     const previous = await snapshot(join(cwd, 'dist'))
     await writeFiles(cwd, corpus(' Changed.'))
     let seen = 0
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         // Fail after some files of the new bundle have been written.
         if (++seen === 2) throw new Error('simulated failure')
@@ -125,7 +127,7 @@ describe('healthlint build', () => {
   })
 
   it('puts back a bundle a killed build had set aside, and removes abandoned staging', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     const previous = await snapshot(join(cwd, 'dist'))
     // What a build killed between its two renames leaves behind.
@@ -133,7 +135,7 @@ describe('healthlint build', () => {
     await mkdir(join(cwd, '.dist.staging-def456/articles'), {recursive: true})
     await writeFile(join(cwd, '.dist.staging-def456/articles/half.json'), '{')
     await assert.rejects(build(['articles'], {
-      cwd, config: resolveConfig({}), now, out: 'dist',
+      cwd, config: resolveConfig({}, {rules: builtInRules}), now, out: 'dist',
       onArticle() {
         throw new Error('simulated failure')
       }
@@ -143,7 +145,7 @@ describe('healthlint build', () => {
   })
 
   it('refuses to replace a directory that is not a bundle', async () => {
-    const cwd = await makeProject({...corpus(), 'notes/keep.txt': 'Keep me.\n'})
+    const cwd = temporaryProject({...corpus(), 'notes/keep.txt': 'Keep me.\n'})
     const before = await snapshot(cwd)
     for (const out of ['articles', 'notes', '.', 'articles/lower-back-pain.md']) {
       const result = await runCli(['build', '--out', out, '--now', now], cwd)
@@ -155,7 +157,7 @@ describe('healthlint build', () => {
   })
 
   it('gives the output directory the mode the umask gives (a web server running as another user can read it)', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     // A directory made the ordinary way, beside it, has the mode the umask gives.
     await mkdir(join(cwd, 'probe'))
@@ -165,8 +167,8 @@ describe('healthlint build', () => {
   })
 
   it('refuses a symbolic link anywhere on the --out path, above it included, with exit code 2', async () => {
-    const cwd = await makeProject(corpus())
-    const outside = await makeProject({})
+    const cwd = temporaryProject(corpus())
+    const outside = temporaryProject({})
     await symlink(outside, join(cwd, 'site'))
     await mkdir(join(cwd, 'public'))
     await symlink(outside, join(cwd, 'public', 'dist'))
@@ -180,7 +182,7 @@ describe('healthlint build', () => {
   })
 
   it('reports an output directory that cannot be created with exit code 2', async () => {
-    const cwd = await makeProject({...corpus(), blocker: 'A file where a directory would go.\n'})
+    const cwd = temporaryProject({...corpus(), blocker: 'A file where a directory would go.\n'})
     const result = await runCli(['build', '--out', 'blocker/dist', '--now', now], cwd)
     assert.equal(result.code, 2)
     assert.match(result.stderr, /^healthlint: Could not write the bundle to blocker\/dist: EEXIST/)
@@ -194,14 +196,14 @@ describe('healthlint build', () => {
   })
 
   it('reports a missing input path with exit code 2 and writes nothing', async () => {
-    const cwd = await makeProject({})
+    const cwd = temporaryProject({})
     const result = await runCli(['build', 'nowhere/', '--now', now], cwd)
     assert.equal(result.code, 2)
     assert.deepEqual(await readdir(cwd), [])
   })
 
   it('copes with a project copied elsewhere (no state outside the output directory)', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     const copy = cwd + '-copy'
     await cp(cwd, copy, {recursive: true})

@@ -5,23 +5,27 @@ import assert from 'node:assert/strict'
 import {roundedScores} from '../../src/report/readability.js'
 import {join} from 'node:path'
 import {readFile} from 'node:fs/promises'
-import {resolveConfig} from '../../src/config.js'
-import type {ResolvedConfig} from '../../src/config.js'
-import {emitArticle, emitWithinBudget, formatDate, renderPage, toJsonText} from '../../src/pipeline/emit.js'
-import type {BundleArticle, EmittedArticle} from '../../src/pipeline/emit.js'
-import {isPublishableUrl} from '../../src/pipeline/sanitize.js'
+import {resolveConfig} from '../../src/config/config.js'
+import type {ResolvedConfig} from '../../src/config/config.js'
+import {emitArticle, emitWithinBudget, formatDate, renderPage} from '../../src/publish/emit.js'
+import {toJsonText} from '../../src/publish/bundle.js'
+import type {EmittedArticle} from '../../src/publish/emit.js'
+import type {BundleArticle} from '../../src/publish/bundle.js'
+import {isPublishableUrl} from '../../src/publish/sanitize.js'
 import {lintText, runCli, testRules} from '../helpers.js'
-import {article, assertValidBundle, attributesOf, makeProject, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+import {article, assertValidBundle, attributesOf, seedBody, validateArticle, withoutAttributeValues} from './support.js'
+import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
-const defaults = resolveConfig({})
+const defaults = resolveConfig({}, {rules: builtInRules})
 
 /** A config with settings for rules other helpers add (review-date, require-red-flags …). */
 function withRule(id: string, options: Record<string, unknown>): ResolvedConfig {
-  return {...defaults, rules: {...defaults.rules, [id]: {severity: 'error', options}}}
+  return resolveConfig({rules: {[id]: ['error', options]}}, {rules: builtInRules})
 }
 
-async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md'): Promise<EmittedArticle> {
-  const file = await lintText(input, {path})
+async function emit(input: string, config: ResolvedConfig = defaults, path = 'articles/lower-back-pain.md', limits?: Record<string, number>): Promise<EmittedArticle> {
+  const file = await lintText(input, {path, ...(limits ? {limits} : {})})
   const result = emitArticle(file, config)
   assert.ok(result.ok, result.ok ? '' : result.reason)
   assert.ok(validateArticle(result.value.article), JSON.stringify(validateArticle.errors))
@@ -72,10 +76,7 @@ describe('emitArticle', () => {
     const explicit = await emit(article(seedBody(), {extra: 'nextReview: 2026-03-01'}), withRule('review-date', {maxAgeDays: 180}))
     assert.equal(explicit.article.nextReviewDue, '2026-03-01', 'nextReview wins')
     const body = '# Title\n\n## Urgent symptoms\n\nCall 999 if you have placeholder symptom A.\n\n## Ask your GP\n\n- Placeholder reason B\n'
-    const configured = await emit(article(body), {
-      ...defaults,
-      rules: {...defaults.rules, 'require-red-flags': {severity: 'error', options: {headings: ['Urgent symptoms']}}, 'require-seek-review': {severity: 'error', options: {headings: ['Ask your GP']}}}
-    })
+    const configured = await emit(article(body), resolveConfig({rules: {'require-red-flags': ['error', {headings: ['Urgent symptoms']}], 'require-seek-review': ['error', {headings: ['Ask your GP']}]}}, {rules: builtInRules}))
     assert.deepEqual(configured.article.redFlags, ['Call 999 if you have placeholder symptom A.'], 'paragraphs when the section has no list')
     assert.deepEqual(configured.article.seekReview, ['Placeholder reason B'])
     const unconfigured = await emit(article(body))
@@ -133,7 +134,8 @@ describe('emitArticle', () => {
   it('numbers repeated heading ids as before, in linear time', async () => {
     const {article: json} = await emit(article('# A\n\n# A\n\n# A 1\n\n# A\n\n# Section\n\n# !!!\n'))
     assert.deepEqual(json.sections.map(({id}) => id), ['a', 'a-1', 'a-1-1', 'a-2', 'section', 'section-1'].map((id) => `user-content-${id}`))
-    const many = await emit(article('## Side effects\n'.repeat(8000)))
+    // Linted with a budget that suffices on a loaded machine: the ids are under test, not lint's speed.
+    const many = await emit(article('## Side effects\n'.repeat(8000)), defaults, undefined, {maxCheckMilliseconds: 60_000})
     assert.equal(many.article.sections.at(-1)!.id, 'user-content-side-effects-7999')
     assert.equal(new Set(many.article.sections.map(({id}) => id)).size, 8000)
   })
@@ -149,7 +151,7 @@ describe('emitArticle', () => {
   })
 
   it('refuses what it cannot publish safely, even with the rules that check it turned off', async () => {
-    const off = resolveConfig({rules: testRules({'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'})})
+    const off = resolveConfig({rules: testRules({'frontmatter-schema': 'off', 'frontmatter-syntax': 'off'})}, {rules: builtInRules})
     const badSlug = await lintText(article('Text.', {slug: '../../etc/x'}), {path: 'articles/a.md', rules: {'frontmatter-schema': 'off'}})
     const slugResult = emitArticle(badSlug, off)
     assert.equal(slugResult.ok, false)
@@ -204,7 +206,7 @@ describe('escaping frontmatter values', () => {
 
   it('escapes the characters the frontmatter schema allows, end to end', async () => {
     const title = 'Back & neck pain: "sciatica" and \'stiffness\'\u2028update'
-    const cwd = await makeProject({'articles/back.md': article(seedBody(), {title, description: 'Pain & "stiffness"\u2029notes'})})
+    const cwd = temporaryProject({'articles/back.md': article(seedBody(), {title, description: 'Pain & "stiffness"\u2029notes'})})
     const result = await runCli(['build', '--now', '2026-01-15'], cwd)
     assert.equal(result.code, 0, result.stdout + result.stderr)
     await assertValidBundle(join(cwd, 'dist'))

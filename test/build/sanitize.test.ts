@@ -6,9 +6,10 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli, testRules} from '../helpers.js'
-import {article, assertSafeBundle, assertValidBundle, makeProject} from './support.js'
+import {article, assertSafeBundle, assertValidBundle} from './support.js'
+import {temporaryProject} from '../project.js'
 
 /** Hostile file → the lines (in the original file) where unsafe-html must report. */
 const payloads: Record<string, number[]> = {
@@ -34,12 +35,12 @@ function bodyOf(name: string): {body: string; frontmatterLines: number} {
 /** `article()` with a slug puts 10 lines of frontmatter before the body. */
 const shiftOf = (name: string) => 10 - bodyOf(name).frontmatterLines
 
-function payloadProject(): Promise<string> {
+function payloadProject(): string {
   const files: Record<string, string> = {}
   for (const name of Object.keys(payloads)) {
     files[`articles/${name}`] = article(bodyOf(name).body, {slug: name.replace(/\.md$/, '')})
   }
-  return makeProject(files)
+  return temporaryProject(files)
 }
 
 // The payload bodies are attacks, not articles: the rules that ask for an article's sections
@@ -102,7 +103,7 @@ describe('publishing hostile Markdown', () => {
     for (const name of ['deep-nesting-list.md', 'deep-nesting-blockquote.md']) {
       files[`articles/${name}`] = article(bodyOf(name).body)
     }
-    const cwd = await makeProject(files)
+    const cwd = temporaryProject(files)
     const result = await runCli(['build', 'articles', '--out', 'dist', '--now', '2026-01-15', '--format', 'json'], cwd)
     assert.equal(result.code, 1, result.stderr)
     const reports = JSON.parse(result.stdout) as Array<{messages: Array<{severity: string}>}>

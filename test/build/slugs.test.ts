@@ -5,7 +5,8 @@ import assert from 'node:assert/strict'
 import {readdir, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
 import {runCli, testRules} from '../helpers.js'
-import {article, assertValidBundle, makeProject, seedBody, snapshot, projectEntries} from './support.js'
+import {article, assertValidBundle, seedBody, snapshot, projectEntries} from './support.js'
+import {temporaryProject} from '../project.js'
 
 const now = '2026-01-15'
 
@@ -21,7 +22,7 @@ describe('duplicate slugs', () => {
 
   for (const command of ['lint', 'build']) {
     it(`are reported on every article involved by ${command}`, async () => {
-      const cwd = await makeProject(files)
+      const cwd = temporaryProject(files)
       const result = await runCli([command, 'articles', '--format', 'json', '--now', now], cwd)
       assert.equal(result.code, 1)
       const reports = JSON.parse(result.stdout) as Report
@@ -36,7 +37,7 @@ describe('duplicate slugs', () => {
   }
 
   it('are all withheld from the bundle', async () => {
-    const cwd = await makeProject(files)
+    const cwd = temporaryProject(files)
     const result = await runCli(['build', '--now', now], cwd)
     assert.match(result.stderr, /Withheld 3 articles with errors/)
     const {index} = await assertValidBundle(join(cwd, 'dist'))
@@ -44,7 +45,7 @@ describe('duplicate slugs', () => {
   })
 
   it('count drafts too, since a draft will be published one day', async () => {
-    const cwd = await makeProject({'articles/a.md': article(seedBody(), {slug: 'same'}), 'articles/same.md': article(seedBody(), {extra: 'status: draft'})})
+    const cwd = temporaryProject({'articles/a.md': article(seedBody(), {slug: 'same'}), 'articles/same.md': article(seedBody(), {extra: 'status: draft'})})
     const result = await runCli(['build', '--now', now], cwd)
     assert.equal(result.code, 1)
     assert.match(result.stdout, /articles\/same\.md:1:1 +error +This article's slug `same` \(from its file name\) is also used by `articles\/a\.md`/)
@@ -54,7 +55,7 @@ describe('duplicate slugs', () => {
 describe('slugs that try to leave the output directory', () => {
   for (const slug of ['../../../.github/workflows/pwn', '/etc/cron.d/x', 'a/../../b', '..', 'C:\\x']) {
     it(`withholds slug ${JSON.stringify(slug)} and writes nothing outside`, async () => {
-      const cwd = await makeProject({'articles/a.md': article(seedBody(), {slug: JSON.stringify(slug)}), 'articles/ok.md': article(seedBody())})
+      const cwd = temporaryProject({'articles/a.md': article(seedBody(), {slug: JSON.stringify(slug)}), 'articles/ok.md': article(seedBody())})
       const before = await snapshot(cwd)
       for (const config of [{}, {rules: testRules({'frontmatter-schema': 'off'})}]) {
         await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify(config))
@@ -75,7 +76,7 @@ describe('slugs that try to leave the output directory', () => {
   }
 
   it('withholds a file whose name is not a valid slug', async () => {
-    const cwd = await makeProject({'articles/Back Pain.md': article(seedBody())})
+    const cwd = temporaryProject({'articles/Back Pain.md': article(seedBody())})
     const result = await runCli(['build', '--now', now], cwd)
     assert.equal(result.code, 1)
     assert.match(result.stdout, /The file name `Back Pain` cannot be used as the article's address/)

@@ -1,15 +1,14 @@
-// Helpers for the build tests: projects in temp dirs, articles with valid frontmatter, whole
-// directory snapshots, and a check that a bundle on disk matches its schemas exactly.
+// Helpers for the build tests (their projects come from ../project.ts): articles with valid
+// frontmatter, whole directory snapshots, and a check that a bundle on disk matches its schemas
+// exactly.
 import assert from 'node:assert/strict'
-import {after} from 'node:test'
-import {mkdtemp, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
-import {dirname, join, relative, sep} from 'node:path'
-import {compileSchema} from '../../src/schema.js'
-import {readSchema} from '../../src/paths.js'
+import {readFile, readdir} from 'node:fs/promises'
+import {join, relative, sep} from 'node:path'
+import {compileSchema} from '../../src/config/schema.js'
+import {readSchema} from '../../src/config/package-files.js'
 
 import {createHash} from 'node:crypto'
-import {bundleSchemaVersion} from '../../src/pipeline/bundle.js'
+import {bundleSchemaVersion} from '../../src/publish/bundle.js'
 
 /**
  * The strict variant of a published bundle schema, for our own tests: the shipped schemas let
@@ -89,26 +88,6 @@ You should consider a GP appointment if:
 
 Last reviewed by Dr Jane Smith, GMC registered GP
 `
-}
-
-/** A fresh project directory under the OS temp dir, with `files` (relative path → text) written. */
-export async function makeProject(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'healthlint-build-'))
-  projects.push(root, root + '-copy')
-  await writeFiles(root, files)
-  return root
-}
-
-const projects: string[] = []
-after(async () => {
-  for (const root of projects) await rm(root, {recursive: true, force: true})
-})
-
-export async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), {recursive: true})
-    await writeFile(join(root, path), text)
-  }
 }
 
 /**

@@ -1,14 +1,15 @@
-// The CLI, run in-process through `main` and as a spawned `npx healthlint`: exit codes,
+// The CLI, run in-process through `main` and as a spawned `node bin/healthlint.js`: exit codes,
 // formats, options and determinism.
 import {describe, it, before} from 'node:test'
 import assert from 'node:assert/strict'
 import {execFile} from 'node:child_process'
-import {mkdtemp, mkdir, writeFile, readFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {writeFile, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli, testRules} from '../helpers.js'
+import {slow} from '../slow.js'
+import {temporaryProject} from '../project.js'
 
 const run = promisify(execFile)
 
@@ -19,14 +20,14 @@ const now = ['--now', '2026-03-01']
 const quietBody = {rules: testRules(Object.fromEntries(['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english', 'expand-abbreviations'].map((id) => [id, 'off'])))}
 
 before(async () => {
-  cwd = await mkdtemp(join(tmpdir(), 'healthlint-cli-'))
-  await mkdir(join(cwd, 'articles'))
   const real = await readFile(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
-  await writeFile(join(cwd, 'articles', 'broken.md'), real.replace('category: musculoskeletal', 'category: Musculoskeletal'))
-  await writeFile(join(cwd, 'articles', 'empty.md'), '')
-  await writeFile(join(cwd, 'articles', 'clean.md'), real)
-  await writeFile(join(cwd, 'bad-config.json'), '{"rules": {"no-such-rule": "error"}}')
-  await writeFile(join(cwd, 'quiet.json'), JSON.stringify(quietBody))
+  cwd = temporaryProject({
+    'articles/broken.md': real.replace('category: musculoskeletal', 'category: Musculoskeletal'),
+    'articles/empty.md': '',
+    'articles/clean.md': real,
+    'bad-config.json': '{"rules": {"no-such-rule": "error"}}',
+    'quiet.json': JSON.stringify(quietBody)
+  })
 })
 
 describe('healthlint (in-process)', () => {
@@ -85,7 +86,7 @@ describe('healthlint (in-process)', () => {
       [['lint', '--format', 'xml'], /unknown --format `xml`/],
       [['lint', '--config', 'bad-config.json'], /there is no rule `no-such-rule`/],
       [['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
-      [['lint', '--bogus'], /Unknown option '--bogus'/],
+      [['lint', '--bogus'], /unknown option --bogus for `healthlint lint`/],
       [['publish'], /unknown command `publish`/]
     ]
     for (const [argv, pattern] of cases) {
@@ -106,8 +107,10 @@ describe('healthlint (in-process)', () => {
     assert.equal(help.code, 0)
     assert.match(help.stdout, /^Usage: healthlint <command>/)
     const version = await runCli(['--version'], cwd)
-    const pkg = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as {version: string}
+    const pkg = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8')) as {version: string; bin: Record<string, string>}
     assert.equal(version.stdout, `${pkg.version}\n`)
+    // What `npx healthlint` runs: the spawned tests below run the same file directly.
+    assert.deepEqual(pkg.bin, {healthlint: 'bin/healthlint.js'})
   })
 
   it('is deterministic: the same inputs and --now give byte-identical output', async () => {
@@ -117,29 +120,31 @@ describe('healthlint (in-process)', () => {
   })
 })
 
-describe('healthlint (spawned with npx)', () => {
-  const npx = (args: string[]) =>
-    run('npx', ['--no-install', 'healthlint', ...args], {cwd: packageRoot, env: {...process.env, NO_COLOR: '1'}}).then(
+// As a separate process, the way `npx healthlint` runs it (npx only finds bin/healthlint.js, and
+// starting npm itself took 1–2 s a call): the executable, its exit codes and its streams.
+describe('healthlint (spawned as a process)', slow, () => {
+  const spawned = (args: string[]) =>
+    run(process.execPath, [join(packageRoot, 'bin', 'healthlint.js'), ...args], {cwd: packageRoot, env: {...process.env, NO_COLOR: '1'}}).then(
       (result) => ({code: 0, ...result}),
       (error: {code: number; stdout: string; stderr: string}) => error
     )
 
   it('prints the version', async () => {
-    const result = await npx(['--version'])
+    const result = await spawned(['--version'])
     assert.equal(result.code, 0)
     assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/)
   })
 
   it('lints articles/ (exit 0) and the unfixed seed fixture (exit 1), in both formats', async () => {
-    const clean = await npx(['lint', 'articles/', '--now', '2026-11-27'])
+    const clean = await spawned(['lint', 'articles/', '--now', '2026-11-27'])
     assert.equal(clean.code, 0, clean.stdout + clean.stderr)
-    const json = await npx(['lint', 'test/fixtures/', '--format', 'json', '--now', '2026-11-27'])
+    const json = await spawned(['lint', 'test/fixtures/', '--format', 'json', '--now', '2026-11-27'])
     assert.equal(json.code, 1)
     assert.ok(Array.isArray(JSON.parse(json.stdout)))
   })
 
   it('exits 2 for a missing path', async () => {
-    const result = await npx(['lint', 'no/such/dir'])
+    const result = await spawned(['lint', 'no/such/dir'])
     assert.equal(result.code, 2)
     assert.match(result.stderr, /No such file or directory/)
   })

@@ -4,20 +4,17 @@
 // refused, the file mode is kept, and fixes show in the JSON and SARIF reports.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {chmod, copyFile, mkdir, mkdtemp, readFile, readdir, stat, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {chmod, copyFile, readFile, readdir, stat, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
+import {temporaryProject} from '../project.js'
 
 const fixtures = join(packageRoot, 'test', 'fixtures', 'fix')
 const now = ['--now', '2026-01-15', '--no-cache']
 
 async function project(files: Record<string, string>): Promise<string> {
-  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-fix-'))
-  await mkdir(join(cwd, 'articles'))
-  for (const [name, text] of Object.entries(files)) await writeFile(join(cwd, 'articles', name), text)
-  return cwd
+  return temporaryProject(Object.fromEntries([['articles/', ''], ...Object.entries(files).map(([name, text]) => [`articles/${name}`, text])]), {prefix: 'healthlint-fix-'})
 }
 
 describe('lint --fix', () => {
@@ -91,10 +88,10 @@ describe('lint --fix', () => {
 
   it('is refused with other commands and with --watch', async () => {
     const cwd = await project({})
-    for (const argv of [['build', '--fix'], ['lint', '--fix', '--watch']]) {
-      const result = await runCli(argv, cwd)
+    for (const [argv, pattern] of [[['build', '--fix'], /`healthlint build` does not take --fix: it is an option of `lint`/], [['lint', '--fix', '--watch'], /--watch cannot be combined with --fix/]] as const) {
+      const result = await runCli([...argv], cwd)
       assert.equal(result.code, 2)
-      assert.match(result.stderr, /--fix works with `lint` only/)
+      assert.match(result.stderr, pattern)
     }
   })
 

@@ -6,8 +6,9 @@ import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
 import {join, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot} from '../../src/paths.js'
-import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {packageRoot} from '../../src/config/package-files.js'
+import {placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 /** Run `healthlint lint articles` in a fresh node process; the loaded CommonJS modules that match `pattern`. */
 function loadedBy(cwd: string, pattern: string): {code: number | null; loaded: string[]} {
@@ -28,7 +29,7 @@ function loadedBy(cwd: string, pattern: string): {code: number | null; loaded: s
 describe('start-up', () => {
   let cwd: string
   before(async () => {
-    cwd = await makeProject({'articles/a.md': placeholderArticle(), 'articles/b.md': placeholderArticle({title: 'Another placeholder'})})
+    cwd = temporaryProject({'articles/a.md': placeholderArticle(), 'articles/b.md': placeholderArticle({title: 'Another placeholder'})})
   })
   after(() => removeProject(cwd))
 

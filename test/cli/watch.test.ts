@@ -4,15 +4,15 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {main} from '../../src/cli/main.js'
 import {formatChange} from '../../src/cli/watch-command.js'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {emptyTotals} from '../../src/report/messages.js'
 import type {ReportedMessage} from '../../src/report/messages.js'
 import {testRules} from '../helpers.js'
+import {temporaryProject} from '../project.js'
 
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
@@ -21,12 +21,9 @@ const colourMessage = '`colour` is not a frontmatter field. Remove it, or use on
 const bodyWordingRules = ['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english', 'expand-abbreviations']
 
 function temporaryArticles(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'healthlint-watch-'))
-  mkdirSync(join(root, 'articles'))
   // Only the frontmatter matters here: switch off the rules that read the body's wording.
-  writeFileSync(join(root, 'healthlint.config.json'), JSON.stringify({rules: testRules(Object.fromEntries(bodyWordingRules.map((id) => [id, 'off'])))}))
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'articles', name), text)
-  return root
+  const config = {rules: testRules(Object.fromEntries(bodyWordingRules.map((id) => [id, 'off'])))}
+  return temporaryProject(Object.fromEntries([['articles/', ''], ...Object.entries(files).map(([name, text]) => [`articles/${name}`, text])]), {prefix: 'healthlint-watch-', config})
 }
 
 /** Start `lint --watch` in-process; `output()` is everything written to stdout so far. */

@@ -14,7 +14,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {toString} from 'nlcst-to-string'
 import {syllablesOfWords} from '../../src/pipeline/score.js'
 import {lintText} from '../helpers.js'

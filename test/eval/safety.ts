@@ -5,9 +5,10 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {createLinter} from '../../src/lint.js'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {createLinter} from '../../src/pipeline/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {packageRoot} from '../../src/config/package-files.js'
+import {builtInRules} from '../../rules/index.js'
 
 export const safetyRules = ['require-red-flags', 'red-flags-urgent-action', 'require-seek-review', 'require-disclaimer', 'require-reviewer', 'review-date', 'uk-emergency-services'] as const
 export const evalNow = '2026-12-01'
@@ -46,13 +47,17 @@ export interface Evaluation {
 export async function evaluateSafety(directory = evalDirectory): Promise<Evaluation> {
   const expected = JSON.parse(readFileSync(join(directory, 'expected.json'), 'utf8')) as Record<string, Labelled>
   const files = readdirSync(join(directory, 'articles')).filter((name) => name.endsWith('.md')).sort()
-  const linter = createLinter({cwd: directory, config: resolveConfig({}), now: evalNow})
+  const linter = createLinter({cwd: directory, config: resolveConfig({}, {rules: builtInRules}), now: evalNow})
   const counts = new Map(safetyRules.map((rule) => [rule, {truePositives: 0, falsePositives: 0, falseNegatives: 0}]))
   const mismatches: Mismatch[] = []
   for (const name of files) {
     const label = expected[name]
     if (!label) throw new Error(`test/eval/safety/expected.json has no entry for ${name}`)
     const file = await linter.lintBytes(`articles/${name}`, readFileSync(join(directory, 'articles', name)))
+    // A labelled article must be read whole: one whose frontmatter does not parse would be
+    // judged on part of itself (its verdicts would measure nothing).
+    const broken = file.messages.find((message) => message.ruleId === 'frontmatter-syntax' || message.ruleId === 'encoding')
+    if (broken) throw new Error(`${name} in ${directory} is itself broken (${broken.ruleId}, ${broken.line}:${broken.column}): ${broken.reason}`)
     for (const rule of safetyRules) {
       const messages = file.messages.filter((message) => message.ruleId === rule)
       const fired = messages.length > 0

@@ -3,7 +3,7 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 
 /** Fixed in CI, so a failure is reproducible; `HEALTHLINT_FUZZ_SEED` and `HEALTHLINT_FUZZ_RUNS` change them. */
 export const seed = Number(process.env.HEALTHLINT_FUZZ_SEED ?? 20260115)

@@ -3,11 +3,11 @@
 // symbolic link to a secret outside the project, a FIFO, a file over the size limit, binary and
 // malformed bytes, and a body that keeps the Markdown parser busy past its time budget.
 import {execFileSync} from 'node:child_process'
-import {copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile, readdir, symlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {testRules} from '../helpers.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 export const fixtures = join(packageRoot, 'test/fixtures/hostile')
 export const now = '2026-01-15'
@@ -94,15 +94,14 @@ export interface HostileProject {
 
 /** A fresh project holding the whole hostile corpus in `articles/` and the suite's config. */
 export async function makeHostileProject(): Promise<HostileProject> {
-  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-hostile-'))
-  const articles = join(cwd, 'articles')
-  await mkdir(articles)
-  for (const name of await readdir(fixtures)) {
-    if (name.endsWith('.md')) await copyFile(join(fixtures, name), join(articles, name))
-  }
-  for (const [name, content] of Object.entries(generated())) await writeFile(join(articles, name), content)
+  const files: Record<string, string | Uint8Array> = {}
+  for (const name of await readdir(fixtures)) if (name.endsWith('.md')) files[`articles/${name}`] = await readFile(join(fixtures, name))
+  for (const [name, content] of Object.entries(generated())) files[`articles/${name}`] = content
   // The secret lives outside the articles directory, as a runner's credentials file would.
-  await writeFile(join(cwd, 'secret.txt'), `---\ntitle: ${secret}\n---\n\n${secret}\n`)
+  files['secret.txt'] = `---\ntitle: ${secret}\n---\n\n${secret}\n`
+  files['healthlint.config.json'] = JSON.stringify(config)
+  const cwd = temporaryProject(files, {prefix: 'healthlint-hostile-'})
+  const articles = join(cwd, 'articles')
   await symlink(join(cwd, 'secret.txt'), join(articles, 'symlink-escape.md'))
   let fifo = true
   try {
@@ -110,17 +109,14 @@ export async function makeHostileProject(): Promise<HostileProject> {
   } catch {
     fifo = false
   }
-  await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify(config))
   const names = (await readdir(articles)).sort()
-  return {cwd, names, fifo, remove: () => rm(cwd, {recursive: true, force: true})}
+  return {cwd, names, fifo, remove: async () => removeProject(cwd)}
 }
 
 /** A fresh project holding the budget cases in `articles/`, with the suite's rules and the default limits. */
 export async function makeBudgetProject(): Promise<HostileProject> {
-  const cwd = await mkdtemp(join(tmpdir(), 'healthlint-budget-'))
-  await mkdir(join(cwd, 'articles'))
-  for (const [name, content] of Object.entries(budgetCases())) await writeFile(join(cwd, 'articles', name), content)
-  await writeFile(join(cwd, 'healthlint.config.json'), JSON.stringify({rules: config.rules}))
+  const files = Object.fromEntries(Object.entries(budgetCases()).map(([name, content]) => [`articles/${name}`, content]))
+  const cwd = temporaryProject(files, {prefix: 'healthlint-budget-', config: {rules: config.rules}})
   const names = (await readdir(join(cwd, 'articles'))).sort()
-  return {cwd, names, fifo: false, remove: () => rm(cwd, {recursive: true, force: true})}
+  return {cwd, names, fifo: false, remove: async () => removeProject(cwd)}
 }

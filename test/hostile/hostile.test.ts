@@ -1,24 +1,27 @@
 // The hostile-input suite: every attack article (the shared catalogue, healthlint's own
-// `extra-*` articles and the cases made at run time) through lint and build, in one process and
-// each in its own. For every file: no crash, no code run, exactly the expected security findings
+// `extra-*` articles and the cases made at run time) through lint and build, all together and
+// each alone, in this process and in a separate one. For every file: no crash, no code run, exactly the expected security findings
 // at their places, a verdict even after other files failed, bounded time and memory, and a build
 // that publishes only what passes, safely. Expected outcomes: ./expected.ts.
 import {after, before, describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {lstat, mkdtemp, readFile, readdir, rm} from 'node:fs/promises'
+import {lstat, readFile, readdir, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {lintText, runCli} from '../helpers.js'
 import {assertSafeBundle, assertValidBundle, snapshot} from '../build/support.js'
 import {budgetExpected, expected, securityRules} from './expected.js'
 import type {Expectation, Finding} from './expected.js'
 import {config, fixtures, makeBudgetProject, makeHostileProject, now, secret} from './corpus.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {HostileProject} from './corpus.js'
+import {slow} from '../slow.js'
+import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 interface Report {
   path: string
@@ -96,6 +99,7 @@ function spawnNode(script: string, argv: string[], cwd: string, env: Record<stri
 }
 
 const measured = join(packageRoot, 'build/test/hostile/run-measured.js')
+const many = join(packageRoot, 'build/test/hostile/run-many.js')
 const lintArgs = ['--format', 'json', '--now', now]
 
 describe('hostile input', () => {
@@ -150,8 +154,8 @@ describe('hostile input', () => {
     assert.ok(again.messages.some((message) => message.ruleId === 'frontmatter-syntax'))
   })
 
-  it('runs in bounded memory, without a stack trace, as a separate process', async (t) => {
-    const temp = await mkdtemp(join(tmpdir(), 'healthlint-canary-'))
+  it('runs in bounded memory, without a stack trace, as a separate process', slow, async (t) => {
+    const temp = temporaryProject({}, {prefix: 'healthlint-canary-'})
     try {
       const run = await spawnNode(measured, ['lint', 'articles', ...lintArgs], project.cwd, {TMPDIR: temp}, 120_000)
       assert.equal(run.signal, null)
@@ -166,35 +170,28 @@ describe('hostile input', () => {
     }
   })
 
-  it('checks each file in its own process, well within a time limit', async (t) => {
-    const temp = await mkdtemp(join(tmpdir(), 'healthlint-canary-'))
+  // Each file alone, one after another in this process: the verdict without the others (no
+  // slug can clash), the exit code and a time bound for each. (One process per file spent 28 s
+  // of the suite starting Node; a crash or a runaway file in a process of its own is the
+  // separate-process run above.)
+  it('checks each file alone, well within a time limit', {timeout: 300_000}, async (t) => {
+    await removeCanaries(tmpdir())
     const timings: Array<[string, number]> = []
-    try {
-      const queue = [...project.names]
-      // Two at a time: the machine has two cores.
-      await Promise.all([0, 1].map(async () => {
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-          const run = await spawnNode(measured, ['lint', `articles/${name}`, ...lintArgs], project.cwd, {TMPDIR: temp}, 10_000)
-          assert.equal(run.signal, null, `${name} finished within 10 s`)
-          assert.ok(run.code === 0 || run.code === 1, `${name}: exit ${run.code}, never 2: ${run.stderr}`)
-          assert.doesNotMatch(run.stderr, /\n\s+at |internal error/, name)
-          const [report] = JSON.parse(run.stdout) as Report[]
-          assertVerdict(report!, lines.get(name)!, true)
-          timings.push([name, run.milliseconds])
-        }
-      }))
-      assert.deepEqual(await readdir(temp), [], 'nothing was written to TMPDIR (no canary)')
-    } finally {
-      await rm(temp, {recursive: true, force: true})
+    for (const name of project.names) {
+      const started = performance.now()
+      const run = await runCli(['lint', `articles/${name}`, '--no-cache', ...lintArgs], project.cwd)
+      timings.push([name, performance.now() - started])
+      assert.ok(run.code === 0 || run.code === 1, `${name}: exit ${run.code}, never 2: ${run.stderr}`)
+      assert.doesNotMatch(run.stderr, /\n\s+at |internal error/, name)
+      const [report] = JSON.parse(run.stdout) as Report[]
+      assertVerdict(report!, lines.get(name)!, true)
     }
+    assertNoCanaries(tmpdir())
     timings.sort((a, b) => b[1] - a[1])
-    const median = timings[Math.floor(timings.length / 2)]![1]
-    t.diagnostic(`per-file process times: median ${Math.round(median)} ms; slowest ${timings.slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ')}`)
-    // Start-up is most of each run; no file may take much longer than the median but the one
-    // that runs into the parse budget on purpose.
-    for (const [name, ms] of timings) {
-      if (name !== 'extra-setext-flood.md') assert.ok(ms < median + 3000, `${name} took ${Math.round(ms)} ms (median ${Math.round(median)} ms)`)
-    }
+    t.diagnostic(`per-file times: slowest ${timings.slice(0, 4).map(([name, ms]) => `${name} ${Math.round(ms)} ms`).join(', ')}`)
+    // A generous bound, not a comparison with the others: the per-article budget stops the
+    // slowest file on purpose (extra-setext-flood.md) at `limits.maxCheckMilliseconds`.
+    for (const [name, ms] of timings) assert.ok(ms < 10_000, `${name} took ${Math.round(ms)} ms`)
   })
 
   it('builds the corpus: publishes only what passes, all of it valid and safe, and nothing else', async () => {
@@ -253,25 +250,33 @@ describe('budget and memory cases', () => {
     assert.deepEqual(project.names, Object.keys(budgetExpected).sort())
   })
 
-  it('checks and builds each case under 10 s and 512 MB, each in its own process, with its exact verdict', async (t) => {
-    for (const name of project.names) {
-      for (const command of ['lint', 'build']) await t.test(`${command} ${name}`, async (t) => {
-        const out = `dist-${name.replace(/\.md$/, '')}`
-        const argv = [command, `articles/${name}`, ...(command === 'build' ? ['--out', out] : []), '--no-cache', ...lintArgs]
-        const run = await spawnNode(measured, argv, project.cwd, {}, 60_000)
+  // All the cases in one separate process (one process per case spent most of its time
+  // starting Node): each run's time is its own, and the process's peak memory bounds every case.
+  it('checks and builds each case under 10 s, in a separate process under 512 MB, with its exact verdict', slow, async (t) => {
+    const out = (name: string) => `dist-${name.replace(/\.md$/, '')}`
+    const commandLines = project.names.flatMap((name) => ['lint', 'build'].map((command) => [command, `articles/${name}`, ...(command === 'build' ? ['--out', out(name)] : []), '--no-cache', ...lintArgs]))
+    const run = await spawnNode(many, [JSON.stringify(commandLines)], project.cwd, {}, 300_000)
+    assert.equal(run.signal, null, 'every case finished within 300 s')
+    assert.doesNotMatch(run.stderr, /\n\s+at |internal error/)
+    const kilobytes = Number(/maxRSS=(\d+)/.exec(run.stderr)?.[1])
+    t.diagnostic(`${commandLines.length} runs in ${Math.round(run.milliseconds)} ms, peak RSS ${Math.round(kilobytes / 1024)} MB`)
+    assert.ok(kilobytes > 0 && kilobytes < 512 * 1024, `peak RSS ${Math.round(kilobytes / 1024)} MB is under 512 MB`)
+    const results = JSON.parse(run.stdout) as Array<{argv: string[]; code: number; stdout: string; stderr: string; milliseconds: number}>
+    assert.equal(results.length, commandLines.length)
+    for (const result of results) {
+      const [command, path] = result.argv as [string, string]
+      const name = path.slice('articles/'.length)
+      await t.test(`${command} ${name}`, async (t) => {
         try {
-          assert.equal(run.signal, null, `${command} ${name} finished within 60 s`)
-          assert.ok(run.code === 0 || run.code === 1, `${command} ${name}: exit ${run.code}: ${run.stderr}`)
-          assert.doesNotMatch(run.stderr, /\n\s+at |internal error/, name)
-          const kilobytes = Number(/maxRSS=(\d+)/.exec(run.stderr)?.[1])
-          t.diagnostic(`${command} ${name}: ${Math.round(run.milliseconds)} ms, peak RSS ${Math.round(kilobytes / 1024)} MB`)
-          assert.ok(run.milliseconds < 10_000, `${command} ${name} took ${Math.round(run.milliseconds)} ms`)
-          assert.ok(kilobytes > 0 && kilobytes < 512 * 1024, `${command} ${name}: peak RSS ${Math.round(kilobytes / 1024)} MB is under 512 MB`)
-          const [report] = JSON.parse(run.stdout) as Report[]
+          assert.ok(result.code === 0 || result.code === 1, `${command} ${name}: exit ${result.code}: ${result.stderr}`)
+          assert.doesNotMatch(result.stderr, /\n\s+at |internal error/, name)
+          t.diagnostic(`${command} ${name}: ${Math.round(result.milliseconds)} ms`)
+          assert.ok(result.milliseconds < 10_000, `${command} ${name} took ${Math.round(result.milliseconds)} ms`)
+          const [report] = JSON.parse(result.stdout) as Report[]
           assertVerdict(report!, lines.get(name)!, true, budgetExpected)
           if (command === 'build') {
             const expectation = budgetExpected[name]!
-            const json = join(project.cwd, out, 'articles', name.replace(/\.md$/, '.json'))
+            const json = join(project.cwd, out(name), 'articles', name.replace(/\.md$/, '.json'))
             assert.equal(existsSync(json), expectation.published === true, `${name} is ${expectation.published ? '' : 'not '}published`)
             if (expectation.published) {
               const {html} = JSON.parse(await readFile(json, 'utf8')) as {html: string}
@@ -279,7 +284,7 @@ describe('budget and memory cases', () => {
             }
           }
         } finally {
-          await rm(join(project.cwd, out), {recursive: true, force: true})
+          if (command === 'build') await rm(join(project.cwd, out(name)), {recursive: true, force: true})
         }
       })
     }
@@ -287,7 +292,7 @@ describe('budget and memory cases', () => {
 
   it('previews 8,000 identical headings without holding up the server: the render is linear and within the budget', async (t) => {
     const path = 'articles/extra-heading-flood.md'
-    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}), now, paths: [path], watch: false})
+    const server = await startPreview({cwd: project.cwd, config: resolveConfig({rules: config.rules}, {rules: builtInRules}), now, paths: [path], watch: false})
     try {
       const url = `${server.url}article/${encodeURIComponent(path)}`
       const started = performance.now()

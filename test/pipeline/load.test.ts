@@ -2,13 +2,14 @@
 // positions in the original file, whatever its BOM or line endings.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {mkdtemp, mkdir, symlink, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, symlink, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {resolveConfig} from '../../src/config.js'
-import {createLinter} from '../../src/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {createLinter} from '../../src/pipeline/lint.js'
 import {pointAt} from '../../src/pipeline/load.js'
 import {briefOf, lintText, messagesOf} from '../helpers.js'
+import {temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const article = [
   '---',
@@ -93,13 +94,9 @@ describe('loading', () => {
 })
 
 describe('loading from disk', () => {
-  const setup = async () => {
-    const cwd = await mkdtemp(join(tmpdir(), 'healthlint-load-'))
-    await mkdir(join(cwd, 'articles'))
-    return cwd
-  }
+  const setup = async () => temporaryProject({'articles/': ''}, {prefix: 'healthlint-load-'})
   const lintPath = async (cwd: string, path: string, limits: Record<string, number> = {}) =>
-    createLinter({cwd, config: resolveConfig({limits}), now: '2026-01-15'}).lintFile(path)
+    createLinter({cwd, config: resolveConfig({limits}, {rules: builtInRules}), now: '2026-01-15'}).lintFile(path)
 
   it('refuses a symbolic link without reading its target', async () => {
     const cwd = await setup()

@@ -1,9 +1,10 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {resolveConfig} from '../../src/config.js'
-import {reviewDueOf} from '../../src/pipeline/review-due.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {reviewDueOf} from '../../src/rule-kit/review-due.js'
+import {builtInRules} from '../../rules/index.js'
 
-const defaults = resolveConfig({})
+const defaults = resolveConfig({}, {rules: builtInRules})
 
 describe('reviewDueOf', () => {
   it('uses nextReview when the frontmatter gives one', () => {
@@ -16,7 +17,7 @@ describe('reviewDueOf', () => {
   })
 
   it("follows the review-date rule's maxAgeDays", () => {
-    const config = {rules: {'review-date': {severity: 'warning' as const, options: {maxAgeDays: 180}}}}
+    const config = resolveConfig({rules: {'review-date': ['error', {maxAgeDays: 180}]}}, {rules: builtInRules})
     assert.equal(reviewDueOf({lastReviewed: '2025-12-22'}, config), '2026-06-20')
     assert.equal(reviewDueOf({lastReviewed: '2025-12-22', nextReview: '2026-01-05'}, config), '2026-01-05')
   })

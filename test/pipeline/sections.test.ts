@@ -4,9 +4,9 @@ import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import type {Root} from 'mdast'
-import {classifiedSectionsOf, itemsOf, safetyItemsOf, sectionItemsOf, sectionsOf, sectionsOfKind, textOf} from '../../src/pipeline/sections.js'
-import {safetyVocabularyOf} from '../../src/pipeline/safety-vocabulary.js'
-import {classifyLabel, comparable, isDisclaimer, isPlaceholder, trafficLightOf} from '../../src/pipeline/recognise.js'
+import {classifiedSectionsOf, itemsOf, safetyItemsOf, sectionItemsOf, sectionsOf, sectionsOfKind, textOf} from '../../src/rule-kit/sections.js'
+import {safetyVocabularyOf} from '../../src/rule-kit/safety-vocabulary.js'
+import {classifyLabel, comparable, isDisclaimer, isPlaceholder, trafficLightOf} from '../../src/rule-kit/recognise.js'
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root
 const vocabulary = safetyVocabularyOf(undefined, undefined)

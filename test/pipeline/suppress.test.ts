@@ -4,13 +4,15 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {VFile} from 'vfile'
-import {defaultLimits} from '../../src/config.js'
+import {defaultLimits} from '../../src/config/config.js'
 import {parseArticle} from '../../src/pipeline/parse.js'
 import {applySuppressions, readSuppressions} from '../../src/pipeline/suppress.js'
 import type {RuleLookup} from '../../src/pipeline/suppress.js'
 import {toJsonReport} from '../../src/report/json.js'
 import {briefOf, lintText} from '../helpers.js'
-import '../../src/vfile-data.js'
+import '../../src/pipeline/data.js'
+import {recordedMessages} from '../../rules/suppression.js'
+import {messageOf} from '../../src/pipeline/problems.js'
 
 const lookup: RuleLookup = {
   ruleIds: ['plain-words', 'long-sentences', 'frontmatter-schema'],
@@ -33,7 +35,7 @@ function suppress(body: string, messages: Array<[number, string]>) {
   applySuppressions(file, suppressions)
   return {
     left: file.messages.map((message) => `${message.line} ${message.ruleId}`),
-    problems: (file.data.problems ?? []).map((problem) => `${'line' in problem.place ? problem.place.line : problem.place.start.line}: ${problem.reason}`),
+    problems: (file.data.problems ?? []).map((problem) => `${'line' in problem.place ? problem.place.line : problem.place.start.line}: ${messageOf(recordedMessages, problem)}`),
     suppressions: file.data.suppressions!
   }
 }

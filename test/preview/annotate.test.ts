@@ -3,7 +3,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {toHtml} from 'hast-util-to-html'
-import {renderBody} from '../../src/pipeline/emit.js'
+import {renderBody} from '../../src/publish/emit.js'
 import {annotateBody} from '../../src/preview/annotate.js'
 import type {MessageToPlace, Placement} from '../../src/preview/annotate.js'
 import {lintText} from '../helpers.js'
@@ -83,7 +83,7 @@ describe('annotateBody', () => {
     const file = await lintText('# Placeholder\n\nPlaceholder paragraph.\n', {rules: {}})
     const body = renderBody(file.data.tree!)
     const start = '# Placeholder\n\n'.length
-    const placed = annotateBody(body, [{number: 1, severity: 'error', ruleId: 'require-reviewer', reason: 'Placeholder reason.', start, end: start + 'Placeholder paragraph.'.length}])
+    const placed = annotateBody(body, [{number: 1, severity: 'error', ruleId: 'require-reviewer', missing: true, reason: 'Placeholder reason.', start, end: start + 'Placeholder paragraph.'.length}])
     assert.deepEqual([...placed.values()], ['callout'])
     assert.match(toHtml(body), /<\/h1>\n<div class="hl-callout hl-error" id="hl-m-1"[^>]*>[\s\S]*<\/div><p class="hl-flagged hl-flagged-error">Placeholder paragraph\.<\/p>$/)
   })

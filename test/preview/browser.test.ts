@@ -7,21 +7,23 @@ import assert from 'node:assert/strict'
 import {mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Browser, Page} from 'playwright-core'
-import {resolveConfig} from '../../src/config.js'
-import {createLinter} from '../../src/lint.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {createLinter} from '../../src/pipeline/lint.js'
 import {toReported} from '../../src/report/messages.js'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {launchBrowser} from '../browser.js'
-import {temporaryProject} from './support.js'
+import {previewProject} from './support.js'
 import {testRules} from '../helpers.js'
+import {slow} from '../slow.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 // Hard sentences are marked in these tests; the other prose rules and the seed's missing urgent
 // action are not what they are about.
 const rules = testRules({'red-flags-urgent-action': 'off', readability: 'off', 'plain-english': 'off', 'expand-abbreviations': 'off'})
-const config = resolveConfig({rules})
+const config = resolveConfig({rules}, {rules: builtInRules})
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 // The first real article as it arrived: its red-flag list has lost its heading.
 const unfixed = readFileSync(join(packageRoot, 'test', 'fixtures', 'lower-back-pain.unfixed.md'), 'utf8').replace('slug: lower-back-pain\n', 'slug: lower-back-pain-unfixed\n')
@@ -55,13 +57,13 @@ Another paragraph with <span>inline html</span> here.
 Last reviewed by Dr Zamiel Hussain, GMC registered GP
 `
 
-describe('preview in Chromium', () => {
+describe('preview in Chromium', slow, () => {
   let root: string
   let server: PreviewServer
   let launched: Promise<Browser | undefined> | undefined
 
   before(async () => {
-    root = temporaryProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
+    root = previewProject({'articles/lower-back-pain.md': seed, 'articles/unfixed.md': unfixed, 'articles/messy.md': messy}, rules)
     server = await startPreview({cwd: root, config, now, paths: ['articles'], port: 0})
   })
   after(async () => {

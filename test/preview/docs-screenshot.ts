@@ -7,12 +7,13 @@
 import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {chromium} from 'playwright-core'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {startPreview} from '../../src/preview/server.js'
 import {chromiumArgs, chromiumPath} from '../browser.js'
+import {builtInRules} from '../../rules/index.js'
 
-const server = await startPreview({cwd: packageRoot, config: resolveConfig({}), now: '2026-01-15', paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
+const server = await startPreview({cwd: packageRoot, config: resolveConfig({}, {rules: builtInRules}), now: '2026-01-15', paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
 const browser = await chromium.launch({executablePath: chromiumPath, args: chromiumArgs})
 try {
   const page = await browser.newPage({viewport: {width: 1280, height: 800}})

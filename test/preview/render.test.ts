@@ -4,16 +4,17 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {resolveConfig} from '../../src/config.js'
-import {packageRoot} from '../../src/paths.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {renderArticle, renderIndex, summaryOf} from '../../src/preview/render.js'
 import {lintText, testRules} from '../helpers.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 // Only the article's structure matters here: the prose rules are off.
 const rules = testRules({'red-flags-urgent-action': 'off', readability: 'off', 'hard-sentence': 'off', 'plain-english': 'off', 'expand-abbreviations': 'off'})
-const config = resolveConfig({rules})
+const config = resolveConfig({rules}, {rules: builtInRules})
 
 describe('summaryOf', () => {
   it('says what build will do: publish, skip a draft, withhold for errors or for metadata it cannot publish', async () => {
@@ -30,7 +31,7 @@ describe('summaryOf', () => {
 
     // With the schema rule off there is no error, but build still refuses the metadata.
     const offRules = {...rules, 'frontmatter-schema': 'off'}
-    const unpublishable = summaryOf(await lintText(seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n'), {rules: offRules, now}), resolveConfig({rules: testRules(offRules)}))
+    const unpublishable = summaryOf(await lintText(seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n'), {rules: offRules, now}), resolveConfig({rules: testRules(offRules)}, {rules: builtInRules}))
     assert.deepEqual([unpublishable.status, unpublishable.errors], ['withheld', 0])
     assert.match(unpublishable.statusText, /^Not published: This article cannot be published because its frontmatter is missing or not valid\./)
   })
@@ -71,7 +72,7 @@ describe('renderArticle', () => {
   it('shows the body of an article whose frontmatter build refuses, with its title', async () => {
     const body = 'Placeholder paragraph without a title.\n'
     const bodyRules = {...rules, 'require-disclaimer': 'off', 'require-red-flags': 'off', 'require-reviewer': 'off', 'require-seek-review': 'off'}
-    const html = renderArticle(await lintText(`---\ntitle: Placeholder\ncolour: blue\n---\n\n${body}`, {rules: bodyRules, now}), resolveConfig({rules: testRules(bodyRules)}), now)
+    const html = renderArticle(await lintText(`---\ntitle: Placeholder\ncolour: blue\n---\n\n${body}`, {rules: bodyRules, now}), resolveConfig({rules: testRules(bodyRules)}, {rules: builtInRules}), now)
     assert.match(html, /<article><h1>Placeholder<\/h1><p>Placeholder paragraph without a title\.<\/p>/)
     // No footer: build would publish no page, so there are no review dates to show on one.
     assert.doesNotMatch(html, /<footer>/)
@@ -79,9 +80,12 @@ describe('renderArticle', () => {
 
   it('shows an article whose rendering runs over its time budget as an error, without its body', async () => {
     const bodyRules = {...rules, 'require-disclaimer': 'off', 'require-red-flags': 'off', 'require-reviewer': 'off', 'require-seek-review': 'off'}
-    const file = await lintText(seed.replace(/\n## /, '\n' + '## Side effects\n\n- Placeholder item\n\n'.repeat(2000) + '## '), {rules: bodyRules, now})
+    // Linted and shown in full with a budget that suffices even on a loaded machine: only the
+    // rendering's own budget is under test.
+    const generous = {maxCheckMilliseconds: 60_000}
+    const file = await lintText(seed.replace(/\n## /, '\n' + '## Side effects\n\n- Placeholder item\n\n'.repeat(2000) + '## '), {rules: bodyRules, now, limits: generous})
     assert.equal(file.messages.filter((message) => message.fatal).length, 0, 'the article passes lint')
-    const tight = resolveConfig({rules: testRules(bodyRules)})
+    const tight = resolveConfig({rules: testRules(bodyRules)}, {rules: builtInRules})
     tight.limits.maxCheckMilliseconds = 1
     const started = performance.now()
     const html = renderArticle(file, tight, now)
@@ -91,7 +95,7 @@ describe('renderArticle', () => {
     assert.match(html, /hl-status-withheld/)
     assert.match(html, /<p class="hl-empty">This article has no body that can be shown\.<\/p>/)
     assert.doesNotMatch(html, /Placeholder item/)
-    // Within the default budget the same article is shown in full.
-    assert.match(renderArticle(file, resolveConfig({rules: testRules(bodyRules)}), now), /<li>Placeholder item<\/li>/)
+    // Within a budget that suffices, the same article is shown in full.
+    assert.match(renderArticle(file, resolveConfig({rules: testRules(bodyRules), limits: generous}, {rules: builtInRules}), now), /<li>Placeholder item<\/li>/)
   })
 })

@@ -8,15 +8,16 @@ import {connect} from 'node:net'
 import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {networkInterfaces} from 'node:os'
 import {join} from 'node:path'
-import {resolveConfig} from '../../src/config.js'
-import {createLinter} from '../../src/lint.js'
-import {emitArticle} from '../../src/pipeline/emit.js'
-import {packageRoot} from '../../src/paths.js'
+import {resolveConfig} from '../../src/config/config.js'
+import {createLinter} from '../../src/pipeline/lint.js'
+import {emitArticle} from '../../src/publish/emit.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {isAllowedHost, startPreview} from '../../src/preview/server.js'
 import type {PreviewServer} from '../../src/preview/server.js'
 import {main} from '../../src/cli/main.js'
-import {temporaryProject} from './support.js'
+import {previewProject} from './support.js'
 import {testRules} from '../helpers.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = '2026-01-15'
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
@@ -48,8 +49,8 @@ describe('preview server', () => {
   let root: string
   let server: PreviewServer
   before(async () => {
-    root = temporaryProject({'articles/lower-back-pain.md': seed, 'articles/other/not-listed.md': seed.replace('title: Lower back pain', 'title: Not listed')}, rules)
-    server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
+    root = previewProject({'articles/lower-back-pain.md': seed, 'articles/other/not-listed.md': seed.replace('title: Lower back pain', 'title: Not listed')}, rules)
+    server = await startPreview({cwd: root, config: resolveConfig({rules}, {rules: builtInRules}), now, paths: ['articles/lower-back-pain.md'], port: 0, watch: false})
   })
   after(async () => {
     await server.close()
@@ -94,7 +95,7 @@ describe('preview server', () => {
   it('shows the article exactly as build publishes it (a clean article: nothing added inside)', async () => {
     const page = await request(server.url, '/article/articles%2Flower-back-pain.md')
     assert.equal(page.status, 200)
-    const config = resolveConfig({rules})
+    const config = resolveConfig({rules}, {rules: builtInRules})
     const file = await createLinter({cwd: root, config, now}).lintFile('articles/lower-back-pain.md')
     assert.deepEqual(file.messages, [])
     const emitted = emitArticle(file, config)
@@ -163,8 +164,8 @@ describe('isAllowedHost', () => {
 
 describe('preview change events', () => {
   it('tells open pages within a second that a saved article changed', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
-    const server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0})
+    const root = previewProject({'articles/a.md': seed}, rules)
+    const server = await startPreview({cwd: root, config: resolveConfig({rules}, {rules: builtInRules}), now, paths: ['articles'], port: 0})
     const controller = new AbortController()
     try {
       const response = await fetch(new URL('/events', server.url), {signal: controller.signal})
@@ -196,9 +197,9 @@ describe('preview change events', () => {
 
 describe('preview re-checks', () => {
   it('re-checks the other articles when a slug changes (duplicate-slug), and drops removed ones', async () => {
-    const root = temporaryProject({'articles/a.md': seed, 'articles/b.md': seed.replace('title: Lower back pain', 'title: Other')}, rules)
+    const root = previewProject({'articles/a.md': seed, 'articles/b.md': seed.replace('title: Lower back pain', 'title: Other')}, rules)
     const updates: string[][] = []
-    const server = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0, onUpdate: (changes) => void updates.push(changes.map((change) => `${change.path}${change.removed ? ' removed' : ''}`))})
+    const server = await startPreview({cwd: root, config: resolveConfig({rules}, {rules: builtInRules}), now, paths: ['articles'], port: 0, onUpdate: (changes) => void updates.push(changes.map((change) => `${change.path}${change.removed ? ' removed' : ''}`))})
     const waitForUpdate = async (count: number) => {
       const deadline = Date.now() + 5000
       while (updates.length < count) {
@@ -234,7 +235,7 @@ describe('healthlint preview', () => {
   }
 
   it('prints where it is, serves until stopped, then exits 0', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     const controller = new AbortController()
     const cli = run(['preview', '--port', '0', '--now', now], root, controller.signal)
     try {
@@ -256,7 +257,7 @@ describe('healthlint preview', () => {
   })
 
   it('stops cleanly on SIGINT when run as a process, even with a page listening for changes', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     const child = spawn(process.execPath, [join(packageRoot, 'bin', 'healthlint.js'), 'preview', '--port', '0'], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']})
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -283,7 +284,7 @@ describe('healthlint preview', () => {
   })
 
   it('refuses a bad --port, a port in use, and a path that does not exist (exit 2)', async () => {
-    const root = temporaryProject({'articles/a.md': seed}, rules)
+    const root = previewProject({'articles/a.md': seed}, rules)
     for (const port of ['nope', '-1', '65536', '1.5', '']) {
       const cli = run(['preview', `--port=${port}`], root)
       assert.equal(await cli.done, 2)
@@ -293,7 +294,7 @@ describe('healthlint preview', () => {
     assert.equal(await missing.done, 2)
     assert.equal(missing.stderr(), 'healthlint: No such file or directory: no-such-folder\n')
 
-    const first = await startPreview({cwd: root, config: resolveConfig({rules}), now, paths: ['articles'], port: 0, watch: false})
+    const first = await startPreview({cwd: root, config: resolveConfig({rules}, {rules: builtInRules}), now, paths: ['articles'], port: 0, watch: false})
     try {
       const port = new URL(first.url).port
       const busy = run(['preview', '--port', port, '--now', now], root)

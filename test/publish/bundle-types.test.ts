@@ -4,7 +4,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
-import type {BundleArticle, BundleIndex, BundleIndexEntry} from '../../src/pipeline/emit.js'
+import type {BundleArticle, BundleIndex, BundleIndexEntry} from '../../src/publish/bundle.js'
 import type {PublishedArticle, PublishedIndex} from '../../src/index.js'
 import {generateBundleTypes, typesPath} from './bundle-types.js'
 

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {compile} from 'json-schema-to-typescript'
 import type {JSONSchema} from 'json-schema-to-typescript'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 
 /** Each bundle schema and the name of its type. */
 export const bundleTypes: ReadonlyArray<[schema: string, type: string]> = [

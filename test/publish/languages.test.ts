@@ -5,7 +5,8 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
 import {runCli} from '../helpers.js'
-import {article, assertValidBundle, makeProject, seedBody} from '../build/support.js'
+import {article, assertValidBundle, seedBody} from '../build/support.js'
+import {temporaryProject} from '../project.js'
 
 const now = '2026-01-15'
 // English placeholder wording with plain-English problems ("utilise", "prior to"): what matters
@@ -14,7 +15,7 @@ const body = seedBody('Poen cefn', ' Utilise a heat pack prior to exercise.')
 
 describe('articles in other languages', () => {
   it('skip the English-only rules with an info message, and still get the safety and frontmatter checks', async () => {
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       'articles/english.md': article(body, {title: 'English'}),
       'articles/cymraeg.md': article(body, {title: 'Cymraeg', extra: 'lang: cy-GB'}),
       'articles/heb-faneri-coch.md': article(body.replace('### Red flag symptoms', '### Symptomau'), {title: 'Heb', extra: 'lang: cy-GB\ncolour: red'})
@@ -35,7 +36,7 @@ describe('articles in other languages', () => {
   })
 
   it('take the site\'s language when they have none of their own', async () => {
-    const cwd = await makeProject({
+    const cwd = temporaryProject({
       'healthlint.config.json': JSON.stringify({site: {lang: 'cy-GB'}}),
       'articles/cymraeg.md': article(body, {title: 'Cymraeg'}),
       'articles/english.md': article(body, {title: 'English', extra: 'lang: en-GB'})

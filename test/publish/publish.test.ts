@@ -8,10 +8,11 @@ import {readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import MiniSearch from 'minisearch'
 import {SaxesParser} from 'saxes'
-import {compileSchema} from '../../src/schema.js'
-import {packageRoot} from '../../src/paths.js'
+import {compileSchema} from '../../src/config/schema.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
-import {article, assertSafeBundle, assertValidBundle, makeProject, seedBody, snapshot} from '../build/support.js'
+import {article, assertSafeBundle, assertValidBundle, seedBody, snapshot} from '../build/support.js'
+import {temporaryProject} from '../project.js'
 
 const now = '2026-01-15'
 const site = {site: {baseUrl: 'https://example.org/health/', name: 'Example health'}, categories: {testing: {name: 'Testing hub', description: 'Articles used to test publishing.'}, 'mental-health': {name: 'Mental health'}}}
@@ -53,7 +54,7 @@ function parseXml(xml: string): Array<{name: string; attributes: Record<string, 
 
 describe('publishing for sites', () => {
   it('publishes sources, language versions, canonical URLs and hub names in every output', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     const result = await runCli(['build', '--now', now], cwd)
     assert.equal(result.code, 0, result.stdout + result.stderr)
     const {index, files} = await assertValidBundle(join(cwd, 'dist'))
@@ -92,7 +93,7 @@ describe('publishing for sites', () => {
   })
 
   it('writes hubs with display names, a sitemap, an Atom feed and a JSON Feed 1.1', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     const {index} = await assertValidBundle(join(cwd, 'dist'))
     assert.deepEqual(index.categories, [
@@ -121,7 +122,7 @@ describe('publishing for sites', () => {
   })
 
   it('writes no sitemap or feeds without site.baseUrl (they need absolute addresses), and no canonical link', async () => {
-    const cwd = await makeProject({...corpus(), 'healthlint.config.json': '{}'})
+    const cwd = temporaryProject({...corpus(), 'healthlint.config.json': '{}'})
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     const {files} = await assertValidBundle(join(cwd, 'dist'))
     for (const name of ['sitemap.xml', 'feed.xml', 'feed.json']) assert.ok(!files.has(name), `no ${name}`)
@@ -131,7 +132,7 @@ describe('publishing for sites', () => {
   })
 
   it('builds a search index in which a query finds the article', async () => {
-    const cwd = await makeProject({'articles/lower-back-pain.md': await readFile(join(packageRoot, 'articles/lower-back-pain.md'), 'utf8'), 'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain'})})
+    const cwd = temporaryProject({'articles/lower-back-pain.md': await readFile(join(packageRoot, 'articles/lower-back-pain.md'), 'utf8'), 'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain'})})
     assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     await assertValidBundle(join(cwd, 'dist'))
     const file = await readJson<{options: {idField: string; fields: string[]; storeFields: string[]}; index: unknown}>(join(cwd, 'dist/search-index.json'))
@@ -152,7 +153,7 @@ describe('publishing for sites', () => {
       [{categories: {testing: {description: 'No name'}}}, /name/],
       [{publish: {overdue: 'ignore'}}, /overdue/]
     ] as const) {
-      const cwd = await makeProject({...corpus(), 'healthlint.config.json': JSON.stringify(bad)})
+      const cwd = temporaryProject({...corpus(), 'healthlint.config.json': JSON.stringify(bad)})
       const result = await runCli(['build', '--now', now], cwd)
       assert.equal(result.code, 2, JSON.stringify(bad))
       assert.match(result.stderr, expected)
@@ -161,7 +162,7 @@ describe('publishing for sites', () => {
   })
 
   it('makes an undeclared category a frontmatter-schema error once categories are declared', async () => {
-    const cwd = await makeProject({...corpus(), 'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain'}).replace('category: testing', 'category: testin')})
+    const cwd = temporaryProject({...corpus(), 'articles/neck-pain.md': article(seedBody('Neck pain'), {title: 'Neck pain'}).replace('category: testing', 'category: testin')})
     const result = await runCli(['build', '--now', now], cwd)
     assert.equal(result.code, 1)
     assert.match(result.stdout, /articles\/neck-pain\.md:4:11 +error +`category` is `testin`, which is not one of the site's categories \(testing, mental-health\)\. Did you mean `testing`\? +frontmatter-schema/)
@@ -172,7 +173,7 @@ describe('publishing for sites', () => {
 
 describe('build --summary', () => {
   it('appends the job summary, as lint does, and still publishes', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     const result = await runCli(['build', '--now', now, '--summary', 'summary.md'], cwd)
     assert.equal(result.code, 0, result.stderr)
     const summary = await readFile(join(cwd, 'summary.md'), 'utf8')
@@ -183,7 +184,7 @@ describe('build --summary', () => {
 
 describe('the manifest across builds', () => {
   it('lists what changed, keeps datePublished and moves dateModified only when the content changes', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', '2026-01-15'], cwd)).code, 0)
     type Manifest = {previous: boolean; changes: {added: string[]; changed: string[]; removed: string[]}; articles: Array<{slug: string; datePublished: string; dateModified: string}>; articleChanges: {added: string[]; updated: string[]; removed: string[]}}
     const first = await readJson<Manifest>(join(cwd, 'dist/manifest.json'))
@@ -220,8 +221,8 @@ describe('the manifest across builds', () => {
   })
 
   it('is byte-identical for the same inputs, config, --now and previous bundle (--previous)', async () => {
-    const a = await makeProject(corpus())
-    const b = await makeProject(corpus())
+    const a = temporaryProject(corpus())
+    const b = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', '2026-01-15', '--out', 'old'], a)).code, 0)
     assert.equal((await runCli(['build', '--now', '2026-01-15', '--out', 'old'], b)).code, 0)
     await writeFile(join(a, 'articles/neck-pain.md'), article(seedBody('Neck pain', ' Changed.'), {title: 'Neck pain'}))
@@ -233,7 +234,7 @@ describe('the manifest across builds', () => {
   })
 
   it('ignores a previous bundle that is not one, saying so, and never crashes', async () => {
-    const cwd = await makeProject({...corpus(), 'old/index.json': '{"schemaVersion": "2.0", "articles": []}'})
+    const cwd = temporaryProject({...corpus(), 'old/index.json': '{"schemaVersion": "2.0", "articles": []}'})
     const result = await runCli(['build', '--now', now, '--previous', 'old'], cwd)
     assert.equal(result.code, 0)
     assert.match(result.stderr, /the previous bundle is not compared with: its index.json is not a healthlint 1.x bundle index/)
@@ -245,7 +246,7 @@ describe('the manifest across builds', () => {
 
 describe('tombstones and redirects', () => {
   it('records a rename from redirectFrom, and from the previous manifest when the slug changes', async () => {
-    const cwd = await makeProject(corpus())
+    const cwd = temporaryProject(corpus())
     assert.equal((await runCli(['build', '--now', '2026-01-15'], cwd)).code, 0)
     // neck-pain.md now publishes as `neck-and-shoulder-pain`: the manifest knows its source.
     await writeFile(join(cwd, 'articles/neck-pain.md'), article(seedBody('Neck pain'), {title: 'Neck pain', slug: 'neck-and-shoulder-pain'}))
@@ -277,7 +278,7 @@ describe('an overdue review', () => {
   })
 
   it('is withheld by default, listed as review-overdue, and the rest is still published', async () => {
-    const cwd = await makeProject(overdueCorpus())
+    const cwd = temporaryProject(overdueCorpus())
     const result = await runCli(['build', '--now', late], cwd)
     assert.equal(result.code, 1, 'the run still fails, so the overdue review is seen')
     assert.match(result.stderr, /^Published 2 articles to dist\/\.\nWithheld 1 article whose clinical review is overdue: a clinician must review it and update lastReviewed and reviewedBy \(index.json lists it as review-overdue; set "publish": \{"overdue": "flag"\} in healthlint.config.json to publish with a notice instead\):\n  articles\/lower-back-pain.md\n$/)
@@ -287,7 +288,7 @@ describe('an overdue review', () => {
   })
 
   it('is published with reviewOverdue and a visible notice under publish.overdue: flag', async () => {
-    const cwd = await makeProject(overdueCorpus('flag'))
+    const cwd = temporaryProject(overdueCorpus('flag'))
     const result = await runCli(['build', '--now', late], cwd)
     assert.equal(result.code, 1)
     assert.match(result.stderr, /Published 3 articles to dist\/\.\nIts review is overdue, so it is published with a notice saying so \(publish.overdue: flag\)\. A clinician must review it, then update lastReviewed:\n  lower-back-pain\n/)
@@ -301,7 +302,7 @@ describe('an overdue review', () => {
   })
 
   it('is not let through by flag when the article has other errors', async () => {
-    const cwd = await makeProject({...overdueCorpus('flag'), 'articles/lower-back-pain.md': article(seedBody().replace('### Red flag symptoms', '### Symptoms'), {title: 'Lower back pain'})})
+    const cwd = temporaryProject({...overdueCorpus('flag'), 'articles/lower-back-pain.md': article(seedBody().replace('### Red flag symptoms', '### Symptoms'), {title: 'Lower back pain'})})
     const result = await runCli(['build', '--now', late], cwd)
     assert.equal(result.code, 1)
     const {index} = await assertValidBundle(join(cwd, 'dist'))

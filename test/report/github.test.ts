@@ -9,7 +9,8 @@ import {VFile} from 'vfile'
 import {escapeData, escapeProperty, formatCommand} from '../../src/report/github.js'
 import type {AnnotationProperties} from '../../src/report/github.js'
 import {formatFiles, runCli} from '../helpers.js'
-import {addMessage, articleWithoutFrontmatter, makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {addMessage, articleWithoutFrontmatter, placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 /** What @actions/core prints for `core.error/warning/notice(message, properties)`. */
 function coreOutput(kind: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties): string {
@@ -151,7 +152,7 @@ describe('github format: the plain log', () => {
 
 describe('github format from the CLI', () => {
   it('annotates real articles and exits 1 on errors', async () => {
-    const root = await makeProject({'articles/clean.md': placeholderArticle(), 'articles/no-frontmatter.md': articleWithoutFrontmatter})
+    const root = temporaryProject({'articles/clean.md': placeholderArticle(), 'articles/no-frontmatter.md': articleWithoutFrontmatter})
     try {
       const result = await runCli(['lint', '--format', 'github', '--now', '2026-01-15'], root)
       assert.equal(result.code, 1)
@@ -160,7 +161,7 @@ describe('github format from the CLI', () => {
       ])
       assert.ok(!result.stdout.includes(root), 'no absolute paths')
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 })

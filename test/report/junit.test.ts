@@ -6,7 +6,8 @@ import {SaxesParser} from 'saxes'
 import {VFile} from 'vfile'
 import {escapeXml} from '../../src/report/junit.js'
 import {formatFiles, runCli} from '../helpers.js'
-import {addMessage, articleWithoutFrontmatter, makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {addMessage, articleWithoutFrontmatter, placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 interface XmlElement {
   name: string
@@ -39,7 +40,7 @@ const junitOf = (files: VFile[]) => formatFiles('junit', files)
 
 describe('junit format', () => {
   it('has one test case per article: errors fail it, warnings go to its output', async () => {
-    const root = await makeProject({
+    const root = temporaryProject({
       'articles/clean.md': placeholderArticle(),
       'articles/no-frontmatter.md': articleWithoutFrontmatter,
       'articles/warned.md': placeholderArticle({lastReviewed: 'last spring'}),
@@ -68,7 +69,7 @@ describe('junit format', () => {
       assert.ok(!result.stdout.includes(root))
       assert.equal((await runCli(['lint', '--format', 'junit', '--now', '2026-01-15'], root)).stdout, result.stdout, 'deterministic')
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 

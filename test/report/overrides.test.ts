@@ -5,9 +5,11 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {ConfigError, resolveConfig} from '../../src/config.js'
+import {ConfigError, resolveConfig} from '../../src/config/config.js'
 import {runCli} from '../helpers.js'
-import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = ['--now', '2026-01-15']
 const reason = 'Red flags for this leaflet set are held in the printed pack, agreed by Dr Jo Test'
@@ -16,19 +18,19 @@ const withoutRedFlags = placeholderArticle({}, 'This is a guide for tests. It is
 const weakening = JSON.stringify({rules: {'require-red-flags': {severity: 'off', reason}, 'red-flags-urgent-action': {severity: 'off', reason}}})
 
 async function withProject(config: string, run: (root: string) => Promise<void>): Promise<void> {
-  const root = await makeProject({'articles/no-red-flags.md': withoutRedFlags, 'healthlint.config.json': config})
+  const root = temporaryProject({'articles/no-red-flags.md': withoutRedFlags, 'healthlint.config.json': config})
   try {
     await run(root)
   } finally {
-    await removeProject(root)
+    removeProject(root)
   }
 }
 
 describe('safety rules changed by the configuration', () => {
   it('refuses to turn a safety rule off, or lower it, without a reason (exit 2)', async () => {
-    assert.throws(() => resolveConfig({rules: {'require-red-flags': {severity: 'off', reason: '   '}}}), /reason.* must match pattern/, 'a blank reason is no reason')
+    assert.throws(() => resolveConfig({rules: {'require-red-flags': {severity: 'off', reason: '   '}}}, {rules: builtInRules}), /reason.* must match pattern/, 'a blank reason is no reason')
     for (const setting of ['off', 'warning', ['off'], ['warning', {}], {severity: 'off'}]) {
-      assert.throws(() => resolveConfig({rules: {'require-red-flags': setting}}), (error: unknown) => error instanceof ConfigError && /`require-red-flags` is a safety rule, so (turning it off|lowering it to a warning) needs a reason/.test(error.message), JSON.stringify(setting))
+      assert.throws(() => resolveConfig({rules: {'require-red-flags': setting}}, {rules: builtInRules}), (error: unknown) => error instanceof ConfigError && /`require-red-flags` is a safety rule, so (turning it off|lowering it to a warning) needs a reason/.test(error.message), JSON.stringify(setting))
     }
     await withProject(JSON.stringify({rules: {'require-disclaimer': 'off'}}), async (root) => {
       const result = await runCli(['lint', ...now], root)
@@ -38,17 +40,17 @@ describe('safety rules changed by the configuration', () => {
   })
 
   it('needs no reason for a rule that is not a safety rule, or for raising a safety rule', () => {
-    const config = resolveConfig({rules: {'plain-english': 'off', readability: 'off', 'red-flags-urgent-action': 'error'}})
+    const config = resolveConfig({rules: {'plain-english': 'off', readability: 'off', 'red-flags-urgent-action': 'error'}}, {rules: builtInRules})
     assert.deepEqual(config.safetyOverrides, [])
   })
 
   it('lists a safety rule whose options differ from its defaults, with or without a reason', () => {
-    const config = resolveConfig({rules: {'review-date': ['error', {maxAgeDays: 3650}], 'require-seek-review': {severity: 'error', options: {headings: ['Ask us']}, reason: 'Our template says "Ask us"'}}})
+    const config = resolveConfig({rules: {'review-date': ['error', {maxAgeDays: 3650}], 'require-seek-review': {severity: 'error', options: {headings: ['Ask us']}, reason: 'Our template says "Ask us"'}}}, {rules: builtInRules})
     assert.deepEqual(config.safetyOverrides, [
       {ruleId: 'require-seek-review', severity: 'error', defaultSeverity: 'error', changedOptions: ['headings'], reason: 'Our template says "Ask us"'},
       {ruleId: 'review-date', severity: 'error', defaultSeverity: 'error', changedOptions: ['maxAgeDays'], reason: undefined}
     ])
-    assert.deepEqual(resolveConfig({rules: {'review-date': ['error', {maxAgeDays: 365}]}}).safetyOverrides, [], 'options equal to the defaults change nothing')
+    assert.deepEqual(resolveConfig({rules: {'review-date': ['error', {maxAgeDays: 365}]}}, {rules: builtInRules}).safetyOverrides, [], 'options equal to the defaults change nothing')
   })
 
   it('names the changed rules and the reason in stylish output, even with --quiet', async () => {

@@ -3,7 +3,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {toJsonReport} from '../../src/report/json.js'
 import {readabilitySummaryOf} from '../../src/report/readability.js'
 import {lintText, runCli} from '../helpers.js'

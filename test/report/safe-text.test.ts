@@ -4,10 +4,12 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, withoutControls} from '../../src/report/safe-text.js'
-import {resolveConfig} from '../../src/config.js'
+import {resolveConfig} from '../../src/config/config.js'
 import {renderArticle} from '../../src/preview/render.js'
 import {lintText, runCli} from '../helpers.js'
-import {makeProject, placeholderArticle, removeProject} from '../ci-project.js'
+import {placeholderArticle} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
+import {builtInRules} from '../../rules/index.js'
 
 const now = ['--now', '2026-01-15']
 // Window title, clear screen, OSC 52 (write the clipboard), a bell, C1 CSI.
@@ -45,7 +47,7 @@ describe('safe text', () => {
 
 describe('output channels of the CLI', () => {
   it('quotes article text in stylish and github output without terminal escapes', async () => {
-    const root = await makeProject({'articles/a.md': placeholderArticle({category: JSON.stringify(`x${escapes}\n::error::forged`)})})
+    const root = temporaryProject({'articles/a.md': placeholderArticle({category: JSON.stringify(`x${escapes}\n::error::forged`)})})
     try {
       for (const format of ['stylish', 'github']) {
         const result = await runCli(['lint', ...now, '--format', format], root, {GITHUB_WORKSPACE: root})
@@ -55,20 +57,20 @@ describe('output channels of the CLI', () => {
         if (format === 'stylish') assert.ok(!commandLine.test(result.stdout), result.stdout)
       }
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 
   it('shows quoted article text in the preview without control characters', async () => {
     const file = await lintText(placeholderArticle({category: JSON.stringify(`x${escapes}`)}))
-    const html = renderArticle(file, resolveConfig({}), '2026-01-15')
+    const html = renderArticle(file, resolveConfig({}, {rules: builtInRules}), '2026-01-15')
     assert.match(html, /frontmatter-schema/)
     assert.ok(!controlCharacter.test(html), JSON.stringify(html.match(controlCharacter)))
   })
 
   it('escapes file names on stdout and stderr, so none can forge a workflow command', async () => {
     const name = 'articles/x\n::error file=README.md::forged\u001B]0;t\u0007.md'
-    const root = await makeProject({[name]: '', '::warning::root.md': ''})
+    const root = temporaryProject({[name]: '', '::warning::root.md': ''})
     try {
       const lint = await runCli(['lint', ...now, 'articles', '::warning::root.md'], root)
       assert.equal(lint.code, 1)
@@ -81,12 +83,12 @@ describe('output channels of the CLI', () => {
         assert.ok(!controlCharacter.test(output), JSON.stringify(output))
       }
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 
   it('keeps a bare CR in a file name from breaking a calendar line', async () => {
-    const root = await makeProject({'articles/due\rBEGIN:VEVENT.md': placeholderArticle({lastReviewed: '2025-02-01'})})
+    const root = temporaryProject({'articles/due\rBEGIN:VEVENT.md': placeholderArticle({lastReviewed: '2025-02-01'})})
     try {
       const result = await runCli(['review-schedule', ...now, '--format', 'ics', 'articles'], root)
       assert.equal(result.code, 0, result.stderr)
@@ -96,7 +98,7 @@ describe('output channels of the CLI', () => {
       const table = await runCli(['review-schedule', ...now, 'articles'], root)
       assert.ok(table.stdout.includes('articles/due%0DBEGIN:VEVENT.md'), table.stdout)
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 })

@@ -1,52 +1,23 @@
 // Every rule's examples are its tests: each valid example produces no message of that rule,
-// each invalid one exactly the messages it lists. A meta-test checks the registry itself.
+// each invalid one exactly the messages it lists. A meta-test checks the built-in rule set itself.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {rules} from '../../rules/index.js'
-import {packageRoot} from '../../src/paths.js'
-import {briefOf, lintText} from '../helpers.js'
-import {applyFixes} from '../../src/fix.js'
+import {builtInRules, rules} from '../../rules/index.js'
+import {packageRoot} from '../../src/config/package-files.js'
+import {ruleExampleTests} from '../../src/testing/rule-examples.js'
 
+// The same harness plugins use (src/testing/rule-examples.ts).
 for (const rule of rules) {
   describe(`rule ${rule.id}`, () => {
-    for (const example of rule.examples.valid) {
-      it(`does not flag: ${example.name}`, async () => {
-        const file = await lintText(example.input, {now: example.now, rules: example.options ? {[rule.id]: [rule.severity, example.options]} : {}})
-        assert.deepEqual(briefOf(file, rule.id), [])
-      })
+    for (const test of ruleExampleTests(rule, builtInRules)) {
+      it(test.name, async () => assert.deepEqual(await test.run(), []))
     }
-    for (const example of rule.examples.invalid) {
-      it(`flags: ${example.name}`, async () => {
-        const file = await lintText(example.input, {now: example.now, rules: example.options ? {[rule.id]: [rule.severity, example.options]} : {}})
-        assert.deepEqual(briefOf(file, rule.id), example.messages ?? [])
-        for (const message of file.messages.filter((m) => m.ruleId === rule.id)) {
-          const severity = example.severity ?? rule.severity
-          assert.equal(message.fatal, severity === 'error' ? true : severity === 'warning' ? false : undefined, 'the default severity is applied')
-          assert.equal(message.url, rule.url)
-          assert.ok(message.line && message.column, 'every message has a position')
-        }
-        if (example.fixed !== undefined) {
-          const fixes = file.messages.filter((m) => m.ruleId === rule.id && m.fix).map((m) => m.fix!)
-          const fixed = applyFixes(example.input, fixes).text
-          assert.equal(fixed, example.fixed, 'the fixes give the expected text')
-          // A second pass over the fixed text has nothing left to fix.
-          const again = await lintText(fixed, {now: example.now, rules: example.options ? {[rule.id]: [rule.severity, example.options]} : {}})
-          assert.deepEqual(again.messages.filter((m) => m.ruleId === rule.id && m.fix).map((m) => m.fix), [], 'a second pass has no fixes')
-        }
-      })
-    }
-    it('is silent when turned off', async () => {
-      for (const example of rule.examples.invalid) {
-        const file = await lintText(example.input, {now: example.now, rules: {[rule.id]: 'off'}})
-        assert.deepEqual(briefOf(file, rule.id), [])
-      }
-    })
   })
 }
 
-describe('the rule registry', () => {
+describe('the built-in rule set', () => {
   it('lists every module in rules/ once, with an id equal to its file name', () => {
     const files = readdirSync(join(packageRoot, 'rules'))
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'index.ts')

@@ -4,7 +4,7 @@ import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {lintText, messagesOf, runCli} from '../helpers.js'
 
 interface JsonFile {

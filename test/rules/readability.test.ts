@@ -2,13 +2,13 @@
 // thresholds, the fixtures, the real article, and the options that need files.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {packageRoot} from '../../src/paths.js'
+import {packageRoot} from '../../src/config/package-files.js'
 import {briefOf, lintText, messagesOf} from '../helpers.js'
-import {readingAgeBand} from '../../src/readability.js'
+import {readingAgeBand} from '../../src/rule-kit/readability.js'
 import {bandText} from '../../rules/readability.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 const fixture = (name: string) => readFileSync(join(packageRoot, 'test', 'fixtures', 'readability', name), 'utf8')
 const header = '---\ntitle: Placeholder\n---\n\n'
@@ -154,7 +154,7 @@ describe('plain-english', () => {
   })
 
   it('reads more words from a vocabulary file, and refuses one it cannot use as a config error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'healthlint-vocabulary-'))
+    const dir = temporaryProject({}, {prefix: 'healthlint-vocabulary-'})
     try {
       writeFileSync(join(dir, 'words.json'), JSON.stringify({words: {'flare ups': ['times when it gets worse']}}))
       const rules = {'plain-english': ['warning', {vocabulary: 'words.json'}]}
@@ -171,7 +171,7 @@ describe('plain-english', () => {
       await assert.rejects(lintText(header + 'Text.\n', {rules: {'plain-english': ['warning', {vocabulary: 'broken.json'}]}, cwd: dir}),
         (error: Error) => /which is not valid JSON: fix the file/.test(error.message) && !error.message.includes('secret-value'))
     } finally {
-      rmSync(dir, {recursive: true, force: true})
+      removeProject(dir)
     }
   })
 

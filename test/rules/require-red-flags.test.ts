@@ -1,7 +1,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {briefOf, lintText} from '../helpers.js'
-import {defaultRedFlagHeadings} from '../../src/vocabulary.js'
+import {defaultRedFlagHeadings} from '../../src/rule-kit/vocabulary.js'
 
 const header = '# Placeholder title\n\nPlaceholder paragraph.\n\n'
 const rule = 'require-red-flags'

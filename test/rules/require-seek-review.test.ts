@@ -1,7 +1,7 @@
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {briefOf, lintText} from '../helpers.js'
-import {defaultSeekReviewHeadings} from '../../src/vocabulary.js'
+import {defaultSeekReviewHeadings} from '../../src/rule-kit/vocabulary.js'
 
 const header = '# Placeholder title\n\nPlaceholder paragraph.\n\n'
 const rule = 'require-seek-review'

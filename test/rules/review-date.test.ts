@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import {existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {lintText, messagesOf, runCli} from '../helpers.js'
-import {makeProject, placeholderArticle, placeholderBody, removeProject} from '../ci-project.js'
+import {placeholderArticle, placeholderBody} from '../ci-project.js'
+import {removeProject, temporaryProject} from '../project.js'
 
 const rule = 'review-date'
 const article = (dates: string) => `---\ntitle: Placeholder\n${dates}---\n\nPlaceholder paragraph.\n`
@@ -62,7 +63,7 @@ describe('review-date', () => {
     assert.equal(messagesOf(file, rule).length, 1)
   })
   it('checks the next review the page states, from the cached facts too', async () => {
-    const root = await makeProject({'articles/placeholder.md': placeholderArticle({lastReviewed: '2026-01-10', nextReview: '2027-01-10'}, `${placeholderBody}\n\nNext review due: January 2027\n`)})
+    const root = temporaryProject({'articles/placeholder.md': placeholderArticle({lastReviewed: '2026-01-10', nextReview: '2027-01-10'}, `${placeholderBody}\n\nNext review due: January 2027\n`)})
     try {
       const run = async (now: string) => {
         const result = await runCli(['lint', '--now', now, '--format', 'json'], root)
@@ -77,7 +78,7 @@ describe('review-date', () => {
         'The page says the next review is due on "January 2027" (2027-01-01)'
       ], 'the stated date, read from the cache, has passed')
     } finally {
-      await removeProject(root)
+      removeProject(root)
     }
   })
 })

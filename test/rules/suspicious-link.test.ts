@@ -1,9 +1,9 @@
 // suspicious-link beyond its examples: where a reference link's address comes from, and the
-// address helpers it is built on (src/addresses.ts). The labelled link set is in test/eval/links.
+// address helpers it is built on (src/rule-kit/addresses.ts). The labelled link set is in test/eval/links.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
 import {lintText, messagesOf} from '../helpers.js'
-import {mailtoAddresses, phoneDigits, sameNumber, sameSite, shownAddresses, telDigits} from '../../src/addresses.js'
+import {mailtoAddresses, phoneDigits, sameNumber, sameSite, shownAddresses, telDigits} from '../../src/rule-kit/addresses.js'
 
 const header = '---\ntitle: Links\n---\n\n'
 

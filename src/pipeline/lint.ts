@@ -1,0 +1,135 @@
+// The pipeline: load → parse → score → check → finish, one article at a time, so results can be
+// reported (and memory released) as each article finishes. With a cache, an article whose bytes,
+// file name, config and tool are unchanged skips parse, score and check: its facts are read back
+// (pipeline/facts.ts) and only the rules that depend on today or on the other articles run again
+// (pipeline/finish.ts). The Markdown stack is imported on the first article that needs it.
+import {VFile} from 'vfile'
+import type {ResolvedConfig} from '../config/config.js'
+import {decodeInto, loadArticle} from './load.js'
+import {createFinisher} from './finish.js'
+import {expandPaths} from '../io/files.js'
+import {pathOf, readRunIndex} from './slugs.js'
+import type {SlugIndex} from './slugs.js'
+import {factsOf, restoreFacts, survivesJson} from './facts.js'
+import type {ArticleFacts} from './facts.js'
+import type {ArticleCache} from '../io/cache.js'
+import type {Analyser} from './analyse.js'
+import './data.js'
+
+export interface LintOptions {
+  /** The working directory paths are relative to. */
+  cwd: string
+  config: ResolvedConfig
+  /** Today as YYYY-MM-DD. */
+  now: string
+  /** Every article's slug in the run, for the `duplicate-slug` rule (`lint` and `build` collect it). */
+  slugs?: SlugIndex
+  /**
+   * Path → hash of its bytes, from reading the run's index (`readRunIndex`): an article whose
+   * facts are cached under that hash is not read again.
+   */
+  hashes?: ReadonlyMap<string, string>
+  /** The content-hash cache (cache.ts); without one, every article is analysed. */
+  cache?: ArticleCache
+  /**
+   * For `lint()`: the inputs (files, directories or globs) whose articles' slugs count for
+   * `duplicate-slug`, when that is more than the inputs checked (`lint --changed` checks the
+   * changed articles against all of them). By default, the inputs.
+   */
+  slugScope?: string[]
+}
+
+export interface Linter {
+  /** Load the article at `path` (relative to cwd) from disk and check it. */
+  lintFile(path: string): Promise<VFile>
+  /** Check an article held in memory, as if it had been read from `path`. */
+  lintBytes(path: string, bytes: Uint8Array): Promise<VFile>
+  /** Lint the articles at `paths`, yielding each as soon as it is done, in order. */
+  lintFiles(paths: readonly string[]): AsyncGenerator<VFile>
+  /** Wait until every cache write has finished. */
+  flush(): Promise<void>
+}
+
+export function createLinter(options: LintOptions): Linter {
+  const {config, cache} = options
+  const finisher = createFinisher(config)
+  let analyser: Promise<Analyser> | undefined
+
+  const analyse = async (file: VFile) => {
+    analyser ??= import('./analyse.js').then((module) => module.createAnalyser(config))
+    const suppressions = await (await analyser).analyse(file)
+    return {suppressions, facts: factsOf(file, suppressions)}
+  }
+
+  // The cache lookup: the facts, if any (never what a build publishes: see build.ts).
+  const prepare = async (file: VFile): Promise<Prepared> => {
+    // Files that could not be read have no hash and are never cached.
+    const hash = file.data.contentHash
+    if (hash === undefined || !cache) return {file}
+    const cached = await cache.readFacts(hash, pathOf(file))
+    return cached ? {file, cached} : {file}
+  }
+
+  const complete = async ({file, cached}: Prepared) => {
+    file.data.now = options.now
+    if (options.slugs) file.data.slugs = options.slugs
+    let suppressions
+    if (cached) {
+      suppressions = restoreFacts(file, cached)
+    } else {
+      const fresh = await analyse(file)
+      suppressions = fresh.suppressions
+      const hash = file.data.contentHash
+      const store = hash !== undefined && cache && survivesJson(fresh.facts) ? cache : undefined
+      if (store) await store.writeFacts(hash!, pathOf(file), fresh.facts)
+    }
+    finisher.finish(file, suppressions)
+    return file
+  }
+
+  const load = async (path: string) => {
+    const hash = options.hashes?.get(path)
+    if (hash !== undefined && cache) {
+      // A hit needs only the hash: the facts carry everything reported (not the text or tree).
+      const file = new VFile({path, cwd: options.cwd})
+      file.data.contentHash = hash
+      const prepared = await prepare(file)
+      if (prepared.cached) return prepared
+    }
+    return prepare(await loadArticle(path, options.cwd, config.limits))
+  }
+
+  return {
+    async lintFile(path) {
+      return complete(await load(path))
+    },
+    async lintBytes(path, bytes) {
+      return complete(await prepare(decodeInto(new VFile({path, cwd: options.cwd}), bytes)))
+    },
+    async *lintFiles(paths) {
+      // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
+      for (const path of paths) yield await complete(await load(path))
+    },
+    async flush() {
+      await cache?.flush()
+    }
+  }
+}
+
+interface Prepared {
+  file: VFile
+  cached?: ArticleFacts
+}
+
+/**
+ * Lint the articles at `inputs` (files, directories or globs), yielding each file's VFile in
+ * order as soon as it is done. Throws MissingPathError before linting when a path matches nothing.
+ */
+export async function* lint(inputs: string[], options: LintOptions): AsyncGenerator<VFile> {
+  const paths = await expandPaths(inputs, options.cwd)
+  const scope = options.slugScope ? await expandPaths(options.slugScope, options.cwd) : paths
+  const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits, scope)
+  const linter = createLinter({...options, slugs, hashes})
+  yield* linter.lintFiles(paths)
+  await linter.flush()
+}
