@@ -11,12 +11,12 @@ import {delimiter, join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
 import {packageRoot} from '../src/config/package-files.js'
+import {validate} from './action-validator.js'
 import {placeholderArticle} from './ci-project.js'
 import {removeProject, temporaryProject} from './project.js'
 import {today} from '../src/io/today.js'
 
 const run = promisify(execFile)
-const validatorCli = join(packageRoot, 'node_modules', '@action-validator', 'cli', 'cli.mjs')
 const templates = join(packageRoot, 'src', 'cli', 'templates', 'workflows')
 
 interface Step {
@@ -42,15 +42,6 @@ const stepNamed = (name: string) => {
   return step
 }
 
-async function validate(path: string): Promise<{ok: boolean; output: string}> {
-  try {
-    const {stdout, stderr} = await run(process.execPath, [validatorCli, path])
-    return {ok: true, output: stdout + stderr}
-  } catch (error) {
-    const failure = error as {stdout?: string; stderr?: string}
-    return {ok: false, output: (failure.stdout ?? '') + (failure.stderr ?? '')}
-  }
-}
 
 function assertPinned(text: string, uses: string[]): void {
   assert.ok(uses.length > 0)

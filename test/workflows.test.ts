@@ -9,21 +9,12 @@ import {join} from 'node:path'
 import {promisify} from 'node:util'
 import {parse} from 'yaml'
 import {packageRoot} from '../src/config/package-files.js'
+import {validate} from './action-validator.js'
 import {temporaryProject} from './project.js'
 
 const run = promisify(execFile)
 const workflows = join(packageRoot, '.github', 'workflows')
-const validatorCli = join(packageRoot, 'node_modules', '@action-validator', 'cli', 'cli.mjs')
 
-async function validate(path: string): Promise<{ok: boolean; output: string}> {
-  try {
-    const {stdout, stderr} = await run(process.execPath, [validatorCli, path])
-    return {ok: true, output: stdout + stderr}
-  } catch (error) {
-    const failure = error as {stdout?: string; stderr?: string}
-    return {ok: false, output: (failure.stdout ?? '') + (failure.stderr ?? '')}
-  }
-}
 
 interface Step {
   id?: string
