@@ -19,7 +19,7 @@ import {datesOf, manifestOf, sha256} from './manifest.js'
 import type {ManifestArticle, ManifestFile, PreviousBundle} from './manifest.js'
 import type {PublishContext} from './site.js'
 import {stylesheetPath} from './site.js'
-import {atomFeedOf, categoriesOf, createSearchIndex, hubOf, jsonFeedOf, sitemapOf} from './site-files.js'
+import {atomFeedOf, categoriesOf, createSearchIndex, hubOf, jsonFeedOf, searchDocumentOf, sitemapOf} from './site-files.js'
 import {tombstonesOf} from './tombstones.js'
 import type {Tombstone} from './tombstones.js'
 import type {TranslationIndex} from './translations.js'
@@ -85,16 +85,7 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
       history.push({slug: article.slug, source: pathOf(file), contentHash: article.contentHash, datePublished: article.datePublished, dateModified: article.dateModified})
       const redirectFrom = file.data.frontmatter?.data?.redirectFrom
       redirects.set(article.slug, {source: pathOf(file), redirectFrom: Array.isArray(redirectFrom) ? redirectFrom.filter((slug): slug is string => typeof slug === 'string') : []})
-      search.add({
-        slug: article.slug,
-        title: article.title,
-        description: article.description,
-        headings: article.sections.map((section) => section.heading).join('\n'),
-        text: emitted.text,
-        lang: article.lang,
-        url: article.url,
-        file: entry.files.html
-      })
+      search.add(searchDocumentOf(article, entry.files.html, emitted.text))
     },
     withheld(file, reason) {
       const {slug, safe} = slugAndSafety(file)

@@ -118,26 +118,73 @@ export function hubOf(schemaVersion: string, category: BundleCategory, entries: 
 /** How `search-index.json` was built: pass these to `MiniSearch.loadJSON` to load it. */
 export const searchOptions = {
   idField: 'slug',
-  fields: ['title', 'description', 'headings', 'text'],
+  fields: ['title', 'description', 'headings', 'safety', 'opening'],
   storeFields: ['title', 'description', 'lang', 'url', 'file']
 }
+
+/**
+ * The most the index holds of each long field, in characters (cut at a space). A site searches
+ * an article by its title, summary, headings, red flags and "when to get help" items and its
+ * opening, not its whole body, so the index, and the build's memory while it makes it, grows
+ * with the number of articles and not with their length.
+ */
+export const searchFieldLimits = {headings: 1000, safety: 2000, opening: 1000}
 
 export interface SearchDocument {
   slug: string
   title: string
   description: string
+  /** The section headings, one a line. */
   headings: string
-  text: string
+  /** The red-flags and seek-review items, one a line. */
+  safety: string
+  /** The start of the published text. */
+  opening: string
   lang: string
   url: string | null
   file: string
 }
 
-/** The search index, built one article at a time as each is published. */
+/** The search record of a published article: bounded fields, holding only their own strings. */
+export function searchDocumentOf(article: {slug: string; title: string; description: string; lang: string; url: string | null; sections: ReadonlyArray<{heading: string}>; redFlags: readonly string[]; seekReview: readonly string[]}, file: string, text: string): SearchDocument {
+  const document: SearchDocument = {
+    slug: article.slug,
+    title: article.title,
+    description: article.description,
+    headings: capped(article.sections.map((section) => section.heading).join('\n'), searchFieldLimits.headings),
+    safety: capped([...article.redFlags, ...article.seekReview].join('\n'), searchFieldLimits.safety),
+    opening: capped(text, searchFieldLimits.opening),
+    lang: article.lang,
+    url: article.url,
+    file
+  }
+  // A copy: a substring (a title read from the frontmatter, a slice of the text) can keep the
+  // whole string it came from alive, the article's source, for as long as the index lives.
+  return JSON.parse(JSON.stringify(document)) as SearchDocument
+}
+
+/** `text` up to `max` characters, cut after the last whole word. */
+export function capped(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max + 1)
+  const space = cut.search(/\s\S*$/)
+  return (space > 0 ? cut.slice(0, space) : cut.slice(0, max)).trimEnd()
+}
+
+/**
+ * The search index: each article's bounded record is kept as it is published, and the index is
+ * built from them at the end, once the articles' own data can be collected, so the index's
+ * working memory is not held while every other article is analysed.
+ */
 export function createSearchIndex(): {add(document: SearchDocument): void; toJSON(schemaVersion: string): Record<string, unknown>} {
-  const search = new MiniSearch<SearchDocument>(searchOptions)
+  const documents: SearchDocument[] = []
   return {
-    add: (document) => search.add(document),
-    toJSON: (schemaVersion) => ({schemaVersion, engine: 'minisearch', options: searchOptions, index: search.toJSON()})
+    add: (document) => void documents.push(document),
+    toJSON: (schemaVersion) => {
+      const search = new MiniSearch<SearchDocument>(searchOptions)
+      search.addAll(documents)
+      documents.length = 0
+      return {schemaVersion, engine: 'minisearch', options: searchOptions, index: search.toJSON()}
+    }
   }
 }

@@ -13,6 +13,7 @@ import {packageRoot} from '../../src/config/package-files.js'
 import {runCli} from '../helpers.js'
 import {article, assertSafeBundle, assertValidBundle, seedBody, snapshot} from '../build/support.js'
 import {temporaryProject} from '../project.js'
+import {capped, searchDocumentOf, searchFieldLimits} from '../../src/publish/site-files.js'
 
 const now = '2026-01-15'
 const site = {site: {baseUrl: 'https://example.org/health/', name: 'Example health'}, categories: {testing: {name: 'Testing hub', description: 'Articles used to test publishing.'}, 'mental-health': {name: 'Mental health'}}}
@@ -143,6 +144,30 @@ describe('publishing for sites', () => {
     assert.equal(results[0]?.file, 'articles/lower-back-pain.html')
     assert.deepEqual(search.search('physiotherapist sonali').map((result) => result.id), ['lower-back-pain'], 'words only the seed article has')
     assert.deepEqual(search.search('zzzzunknownword'), [])
+    assert.deepEqual(file.options.fields, ['title', 'description', 'headings', 'safety', 'opening'])
+  })
+
+  it('indexes bounded fields, so the index grows with the number of articles and not their length', async () => {
+    // A word placed only after a long body is not indexed; one in the opening is.
+    const filler = 'Keep moving gently and take breaks from sitting. '.repeat(200)
+    const cwd = temporaryProject({'articles/neck-pain.md': article(seedBody('Neck pain', ` Openingword here. ${filler}Trailingword here.`), {title: 'Neck pain'})})
+    assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
+    const file = await readJson<{options: {idField: string; fields: string[]; storeFields: string[]}; index: unknown}>(join(cwd, 'dist/search-index.json'))
+    const search = MiniSearch.loadJSON(JSON.stringify(file.index), file.options)
+    assert.deepEqual(search.search('openingword').map((result) => result.id), ['neck-pain'])
+    assert.deepEqual(search.search('trailingword'), [])
+
+    const long = {slug: 'a', title: 'A', description: 'B', lang: 'en-GB', url: null, sections: Array.from({length: 500}, (_, i) => ({heading: `Heading number ${i}`})), redFlags: Array.from({length: 500}, () => 'Call 999 if you have chest pain'), seekReview: []}
+    const document = searchDocumentOf(long, 'articles/a.html', filler.repeat(10))
+    assert.ok(document.headings.length <= searchFieldLimits.headings && document.headings.length > searchFieldLimits.headings - 30)
+    assert.ok(document.safety.length <= searchFieldLimits.safety && document.opening.length <= searchFieldLimits.opening)
+  })
+
+  it('cuts a long field after a whole word', () => {
+    assert.equal(capped('short text', 100), 'short text')
+    assert.equal(capped('one two three four', 9), 'one two')
+    assert.equal(capped('one two three four', 7), 'one two')
+    assert.equal(capped('abcdefghij', 4), 'abcd')
   })
 
   it('rejects site settings that are not valid, naming the setting', async () => {
