@@ -32,6 +32,7 @@ export default defineRule<AddressTheReaderOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide ask writers to address the user as "you" and use the active voice: "the patient" makes readers wonder if the advice is for them, and a passive instruction hides who must act. A suggestion rather than a defect: turn off `thirdPerson`, or the rule, per project; passive voice is opt-in (`passive: true`). Passive voice is reported only in instructions (a modal verb with "be" and a past participle), not when "you" is the subject.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -49,6 +49,7 @@ export default defineRule<HardSentenceOptions>({
   rationale: 'A long or dense sentence is where patients stop reading; the NHS content guide keeps sentences to about 20 words and asks for everyday words, with medical terms explained. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -47,6 +47,7 @@ export default defineRule<NoLatinAbbreviationsOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide ask for "for example" rather than "e.g.", "that is" rather than "i.e.", and no "etc.": many readers do not know them, they are easily confused, and screen readers read them oddly. Fixable where the plain words are certain ("for example", "that is", "about"); "etc.", "via" and "vs" need a rewrite and are reported only. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   fixable: true,
   optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
   defaults: {} as NoLatinAbbreviationsOptions,

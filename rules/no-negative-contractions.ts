@@ -31,6 +31,7 @@ export default defineRule<NoNegativeContractionsOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide ask for no negative contractions: many readers find them harder to read and misread them as the opposite ("do take" for "don\'t take"). Positive contractions such as "you\'ll" are fine. Fixable; quoted speech is reported but not fixed. Turn it off only for content that quotes conversation at length.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   fixable: true,
   optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
   defaults: {} as NoNegativeContractionsOptions,

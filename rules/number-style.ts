@@ -48,6 +48,7 @@ export default defineRule<NumberStyleOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide use numerals for numbers except "one" (easier to scan), "to" in ranges (a dash can read as a minus), "9am", "5:30pm" (the NHS writes "5.30pm": either is accepted), "midday" and "midnight", and dates with the month as a word: a numeric date such as 03/04/2026 means different days in the UK and the US. Fixable where the replacement is certain; a numeric date whose day and month could be either way round is reported only. Turn checks off with the options.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   fixable: true,
   optionsSchema: {
     type: 'object',

@@ -49,6 +49,7 @@ export default defineRule<PlainEnglishOptions>({
   rationale: 'Patients understand and search for the words they use themselves, such as "tummy" rather than "abdomen" or "before" rather than "prior to". Keep a medical term where patients will hear it from their doctor, and explain it. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   dataFiles: {vocabulary: wordsOf},
   optionsSchema: {
     type: 'object',

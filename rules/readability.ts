@@ -54,6 +54,7 @@ export default defineRule<ReadabilityOptions>({
   rationale: 'The NHS content guide aims for a reading age of 9 to 11, and 11 to 14 where medical information makes that hard; patients who cannot follow an article cannot act on it. Turn it off only for content written for clinicians.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -56,6 +56,7 @@ export default defineRule<UkSpellingOptions>({
   rationale: 'The NHS service manual content style guide and the GOV.UK style guide write UK English. Patients search for the UK word, and a US medicine name on a UK page can make a reader think it is a different medicine. US spellings are fixable (one UK spelling each); medicine and service names are reported with UK alternatives. A capitalised word inside a sentence is taken for a name. Turn it off only for content written for a US audience.',
   severity: 'warning',
   requires: 'tree',
+  englishOnly: true,
   fixable: true,
   optionsSchema: {
     type: 'object',

@@ -241,6 +241,22 @@ describe('the workflows `healthlint init` writes', () => {
   }
 })
 
+describe('healthlint-publish.yml', () => {
+  it('runs on every push to main and weekly, uploads dist/ whatever was withheld, and still fails then', async () => {
+    const workflow = parse(await readFile(join(templates, 'healthlint-publish.yml'), 'utf8')) as {on: Record<string, unknown>; jobs: Record<string, {steps: Array<Step & {id?: string; if?: string; 'continue-on-error'?: boolean}>}>}
+    assert.deepEqual(workflow.on, {push: {branches: ['main']}, schedule: [{cron: '0 6 * * 1'}]})
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps)
+    const build = steps.findIndex((step) => step.run?.includes('healthlint build '))
+    assert.equal(steps[build]!['continue-on-error'], true)
+    const upload = steps.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    assert.ok(upload > build)
+    assert.equal(steps[upload]!.if, "${{ !cancelled() && hashFiles('dist/index.json') != '' }}")
+    const fail = steps.at(-1)!
+    assert.equal(fail.if, `\${{ steps.${steps[build]!.id}.outcome == 'failure' }}`)
+    assert.match(fail.run!, /exit 1\n$/)
+  })
+})
+
 describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
   it('lints the articles a commit changes with the package\'s own command', async () => {
     const hooks = parse(await readFile(join(packageRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{id: string; entry: string; language: string; files: string}>

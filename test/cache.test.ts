@@ -242,9 +242,11 @@ describe('the content-hash cache', () => {
 
   it('builds a byte-identical bundle from the cache, and withholds an article whose review lapsed since', async () => {
     const cwd = temporaryProject(project())
-    await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache'], cwd)
-    const cold = await runCli(['build', '--now', now], cwd)
-    const warm = await runCli(['build', '--now', now], cwd)
+    // All compared with the same (missing) previous bundle, so the manifests agree too.
+    const previous = ['--previous', 'no-previous-bundle']
+    await runCli(['build', '--now', now, '--out', 'fresh', '--no-cache', ...previous], cwd)
+    const cold = await runCli(['build', '--now', now, ...previous], cwd)
+    const warm = await runCli(['build', '--now', now, ...previous], cwd)
     assert.equal(warm.stdout, cold.stdout)
     assert.equal(warm.stderr, cold.stderr)
     assert.deepEqual(await snapshot(join(cwd, 'dist')), await snapshot(join(cwd, 'fresh')))

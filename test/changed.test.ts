@@ -2,7 +2,7 @@
 import {describe, it, before, after} from 'node:test'
 import assert from 'node:assert/strict'
 import {execFileSync} from 'node:child_process'
-import {rm, writeFile, mkdir} from 'node:fs/promises'
+import {readFile, rm, writeFile, mkdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import {extractChanged} from '../src/cli/arguments.js'
 import {runCli} from './helpers.js'
@@ -63,6 +63,15 @@ describe('--changed', () => {
   let mainCommit: string
   before(async () => ({root, mainCommit} = await makeRepository()))
   after(() => removeProject(root))
+
+  it('build --changed reports only the changed articles but publishes them all', async () => {
+    const result = await runCli(['build', '--format', 'json', '--now', '2026-01-15', '--changed=main', '--out', 'changed-dist'], root, {})
+    assert.equal(result.code, 0, result.stderr)
+    assert.deepEqual((JSON.parse(result.stdout) as Array<{path: string}>).map((file) => file.path), ['articles/b.md', 'articles/d.md', 'articles/e.md'])
+    const index = JSON.parse(await readFile(join(root, 'changed-dist/index.json'), 'utf8')) as {articles: Array<{slug: string}>}
+    assert.deepEqual(index.articles.map((entry) => entry.slug), ['a', 'b', 'd', 'e'])
+    await rm(join(root, 'changed-dist'), {recursive: true, force: true})
+  })
 
   it('lints only changed and new articles, committed or not, skipping deleted ones', async () => {
     const result = await lintedPaths(root, '--changed=main')

@@ -17,6 +17,9 @@ const workflows = join(packageRoot, '.github', 'workflows')
 
 
 interface Step {
+  id?: string
+  if?: string
+  'continue-on-error'?: boolean
   uses?: string
   run?: string
   with?: Record<string, unknown>
@@ -38,8 +41,8 @@ const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job)
 describe('GitHub workflows', async () => {
   const names = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name)).sort()
 
-  it('are the two the README describes', () => {
-    assert.deepEqual(names, ['content-pr.yml', 'publish.yml'])
+  it('are the three the README describes', () => {
+    assert.deepEqual(names, ['content-pr.yml', 'publish.yml', 'review-schedule.yml'])
   })
 
   for (const name of names) {
@@ -93,17 +96,35 @@ describe('GitHub workflows', async () => {
     assert.ok(all[run]!.run!.split(' ').includes('--no-cache'))
   })
 
-  it('publish.yml builds on every push to main with the package, and uploads dist/', async () => {
+  it('publish.yml builds on every push to main and weekly with the package, uploads dist/ whatever was withheld, and still fails then', async () => {
     const {workflow} = await load('publish.yml')
-    assert.deepEqual(workflow.on, {push: {branches: ['main']}})
+    assert.deepEqual(workflow.on, {push: {branches: ['main']}, schedule: [{cron: '0 6 * * 1'}]})
     const all = steps(workflow)
     const install = all.find((step) => step.run?.startsWith('npm install '))
     assert.ok(install?.run?.includes('--ignore-scripts') && install.run.includes('healthlint@'), String(install?.run))
     assert.ok(!all.some((step) => step.run?.includes('npm ci') || step.run?.includes('bin/healthlint.js')))
-    assert.equal(all.find((step) => step.run?.includes(' build '))?.run, 'healthlint build articles/ --out dist/ --no-cache')
-    const upload = all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
-    assert.equal(upload?.with?.path, 'dist/')
-    assert.equal(upload?.with?.['if-no-files-found'], 'error')
+    const build = all.findIndex((step) => step.run?.includes(' build '))
+    assert.equal(all[build]!.run, 'healthlint build articles/ --out dist/ --no-cache')
+    assert.equal(all[build]!['continue-on-error'], true)
+    const upload = all.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    assert.ok(upload > build)
+    assert.equal(all[upload]!.with?.path, 'dist/')
+    assert.equal(all[upload]!.with?.['if-no-files-found'], 'error')
+    assert.equal(all[upload]!.if, "${{ !cancelled() && hashFiles('dist/index.json') != '' }}")
+    const fail = all.at(-1)!
+    assert.equal(fail.if, `\${{ steps.${all[build]!.id}.outcome == 'failure' }}`)
+    assert.match(fail.run!, /exit 1\n$/)
+  })
+
+  it('review-schedule.yml runs weekly with the package, writes the schedule to the job summary and uploads an .ics', async () => {
+    const {workflow} = await load('review-schedule.yml')
+    assert.deepEqual(Object.keys(workflow.on).sort(), ['schedule', 'workflow_dispatch'])
+    const all = steps(workflow)
+    assert.ok(all.some((step) => step.run?.startsWith('npm install --global --ignore-scripts ') && step.run.includes('healthlint@')))
+    assert.ok(!all.some((step) => step.run?.includes('npm ci') || step.run?.includes('bin/healthlint.js')))
+    assert.ok(all.some((step) => step.run?.includes('healthlint review-schedule articles/ --within 90') && step.run.includes('>> "$GITHUB_STEP_SUMMARY"')))
+    assert.ok(all.some((step) => step.run === 'healthlint review-schedule articles/ --within 3650 --format ics > review-schedule.ics'))
+    assert.equal(all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.path, 'review-schedule.ics')
   })
 
   it('action-validator rejects a broken workflow (the check can fail)', async () => {

@@ -16,6 +16,7 @@ export interface OptionValues {
   'max-warnings'?: string
   summary?: string
   out?: string
+  previous?: string
   watch?: boolean
   fix?: boolean
   within?: string

@@ -49,6 +49,8 @@ const jobs: OptionSpec = {
 }
 const noColor: OptionSpec = {type: 'boolean', help: 'Plain output (default: colour on a terminal unless NO_COLOR is set)'}
 const color: OptionSpec = {type: 'boolean', hidden: true, help: 'Coloured output even when not on a terminal'}
+const changed = {type: 'string', value: 'REF', optionalValue: true} as const
+const summary: OptionSpec = {type: 'string', value: 'FILE', help: 'Append a Markdown summary table to FILE (default: $GITHUB_STEP_SUMMARY)'}
 const reportFormat: OptionSpec = {
   type: 'string',
   value: 'NAME',
@@ -68,12 +70,10 @@ export const commands: readonly CommandSpec[] = [
       quiet,
       'max-warnings': maxWarnings,
       changed: {
-        type: 'string',
-        value: 'REF',
-        optionalValue: true,
+        ...changed,
         help: 'Lint only the articles changed since the merge base with REF (default: the\npull request\'s base branch, else origin/HEAD, origin/main, main …), or all of\nthem when a rule, schema or the config changed. Write REF after `=`.'
       },
-      summary: {type: 'string', value: 'FILE', help: 'Append a Markdown summary table to FILE (default: $GITHUB_STEP_SUMMARY)'},
+      summary,
       watch: {
         type: 'boolean',
         help: 'Re-check articles as they change; print what changed',
@@ -100,12 +100,18 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Check articles and publish those without errors (default: articles/ → dist/)',
     options: {
       out: {type: 'string', value: 'DIR', help: 'Output directory (default: dist/)'},
+      previous: {type: 'string', value: 'DIR', help: 'The previous bundle to compare with, for the manifest\'s changes, tombstones\nand dateModified (default: the --out directory)'},
       format: reportFormat,
       config,
       'allow-plugins': allowPlugins,
       now,
       quiet,
       'max-warnings': maxWarnings,
+      changed: {
+        ...changed,
+        help: 'Report (and summarise) only the articles changed since the merge base with\nREF (as lint --changed); the bundle is still built from every article.\nWrite REF after `=`.'
+      },
+      summary,
       'no-cache': noCache,
       'cache-dir': cacheDir,
       jobs,

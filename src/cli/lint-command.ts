@@ -85,7 +85,7 @@ async function appendSummary(environment: CliEnvironment, options: CommonOptions
 }
 
 /** The articles to lint under --changed, with a line on stderr saying what was chosen and why. */
-async function changedPaths(environment: CliEnvironment, options: CommonOptions): Promise<string[]> {
+export async function changedPaths(environment: CliEnvironment, options: CommonOptions): Promise<string[]> {
   const selection = await selectChanged({
     inputs: options.paths,
     cwd: environment.cwd,

@@ -39,6 +39,8 @@ export interface CommonOptions {
   maxWarnings: number | undefined
   color: boolean
   out: string
+  /** build: the previous bundle to compare with, instead of `out`. */
+  previous?: string
   /** lint: keep watching and re-check changed articles. */
   watch: boolean
   /** lint: apply the rules' fixes before reporting. */
@@ -170,6 +172,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
   if (summary) common.summary = summary
   if (changed) common.changed = changed
   if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
+  if (values.previous !== undefined) common.previous = values.previous
   try {
     if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
     if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)

@@ -63,11 +63,26 @@ export interface CacheSettings {
   directory: string
 }
 
+/** `site`, `categories` and `publish` from the config (see src/publish/site.ts for what uses them). */
+export interface SiteSettings {
+  /** Ends in `/`; without it there are no canonical URLs, sitemap or feeds. */
+  baseUrl?: string
+  name?: string
+  /** The language of articles without `lang` (default en-GB). */
+  lang: string
+  stylesheet?: string
+  /** Hubs by slug, in the config's order; empty when none are declared. */
+  categories: Record<string, {name: string; description?: string}>
+  /** What build does with an article whose review is overdue. */
+  overdue: 'withhold' | 'flag'
+}
+
 export interface ResolvedConfig {
   /** The rules this config was resolved against: the built-in set and any plugins' rules. */
   ruleSet: RuleSet
   /** Each rule's severity and options, by id. */
   rules: Record<string, RuleSetting>
+  site: SiteSettings
   /** What the rules' options tell the stages after the rules (rule metadata `provides`). */
   settings: StageSettings
   /** The plugins the config named and loadConfig loaded, in config order (none by default). */
@@ -155,11 +170,12 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): ResolvedCo
   const rules = ruleSet.rules
   const where = source ?? 'the configuration'
   validateConfig(raw, where)
-  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>; plugins?: string[]}
+  const config = raw as {rules?: Record<string, unknown>; limits?: Partial<Limits>; cache?: Partial<CacheSettings>; plugins?: string[]; site?: Partial<SiteSettings>; categories?: SiteSettings['categories']; publish?: {overdue?: SiteSettings['overdue']}}
   const plugins = options.plugins ?? []
   const missing = (config.plugins ?? []).filter((name) => !plugins.some((plugin) => plugin.name === name))
   if (missing.length > 0) throw new ConfigError(`${where} names the plugin \`${missing[0]}\`, which was not loaded: load a config with plugins with loadConfig(cwd, {rules, allowPlugins: true}).`)
-  const resolved: ResolvedConfig = {ruleSet, rules: {}, settings: settingsOf([]), plugins, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
+  const site: SiteSettings = {...config.site, lang: config.site?.lang ?? 'en-GB', categories: {...config.categories}, overdue: config.publish?.overdue ?? 'withhold'}
+  const resolved: ResolvedConfig = {ruleSet, rules: {}, site, settings: settingsOf([]), plugins, limits: {...defaultLimits, ...config.limits}, cache: {directory: cacheDirectoryOf(config.cache?.directory, where)}, source, safetyOverrides: [], dataFiles: []}
   for (const rule of rules) {
     resolved.rules[rule.id] = {severity: rule.severity, options: {...rule.defaults}}
   }
@@ -197,6 +213,14 @@ export function resolveConfig(raw: unknown, options: ResolveOptions): ResolvedCo
       )
     }
     resolved.safetyOverrides.push({ruleId: rule.id, severity: setting.severity, defaultSeverity: rule.severity, changedOptions, reason})
+  }
+  // What the site decides of a rule's options (frontmatter-schema accepts the declared hubs as
+  // `category`), after the safety overrides: declaring hubs is the site's configuration, not a
+  // weakened rule.
+  const siteFacts = {categories: Object.keys(site.categories)}
+  for (const rule of rules) {
+    const decided = rule.fromSite?.(siteFacts)
+    if (decided && Object.keys(decided).length > 0) resolved.rules[rule.id]!.options = {...resolved.rules[rule.id]!.options, ...decided}
   }
   for (const rule of rules) {
     const setting = resolved.rules[rule.id]!

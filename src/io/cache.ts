@@ -459,11 +459,14 @@ function decodeFacts(stored: unknown): unknown {
 const invalid = Symbol('invalid')
 
 /** The cache key for `config`: this tool, these rules and limits (with their data files' content), these plugins' code, these schemas. */
-export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & Partial<Pick<ResolvedConfig, 'plugins'>>): CacheKey {
+export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & Partial<Pick<ResolvedConfig, 'plugins'>> & {site?: {lang: string}}): CacheKey {
   const plugins = config.plugins ?? []
+  // The site's language decides which rules run on articles without `lang` (only a language
+  // other than the default changes the key, so existing caches stay valid).
+  const lang = config.site?.lang !== undefined && config.site.lang !== 'en-GB' ? {lang: config.site.lang} : {}
   return {
     toolVersion: toolFingerprint(),
-    configHash: sha256(stableJson({rules: config.rules, limits: config.limits, ...(plugins.length > 0 ? {plugins: plugins.map(({name, hash}) => ({name, hash}))} : {})})),
+    configHash: sha256(stableJson({rules: config.rules, limits: config.limits, ...(plugins.length > 0 ? {plugins: plugins.map(({name, hash}) => ({name, hash}))} : {}), ...lang})),
     schemaHash: hashFiles([join(packageRoot, 'schemas')])
   }
 }

@@ -28,6 +28,12 @@ export interface Checker {
   analyseBounded(file: VFile): void
 }
 
+/** The article's language: its `lang`, else the config's `site.lang`, else en-GB. */
+function languageOf(file: VFile, config: ResolvedConfig): string {
+  const lang = file.data.frontmatter?.data?.lang
+  return typeof lang === 'string' ? lang : config.site?.lang ?? 'en-GB'
+}
+
 interface Enabled {
   rule: Rule
   setting: RunSetting
@@ -48,6 +54,9 @@ export function createChecker(config: ResolvedConfig): Checker {
   const everything = enabledRules(config, (rule) => !isRecomputed(rule))
   const fileOnly = everything.filter(({rule}) => rule.requires === 'file')
   const bounded = fileOnly.filter(({rule}) => rule.boundedWork === true)
+  // For an article in another language (`lang`, else `site.lang`): no English-only rule.
+  const notEnglish = everything.filter(({rule}) => rule.englishOnly !== true)
+  const skipped = everything.filter(({rule}) => rule.englishOnly === true).map(({rule}) => rule.id)
   const empty: Root = {type: 'root', children: []}
   const {ruleSet} = config
   const lookup: RuleLookup = {ruleIds: ruleSet.ids, isSafetyRule: (id) => ruleSet.get(id)?.safety === true}
@@ -65,7 +74,14 @@ export function createChecker(config: ResolvedConfig): Checker {
       // The page's "Next review due" line, for review-date (which runs on the cached facts too).
       const next = tree ? reviewLinesOf(tree, config.settings.reviewLabels).dates.find((date) => date.kind === 'next') : undefined
       if (next?.node.position) file.data.statedNextReview = {...next.date, place: next.node.position.start}
-      run(tree ? everything : fileOnly, tree ?? empty, file)
+      const lang = languageOf(file, config)
+      const english = /^en(-|$)/i.test(lang)
+      run(tree ? (english ? everything : notEnglish) : fileOnly, tree ?? empty, file)
+      if (tree && !english && skipped.length > 0) {
+        const message = file.info(`This article's language is ${lang}, so the English-only rules (${skipped.join(', ')}) did not check it; the safety rules and the frontmatter checks did. The safety rules look for the headings and phrases in their options, which are English by default: configure the ones your ${lang} articles use.`, {line: 1, column: 1})
+        message.ruleId = 'language'
+        message.source = 'healthlint'
+      }
       return suppressions
     },
     analyseBounded(file) {

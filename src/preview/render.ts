@@ -163,7 +163,7 @@ function pageOf(file: VFile, config: ResolvedConfig, now: string, messages: read
   const emitted = emit()
   let article: Element
   if (body && emitted.ok) {
-    article = findElement(pageTreeOf(emitted.value.article, body), 'article') ?? h('article', {}, body.children as ElementContent[])
+    article = findElement(pageTreeOf(emitted.value.article, body, emitted.value.pageOptions), 'article') ?? h('article', {}, body.children as ElementContent[])
   } else {
     // Build cannot make this page (the top panel says why); show the body it would contain.
     const hasTitle = body?.children.some((node) => node.type === 'element' && node.tagName === 'h1') ?? false

@@ -1,6 +1,6 @@
 // Publishing: lint every article, then write a bundle of those without errors and swap it in
 // atomically. Articles stream through one at a time (lint → render → write), so memory holds
-// only the index entries, never all the articles. The cache may say which articles pass, but
+// only the index entries and the search index (publish/bundle-writer.ts), never all the articles. The cache may say which articles pass, but
 // what is published (pages, JSON, the paths they are written to) is always rendered from the
 // article's source (pipeline/publish.ts): nothing read from the cache is written into a bundle.
 import {resolve} from 'node:path'
@@ -9,24 +9,31 @@ import {createLinter} from '../pipeline/lint.js'
 import type {LintOptions} from '../pipeline/lint.js'
 import {expandPaths} from '../io/files.js'
 import {pathOf, readRunIndex} from '../pipeline/slugs.js'
-import {indexOf, isDraft, toJsonText} from './bundle.js'
-import type {BundleIndexEntry} from './bundle.js'
+import {isDraft, toJsonText} from './bundle.js'
 import {renderArticle} from './render.js'
 import {OutputError, openStaging} from './staging.js'
 import {compareMessages} from '../pipeline/finish.js'
 import {withoutStack} from '../rule-kit/rule.js'
+import {createBundleWriter} from './bundle-writer.js'
+import {readPreviousBundle} from './manifest.js'
+import {readTranslations} from './translations.js'
+import type {Tombstone} from './tombstones.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
   out: string
+  /** The previous bundle to compare with (relative to cwd; default `out`). */
+  previous?: string
+  /** Told why the previous bundle could not be compared with. */
+  onNote?: (note: string) => void
   /** Told about each article as soon as its fate is known, in input order. */
   onArticle?: (file: VFile, outcome: ArticleOutcome) => void
 }
 
 export type ArticleOutcome =
-  | {status: 'published'; slug: string}
+  | {status: 'published'; slug: string; reviewOverdue?: true}
   /** The article has errors (its messages say which); nothing of it is published. */
-  | {status: 'withheld'}
+  | {status: 'withheld'; reason?: 'review-overdue'}
   /** A draft (`status: draft`): checked, but not published, whether or not it has errors. */
   | {status: 'skipped'}
 
@@ -39,6 +46,12 @@ export interface BuildSummary {
   withheld: string[]
   /** Paths of drafts, in input order. */
   skipped: string[]
+  /** Of `withheld`, those whose only errors are an overdue review (publish.overdue: withhold). */
+  overdue: string[]
+  /** Of `published`, those published with an overdue notice (publish.overdue: flag), sorted. */
+  flagged: string[]
+  /** What index.json lists as no longer published. */
+  tombstones: Tombstone[]
 }
 
 export {publishRuleId} from './render.js'
@@ -55,16 +68,20 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const staging = await openStaging(resolve(options.cwd, options.out), {root: options.cwd}).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })
-  const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: []}
-  const entries: BundleIndexEntry[] = []
+  const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: [], overdue: [], flagged: [], tombstones: []}
+  const previous = await readPreviousBundle(resolve(options.cwd, options.previous ?? options.out), (note) => options.onNote?.(note))
+  const translations = await readTranslations(paths, slugs, options.cwd, options.config.limits, options.config.site)
+  const writer = createBundleWriter({config: options.config, now: options.now, previous, translations, write: (path, content) => staging.write(path, content)})
   try {
     for await (const file of linter.lintFiles(paths)) {
       const outcome = await publish(file)
       if (outcome.status === 'published') summary.published.push(outcome.slug)
       else summary[outcome.status].push(pathOf(file))
+      if (outcome.status === 'published' && outcome.reviewOverdue) summary.flagged.push(outcome.slug)
+      if (outcome.status === 'withheld' && outcome.reason === 'review-overdue') summary.overdue.push(pathOf(file))
       options.onArticle?.(file, outcome)
     }
-    await staging.write('index.json', toJsonText(indexOf(entries, options.config.safetyOverrides), 2) + '\n')
+    summary.tombstones = (await writer.finish()).tombstones
     await linter.flush()
     await staging.commit()
   } catch (error) {
@@ -72,12 +89,18 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     throw asOutputError(error, options.out)
   }
   summary.published.sort()
+  summary.flagged.sort()
   return summary
 
   async function publish(file: VFile): Promise<ArticleOutcome> {
     if (isDraft(file)) return {status: 'skipped'}
-    if (file.messages.some((message) => message.fatal === true)) return {status: 'withheld'}
-    const result = await renderArticle(file, options.cwd, options.config)
+    // An overdue review is the one error `publish.overdue` may let through, with a notice.
+    const overdue = writer.onlyOverdue(file)
+    if (file.messages.some((message) => message.fatal === true) && !(overdue && options.config.site.overdue === 'flag')) {
+      writer.withheld(file, overdue ? 'review-overdue' : 'errors')
+      return overdue ? {status: 'withheld', reason: 'review-overdue'} : {status: 'withheld'}
+    }
+    const result = await renderArticle(file, options.cwd, options.config, writer.contextFor(file, overdue))
     if (!result.ok) {
       const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: result.ruleId, source: 'healthlint'}))
       message.fatal = true
@@ -85,23 +108,15 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
       const url = options.config.ruleSet.get(result.ruleId)?.url
       if (url !== undefined) message.url = url
       file.messages.sort(compareMessages)
+      writer.withheld(file, 'errors')
       return {status: 'withheld'}
     }
     const {slug, page, article, entry} = result.value
-    await staging.write(entry.files.html, page)
-    await staging.write(entry.files.json, toJsonText(article, 2) + '\n')
-    entries.push(detached(entry))
-    return {status: 'published', slug}
+    await writer.write(entry.files.html, page)
+    await writer.write(entry.files.json, toJsonText(article, 2) + '\n')
+    writer.published(file, result.value)
+    return overdue ? {status: 'published', slug, reviewOverdue: true} : {status: 'published', slug}
   }
-}
-
-/**
- * A copy of an index entry that holds only its own strings. Values parsed out of an article are
- * often slices of its whole text, which keep that text alive: kept for every article in a run,
- * they made memory grow with the number of articles.
- */
-function detached(entry: BundleIndexEntry): BundleIndexEntry {
-  return JSON.parse(JSON.stringify(entry)) as BundleIndexEntry
 }
 
 /** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */

@@ -6,9 +6,11 @@ import '../pipeline/data.js'
 import type {SafetyOverride} from '../config/config.js'
 import {toJsonOverride} from '../report/overrides.js'
 import type {JsonSafetyOverride} from '../report/overrides.js'
+import type {Source} from './site.js'
+import type {BundleCategory, Tombstone} from './tombstones.js'
 
 /** The bundle format's version: see "Versioning" in the README. Bump it by the rule given there. */
-export const bundleSchemaVersion = '1.1'
+export const bundleSchemaVersion = '1.2'
 
 /** Whether the article asks not to be published yet. */
 export function isDraft(file: VFile): boolean {
@@ -57,6 +59,17 @@ export interface BundleArticle {
   redFlags: string[]
   seekReview: string[]
   contentHash: string
+  /** Since 1.2: the language, the site's address, hub name, evidence, dates and review state. */
+  lang: string
+  translationOf: string | null
+  translations: Array<{lang: string; slug: string; url: string | null}>
+  url: string | null
+  categoryName: string | null
+  sources: Source[]
+  datePublished: string
+  dateModified: string
+  reviewOverdue: boolean
+  safetyOverrides: JsonSafetyOverride[]
 }
 
 export interface BundleIndexEntry {
@@ -68,6 +81,14 @@ export interface BundleIndexEntry {
   nextReviewDue: string
   contentHash: string
   files: {html: string; json: string}
+  /** Since 1.2. */
+  lang: string
+  translationOf: string | null
+  url: string | null
+  categoryName: string | null
+  datePublished: string
+  dateModified: string
+  reviewOverdue: boolean
 }
 
 export interface BundleIndex {
@@ -75,4 +96,8 @@ export interface BundleIndex {
   /** Safety rules the build's configuration changed, and why (see report/overrides.ts). */
   safetyOverrides: JsonSafetyOverride[]
   articles: BundleIndexEntry[]
+  /** Since 1.2: the site, its hubs, and what is no longer (or not yet again) published. */
+  site?: {name: string | null; baseUrl: string | null; lang: string}
+  categories?: BundleCategory[]
+  tombstones?: Tombstone[]
 }

@@ -34,6 +34,10 @@ import type {BundleArticle, BundleIndexEntry, BundleSection} from './bundle.js'
 import {runWithin} from '../pipeline/budget.js'
 import {bodyStart} from '../pipeline/parse.js'
 import '../pipeline/data.js'
+import {toJsonOverride} from '../report/overrides.js'
+import {reviewLinesOf} from '../rule-kit/review-lines.js'
+import {categoryNameOf, headLinks, langOf, overdueNotice, pagePath, sourcesSection, translationLinks, urlOf} from './site.js'
+import type {PublishContext, Source} from './site.js'
 
 // The light helpers live in bundle.ts (a run where every article is cached never loads this file).
 
@@ -43,6 +47,10 @@ export interface EmittedArticle {
   page: string
   article: BundleArticle
   entry: BundleIndexEntry
+  /** The plain text of the body, for the search index. */
+  text: string
+  /** How the page was rendered from `article` (the preview renders it the same way). */
+  pageOptions: PageOptions
 }
 
 /**
@@ -70,6 +78,8 @@ interface Metadata {
   nextReview?: string
   contributors?: Array<{name: string; role: string}>
   status?: 'draft' | 'published'
+  sources?: Source[]
+  translationOf?: string
 }
 
 const validateMetadata = compileSchema(readSchema('article.schema.json'))
@@ -105,7 +115,7 @@ export function overBudget(file: VFile, config: ResolvedConfig): EmitFailure {
 }
 
 /** Build everything published for `file`, which must have passed lint without errors. */
-export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
+export function emitArticle(file: VFile, config: ResolvedConfig, context?: PublishContext): EmitResult {
   const data = file.data.frontmatter?.data
   const tree = file.data.tree
   // Checked again here, whatever the rules' settings: publishing needs complete, valid metadata.
@@ -144,10 +154,15 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
   // its sanitised HTML, and a sentence's leaves out raw HTML, so `<img onerror=…>` and whatever
   // the sanitiser drops never reach the bundle's plain text.
   const vocabulary = safetyVocabularyOf(config.settings.redFlagHeadings, config.settings.seekReviewHeadings)
-  const published = publishedElements(body)
-  const publishedText = (item: SectionItem) => publishedItemText(item, published)
+  const publishedBySpan = publishedElements(body)
+  const publishedText = (item: SectionItem) => publishedItemText(item, publishedBySpan)
   const nextReviewDue = metadata.nextReview ?? policyDueOf(metadata.lastReviewed, config.settings.reviewIntervalDays)
-  const files = {html: `articles/${slug}.html`, json: `articles/${slug}.json`}
+  const files = {html: pagePath(slug), json: `articles/${slug}.json`}
+  const {site} = config
+  const lang = langOf(data, site)
+  const url = urlOf(site, files.html)
+  // Without a build's history (the preview, a library call), the dates are the review's.
+  const published = context ?? {dateModified: metadata.lastReviewed, datePublished: metadata.lastReviewed, reviewOverdue: false, translations: metadata.translationOf ? [{lang: site.lang, slug: metadata.translationOf}] : []}
 
   const article: BundleArticle = {
     schemaVersion: bundleSchemaVersion,
@@ -165,7 +180,17 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     sections,
     redFlags: safetyItemsOf(tree, vocabulary, 'red-flags', publishedText),
     seekReview: safetyItemsOf(tree, vocabulary, 'seek-review', publishedText),
-    contentHash: file.data.contentHash
+    contentHash: file.data.contentHash,
+    lang,
+    translationOf: metadata.translationOf ?? null,
+    translations: published.translations.map((translation) => ({lang: translation.lang, slug: translation.slug, url: urlOf(site, pagePath(translation.slug))})),
+    url,
+    categoryName: categoryNameOf(site, metadata.category),
+    sources: (metadata.sources ?? []).map(({title, url}) => ({title, url})),
+    datePublished: published.datePublished,
+    dateModified: published.dateModified,
+    reviewOverdue: published.reviewOverdue,
+    safetyOverrides: config.safetyOverrides.map(toJsonOverride)
   }
   const entry: BundleIndexEntry = {
     slug,
@@ -175,9 +200,19 @@ export function emitArticle(file: VFile, config: ResolvedConfig): EmitResult {
     lastReviewed: article.lastReviewed,
     nextReviewDue,
     contentHash: article.contentHash,
-    files
+    files,
+    lang,
+    translationOf: article.translationOf,
+    url,
+    categoryName: article.categoryName,
+    datePublished: article.datePublished,
+    dateModified: article.dateModified,
+    reviewOverdue: article.reviewOverdue
   }
-  return {ok: true, value: {slug, page: renderPage(article, body), article, entry}}
+  // The body's own reviewer line (require-reviewer asks for one) makes the footer's redundant.
+  const reviewerStated = reviewLinesOf(tree, config.settings.reviewLabels).statement !== undefined
+  const pageOptions: PageOptions = {reviewerStated, ...(site.stylesheet !== undefined ? {stylesheet: site.stylesheet} : {})}
+  return {ok: true, value: {slug, page: renderPage(article, body, pageOptions), article, entry, text: publishedTextOf(body), pageOptions}}
 }
 
 /**
@@ -198,32 +233,48 @@ export function formatDate(date: string): string {
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** The page: the article, its review dates and reviewer, and its schema.org description. */
-export function renderPage(article: BundleArticle, body: HastRoot): string {
-  return toHtml(pageTreeOf(article, body))
+export function renderPage(article: BundleArticle, body: HastRoot, options: PageOptions = {}): string {
+  return toHtml(pageTreeOf(article, body, options))
+}
+
+export interface PageOptions {
+  /** The stylesheet's address (default: the bundle's `../assets/healthlint.css`). */
+  stylesheet?: string
+  /** The body names its reviewer itself, so the footer gives only the dates. */
+  reviewerStated?: boolean
 }
 
 /** The page as an HTML tree (the preview shows its `<article>` with problems marked on it). */
-export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
+export function pageTreeOf(article: BundleArticle, body: HastRoot, options: PageOptions = {}): HastRoot {
   const structuredData = {
     '@context': 'https://schema.org',
     '@type': 'MedicalWebPage',
     name: article.title,
     description: article.description,
-    inLanguage: 'en-GB',
+    inLanguage: article.lang ?? 'en-GB',
+    ...(article.url ? {url: article.url} : {}),
     lastReviewed: article.lastReviewed,
+    ...(article.dateModified ? {dateModified: article.dateModified} : {}),
     reviewedBy: {
       '@type': 'Person',
       name: article.reviewedBy.name,
       hasCredential: {'@type': 'EducationalOccupationalCredential', name: article.reviewedBy.credential}
     },
+    ...(article.contributors.length > 0 ? {contributor: article.contributors.map((person) => ({'@type': 'Person', name: person.name, jobTitle: person.role}))} : {}),
+    ...(article.sources?.length ? {citation: article.sources.map((source) => ({'@type': 'CreativeWork', name: source.title, url: source.url}))} : {}),
     medicalAudience: {'@type': 'MedicalAudience', audienceType: 'Patient'},
     about: {'@type': 'MedicalEntity', name: article.title}
   }
+  const translations = article.translations ?? []
+  const before = [translationLinks(translations), article.reviewOverdue ? overdueNotice(article.nextReviewDue, formatDate) : undefined].filter((node) => node !== undefined)
+  const sources = sourcesSection(article.sources ?? [])
   const hasTitle = body.children.some((node) => node.type === 'element' && node.tagName === 'h1')
   const content: Array<ElementContent | string> = [
+    ...before.flatMap((node) => [node, '\n']),
     ...(hasTitle ? [] : [h('h1', {}, [article.title]), '\n']),
     ...(body.children as ElementContent[]),
     '\n',
+    ...(sources ? [sources, '\n'] : []),
     h('footer', {}, [
       '\n',
       h('p', {className: ['review-dates']}, [
@@ -234,20 +285,20 @@ export function pageTreeOf(article: BundleArticle, body: HastRoot): HastRoot {
         '.'
       ]),
       '\n',
-      h('p', {className: ['reviewed-by']}, [`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credential}.`]),
-      '\n'
+      ...(options.reviewerStated ? [] : [h('p', {className: ['reviewed-by']}, [`Reviewed by ${article.reviewedBy.name}, ${article.reviewedBy.credential}.`]), '\n'])
     ]),
     '\n'
   ]
   const page = h(null, [
     {type: 'doctype'},
     '\n',
-    h('html', {lang: 'en-GB'}, [
+    h('html', {lang: article.lang ?? 'en-GB'}, [
       h('head', {}, [
         h('meta', {charSet: 'utf-8'}),
         h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
         h('title', {}, [article.title]),
         h('meta', {name: 'description', content: article.description}),
+        ...headLinks(options.stylesheet, article.url ?? null, article.lang ?? 'en-GB', article.slug, translations),
         h('script', {type: 'application/ld+json'}, [toJsonText(structuredData)])
       ].flatMap((node) => ['\n', node]).concat('\n')),
       '\n',

@@ -16,6 +16,7 @@ import {parseBody, readBody} from '../pipeline/parse.js'
 import {scoreArticle} from '../pipeline/score.js'
 import {pathOf} from '../pipeline/slugs.js'
 import '../pipeline/data.js'
+import type {PublishContext} from './site.js'
 
 /** The article's output, or why it is not published: the rule to report it under, the reason and where. */
 export type RenderResult = {ok: true; value: EmittedArticle} | {ok: false; ruleId: string; reason: string; place?: Point}
@@ -27,7 +28,7 @@ export const publishRuleId = 'publish'
  * Render `file` (linted, without errors) for publishing, from its source. `cwd` is the
  * directory its path is relative to.
  */
-export async function renderArticle(file: VFile, cwd: string, config: ResolvedConfig): Promise<RenderResult> {
+export async function renderArticle(file: VFile, cwd: string, config: ResolvedConfig, context?: PublishContext): Promise<RenderResult> {
   const {limits} = config
   // Analysed in this run: its tree, frontmatter and scores come from its bytes, just read.
   let source = file
@@ -45,7 +46,7 @@ export async function renderArticle(file: VFile, cwd: string, config: ResolvedCo
       if (body !== undefined) parseBody(source, body, limits)
       scoreArticle(source)
     }
-    return emitArticle(source, config)
+    return emitArticle(source, config, context)
   })
   if (!finished.ok) {
     const stopped = overBudget(file, config)

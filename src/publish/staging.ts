@@ -28,7 +28,7 @@ export interface Staging {
 }
 
 /** The entries a directory may hold for a build to replace it. */
-const bundleEntries = new Set(['index.json', 'articles'])
+const bundleEntries = new Set(['index.json', 'articles', 'manifest.json', 'hubs', 'sitemap.xml', 'feed.xml', 'feed.json', 'search-index.json', 'schemas', 'assets'])
 
 export interface StagingOptions {
   /**
@@ -82,7 +82,8 @@ export async function openStaging(target: string, options: StagingOptions = {}):
       for (let start = 0; start < written.length; start += syncBatch) {
         await Promise.all(written.slice(start, start + syncBatch).map(syncPath))
       }
-      await syncPath(join(directory, 'articles')).catch(() => undefined)
+      // Every directory made (articles/, hubs/, schemas/, assets/), deepest first, then the root.
+      for (const folder of [...made].sort().reverse()) if (folder !== directory) await syncPath(folder).catch(() => undefined)
       await syncPath(directory)
       const previous = join(parent, `.${name}.previous-${suffix}`)
       let moved = false

@@ -99,6 +99,11 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
   boundedWork?: boolean
   /** Safety rules cannot be suppressed by comments in an article. */
   safety?: boolean
+  /**
+   * The rule judges English wording (readability formulas, word lists, spelling): it does not run
+   * on an article whose `lang` (or the config's `site.lang`) is another language.
+   */
+  englishOnly?: boolean
   /** Some of its messages carry a fix (`lint --fix` applies them). */
   fixable?: boolean
   /**
@@ -132,11 +137,23 @@ export interface RuleDefinition<Options extends Record<string, unknown> = Record
    */
   reportData?: (options: Options) => Partial<RuleReportData>
   /**
+   * Options the site configuration decides (frontmatter-schema's `categories` from the config's
+   * `categories`): applied over the rule's settings when the config is resolved, after the
+   * safety-override check (declaring the site's hubs is configuration, not a weakened rule).
+   */
+  fromSite?: (site: SiteFacts) => Partial<Options>
+  /**
    * The rule reports something missing (a section, a line) at the block where it belongs: the
    * preview always shows its messages as callouts, never marked on running text.
    */
   reportsMissing?: boolean
   check(context: RuleContext<Options>): void
+}
+
+/** What the config's site settings tell a rule (see `RuleDefinition.fromSite`). */
+export interface SiteFacts {
+  /** The declared hubs' slugs, in config order; empty when none are declared. */
+  categories: readonly string[]
 }
 
 /** The report data a rule's options can give (see `RuleDefinition.reportData`). */

@@ -81,9 +81,20 @@ describe('healthlint build', () => {
       assert.ok(bytes.equals(b.get(path)!), `${path} is byte-identical`)
       assert.ok(!bytes.toString('utf8').includes(first), `${path} holds no absolute path`)
     }
-    // Rebuilding over an existing bundle gives the same bytes again.
+    // Rebuilding over an existing bundle gives the same bytes again, but for the manifest, which
+    // now compares with that bundle (nothing changed); with the same previous bundle, the same again.
     assert.equal((await runCli(['build', '--now', now], first)).code, 0)
-    assert.deepEqual(await snapshot(join(first, 'dist')), a)
+    const rebuilt = (await snapshot(join(first, 'dist')))!
+    const manifest = JSON.parse(rebuilt.get('manifest.json')!.toString('utf8')) as {previous: boolean; changes: Record<string, string[]>; articleChanges: Record<string, string[]>}
+    assert.equal(manifest.previous, true)
+    assert.deepEqual(manifest.changes, {added: [], changed: [], removed: []})
+    assert.deepEqual(manifest.articleChanges, {added: [], updated: [], removed: []})
+    rebuilt.delete('manifest.json')
+    a.delete('manifest.json')
+    assert.deepEqual(rebuilt, a)
+    const second_ = (await snapshot(join(first, 'dist')))!
+    assert.equal((await runCli(['build', '--now', now], first)).code, 0)
+    assert.deepEqual(await snapshot(join(first, 'dist')), second_)
   })
 
   it('touches nothing outside the output directory and leaves no staging behind', async () => {
@@ -197,6 +208,8 @@ describe('healthlint build', () => {
     const copy = cwd + '-copy'
     await cp(cwd, copy, {recursive: true})
     assert.equal((await runCli(['build', '--now', now], copy)).code, 0)
+    // Both rebuilt over the same previous bundle: the same bytes.
+    assert.equal((await runCli(['build', '--now', now], cwd)).code, 0)
     assert.deepEqual(await snapshot(join(copy, 'dist')), await snapshot(join(cwd, 'dist')))
   })
 })

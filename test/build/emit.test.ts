@@ -174,8 +174,10 @@ describe('escaping frontmatter values', () => {
 
   it('escapes values in the page\'s text, attributes and JSON-LD block', () => {
     const json: BundleArticle = {
-      schemaVersion: '1.1', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
-      reviewedBy: {name: hostile, credential: hostile}, contributors: [], readability: null, html: '', sections: [], redFlags: [], seekReview: [], contentHash: '0'.repeat(64)
+      schemaVersion: '1.2', slug: 'x', title: hostile, description: hostile, category: 'testing', tags: [], lastReviewed: '2025-12-22', nextReviewDue: '2026-12-22',
+      reviewedBy: {name: hostile, credential: hostile}, contributors: [{name: hostile, role: hostile}], readability: null, html: '', sections: [], redFlags: [], seekReview: [], contentHash: '0'.repeat(64),
+      lang: 'cy-GB', translationOf: 'y', translations: [{lang: 'en-GB', slug: 'y', url: null}], url: 'https://example.org/articles/x.html', categoryName: hostile,
+      sources: [{title: hostile, url: 'https://example.org/a"b'}], datePublished: '2025-12-22', dateModified: '2025-12-22', reviewOverdue: true, safetyOverrides: []
     }
     const page = renderPage(json, {type: 'root', children: []})
     // Quoted attribute values may hold `<` safely; outside them there is one script element.
@@ -191,6 +193,14 @@ describe('escaping frontmatter values', () => {
     assert.equal(decode(/<title>([^<]*)<\/title>/.exec(page)![1]!), hostile)
     const description = attributesOf(page).find(([tag, name, value]) => tag === 'meta' && name === 'content' && value.includes('script'))
     assert.equal(decode(description![2]), hostile)
+    assert.deepEqual((structured.citation as Array<{name: string}>).map((source) => source.name), [hostile])
+    assert.equal((structured.contributor as Array<{jobTitle: string}>)[0]!.jobTitle, hostile)
+    assert.equal(structured.inLanguage, 'cy-GB')
+    assert.match(page, /^<!doctype html>\n<html lang="cy-GB">/)
+    assert.match(page, /<link rel="alternate" hreflang="en-GB" href="y.html">/)
+    assert.match(page, /<link rel="canonical" href="https:\/\/example.org\/articles\/x.html">/)
+    assert.match(page, /<div class="review-overdue" role="note">/)
+    assert.ok(attributesOf(page).some(([tag, name, value]) => tag === 'a' && name === 'href' && value === 'https://example.org/a&#x22;b'), 'the source address is escaped in its attribute')
     assert.match(page, /<p class="review-dates">Last reviewed: <time datetime="2025-12-22">22 December 2025<\/time>. Next review due: <time datetime="2026-12-22">22 December 2026<\/time>.<\/p>/)
   })
 

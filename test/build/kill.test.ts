@@ -43,7 +43,8 @@ function corpus(version: number): Record<string, string> {
 /** Run a build; with `killAfter`, SIGKILL it after that many milliseconds. */
 function runBuild(cwd: string, out: string, killAfter?: number): Promise<{code: number | null; milliseconds: number}> {
   const started = process.hrtime.bigint()
-  const child = spawn(process.execPath, [bin, 'build', 'articles', '--out', out, '--now', '2026-01-15', '--quiet'], {cwd, stdio: 'ignore'})
+  // Every build compares with the same (missing) previous bundle, so a complete one is byte-identical to its reference.
+  const child = spawn(process.execPath, [bin, 'build', 'articles', '--out', out, '--previous', 'no-previous-bundle', '--now', '2026-01-15', '--quiet'], {cwd, stdio: 'ignore'})
   const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter)
   return new Promise((resolve, reject) => {
     child.on('error', reject)

@@ -7,8 +7,33 @@ import {join, relative, sep} from 'node:path'
 import {compileSchema} from '../../src/config/schema.js'
 import {readSchema} from '../../src/config/package-files.js'
 
-export const validateArticle = compileSchema(readSchema('bundle-article.schema.json'))
-export const validateIndex = compileSchema(readSchema('bundle-index.schema.json'))
+import {createHash} from 'node:crypto'
+import {bundleSchemaVersion} from '../../src/publish/bundle.js'
+
+/**
+ * The strict variant of a published bundle schema, for our own tests: the shipped schemas let
+ * consumers accept any 1.x and keys added later; our output must have exactly the current
+ * version and no key the schema does not name.
+ */
+export function strictSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const strict = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strict)
+    if (typeof node !== 'object' || node === null) return node
+    const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, strict(value)])) as Record<string, unknown>
+    if (copy.properties !== undefined && copy.additionalProperties === undefined) copy.additionalProperties = false
+    const properties = copy.properties as Record<string, unknown> | undefined
+    if (properties?.schemaVersion !== undefined) properties.schemaVersion = {const: bundleSchemaVersion}
+    return copy
+  }
+  return strict(schema) as Record<string, unknown>
+}
+
+const strictValidator = (name: string) => compileSchema(strictSchema(readSchema(name)))
+export const validateArticle = strictValidator('bundle-article.schema.json')
+export const validateIndex = strictValidator('bundle-index.schema.json')
+export const validateManifest = strictValidator('bundle-manifest.schema.json')
+export const validateHub = strictValidator('bundle-hub.schema.json')
+export const validateSearchIndex = strictValidator('bundle-search-index.schema.json')
 
 export interface ArticleFields {
   title?: string
@@ -101,23 +126,39 @@ export async function snapshot(root: string): Promise<Map<string, Buffer> | unde
  * Check the bundle in `dir`: index.json and every article JSON validate against their schemas,
  * the files on disk are exactly those the index lists, and each JSON matches its entry.
  */
-export async function assertValidBundle(dir: string): Promise<{index: {articles: Array<Record<string, unknown>>}; files: Map<string, Buffer>}> {
+export async function assertValidBundle(dir: string): Promise<{index: {articles: Array<Record<string, unknown>>; tombstones: Array<{slug: string; reason: string; to?: string; since: string}>; categories: Array<Record<string, unknown>>}; files: Map<string, Buffer>}> {
   const files = (await snapshot(dir))!
   assert.ok(files, `${dir} exists`)
-  const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {articles: Array<Record<string, unknown> & {slug: string; files: {html: string; json: string}}>}
+  const index = JSON.parse(files.get('index.json')!.toString('utf8')) as {articles: Array<Record<string, unknown> & {slug: string; lang: string; files: {html: string; json: string}}>; tombstones: Array<{slug: string; reason: string; to?: string; since: string}>; categories: Array<Record<string, unknown> & {file: string}>}
   assert.ok(validateIndex(index), JSON.stringify(validateIndex.errors))
   const listed = ['index.json']
   for (const entry of index.articles) {
     listed.push(entry.files.html, entry.files.json)
     const json = JSON.parse(files.get(entry.files.json)!.toString('utf8')) as Record<string, unknown>
     assert.ok(validateArticle(json), `${entry.files.json}: ${JSON.stringify(validateArticle.errors)}`)
-    for (const key of ['slug', 'title', 'description', 'category', 'lastReviewed', 'nextReviewDue', 'contentHash']) {
+    for (const key of ['slug', 'title', 'description', 'category', 'lastReviewed', 'nextReviewDue', 'contentHash', 'lang', 'translationOf', 'url', 'categoryName', 'datePublished', 'dateModified', 'reviewOverdue']) {
       assert.equal(json[key], entry[key], `${entry.files.json} and index.json agree on ${key}`)
     }
     const page = files.get(entry.files.html)!.toString('utf8')
-    assert.match(page, /^<!doctype html>\n<html lang="en-GB">/)
+    assert.ok(page.startsWith(`<!doctype html>\n<html lang="${entry.lang}">`), `${entry.files.html} declares its language`)
   }
-  assert.deepEqual([...files.keys()].sort(), listed.sort(), 'the bundle holds exactly the files its index lists')
+  const articleFiles = [...files.keys()].filter((path) => path.startsWith('articles/'))
+  assert.deepEqual(articleFiles.sort(), listed.filter((path) => path !== 'index.json').sort(), 'articles/ holds exactly the files the index lists')
+  for (const category of index.categories) {
+    listed.push(category.file)
+    assert.ok(validateHub(JSON.parse(files.get(category.file)!.toString('utf8'))), `${category.file}: ${JSON.stringify(validateHub.errors)}`)
+  }
+  const published = new Set(index.articles.map((entry) => entry.slug))
+  for (const tombstone of index.tombstones) assert.ok(!published.has(tombstone.slug), `${tombstone.slug} is not both published and a tombstone`)
+  assert.ok(validateSearchIndex(JSON.parse(files.get('search-index.json')!.toString('utf8'))), JSON.stringify(validateSearchIndex.errors))
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {files: Array<{path: string; sha256: string; bytes: number}>}
+  assert.ok(validateManifest(manifest), JSON.stringify(validateManifest.errors))
+  assert.deepEqual([...files.keys()].filter((path) => path !== 'manifest.json').sort(), manifest.files.map((file) => file.path), 'the manifest lists every other file, sorted')
+  for (const file of manifest.files) {
+    assert.equal(createHash('sha256').update(files.get(file.path)!).digest('hex'), file.sha256, `${file.path}: its manifest hash`)
+    assert.equal(files.get(file.path)!.length, file.bytes)
+  }
+  for (const path of listed) assert.ok(files.has(path), `${path} is in the bundle`)
   const slugs = index.articles.map((entry) => entry.slug)
   assert.deepEqual(slugs, [...slugs].sort(), 'index.json is sorted by slug')
   return {index, files}
@@ -176,7 +217,9 @@ export function assertSafeBundle(files: Map<string, Buffer>): void {
         assertSafeFragment(json.html, `${path} html`)
         for (const section of json.sections ?? []) assertSafeFragment(section.html, `${path} section`, json.html)
       }
-    } else {
+    } else if (path.endsWith('.xml')) {
+      assert.doesNotMatch(text, /<script|<!DOCTYPE|<!ENTITY/i, `${path}: no script, no document type`)
+    } else if (path.endsWith('.html')) {
       const head = /<head>([\s\S]*)<\/head>/.exec(text)![1]!
       assert.equal(withoutAttributeValues(head).match(/<script/g)?.length, 1, `${path}: one script, the JSON-LD block`)
       assert.match(head, /<script type="application\/ld\+json">[^<]*<\/script>/)

@@ -26,9 +26,9 @@ describe('options per command', () => {
     })
     const both = await runCli(['preview', '--quiet'], '/nonexistent')
     assert.match(both.stderr, /^healthlint: `healthlint preview` does not take --quiet: it is an option of `lint` and `build`\.\n/)
-    const changed = await runCli(['build', '--changed=origin/main'], '/nonexistent')
+    const changed = await runCli(['review-schedule', '--changed=origin/main'], '/nonexistent')
     assert.equal(changed.code, 2)
-    assert.match(changed.stderr, /`healthlint build` does not take --changed: it is an option of `lint`\./)
+    assert.match(changed.stderr, /`healthlint review-schedule` does not take --changed: it is an option of `lint` and `build`\./)
   })
 
   it('refuses, for every command, every option only other commands take', async () => {

@@ -16,7 +16,7 @@ import {temporaryProject} from '../project.js'
 
 const seed = readFileSync(join(packageRoot, 'articles', 'lower-back-pain.md'), 'utf8')
 const withColour = seed.replace('category: musculoskeletal\n', 'category: musculoskeletal\ncolour: blue\n')
-const colourMessage = '`colour` is not a frontmatter field. Remove it, or use one of the known fields: title, description, category, lastReviewed, reviewedBy, slug, tags, nextReview, contributors, sources, status.'
+const colourMessage = '`colour` is not a frontmatter field. Remove it, or use one of the known fields: title, description, category, lastReviewed, reviewedBy, slug, tags, nextReview, contributors, sources, status, lang, translationOf, redirectFrom.'
 
 const bodyWordingRules = ['red-flags-urgent-action', 'readability', 'hard-sentence', 'plain-english', 'expand-abbreviations']
 

@@ -98,7 +98,7 @@ describe('the npm package, packed and installed in a content repository', {timeo
 
   it('ships the compiled code, declarations, schemas, rule data, assets, templates and documents, and nothing else', () => {
     const paths = packed.files.map((file) => file.path)
-    for (const expected of ['bin/healthlint.js', 'build/src/index.js', 'build/src/index.d.ts', 'build/src/bundle.d.ts', 'build/src/cli/main.js', 'build/rules/index.js', 'schemas/article.schema.json', 'schemas/config.schema.json', 'schemas/bundle-index.schema.json', 'rules/data/plain-english.json', 'src/cli/templates/article.md', '.github/CODEOWNERS.example', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    for (const expected of ['bin/healthlint.js', 'build/src/index.js', 'build/src/index.d.ts', 'build/src/bundle.d.ts', 'build/src/cli/main.js', 'build/rules/index.js', 'schemas/article.schema.json', 'schemas/config.schema.json', 'schemas/bundle-index.schema.json', 'schemas/bundle-manifest.schema.json', 'schemas/bundle-hub.schema.json', 'schemas/bundle-search-index.schema.json', 'build/src/publish/bundle-types.d.ts', 'src/publish/assets/healthlint.css', 'rules/data/plain-english.json', 'src/cli/templates/article.md', '.github/CODEOWNERS.example', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       assert.ok(paths.includes(expected), `${expected} is in the tarball`)
     }
     assert.ok(paths.some((path) => path.startsWith('src/preview/assets/')))
@@ -156,6 +156,9 @@ describe('the npm package, packed and installed in a content repository', {timeo
     assert.equal(build.code, 0, build.stdout + build.stderr)
     const index = JSON.parse(await readFile(join(repo, 'dist', 'index.json'), 'utf8')) as {articles: Array<{slug: string}>}
     assert.deepEqual(index.articles.map((entry) => entry.slug), ['example-article'])
+    // The stylesheet and the schemas come from the installed package's own files.
+    assert.ok((await stat(join(repo, 'dist', 'assets', 'healthlint.css'))).size > 0)
+    assert.ok((await stat(join(repo, 'dist', 'schemas', 'bundle-manifest.schema.json'))).size > 0)
 
     const schedule = await npx(['review-schedule', '--now', now, '--within', '400', '--format', 'csv'])
     assert.equal(schedule.code, 0, schedule.stderr)
@@ -204,8 +207,10 @@ describe('the npm package, packed and installed in a content repository', {timeo
     // repository's packages) type-checks against them.
     await writeFile(join(repo, 'consumer.ts'), [
       "import {lint, type ResolvedConfig} from 'healthlint'",
-      "import type {BundleArticle, BundleIndex} from 'healthlint/bundle'",
+      "import type {BundleArticle, BundleIndex, PublishedIndex, PublishedManifest} from 'healthlint/bundle'",
       'export const titles = (index: BundleIndex): string[] => index.articles.map((entry) => entry.title)',
+      'export const gone = (index: PublishedIndex): string[] => (index.tombstones ?? []).map((tombstone) => tombstone.slug)',
+      'export const paths = (manifest: PublishedManifest): string[] => manifest.files.map((file) => file.path)',
       'export const body = (article: BundleArticle): string => article.html',
       'export type Check = typeof lint',
       'export type Config = ResolvedConfig',

@@ -104,7 +104,7 @@ describe('safety rules changed by the configuration', () => {
       const result = await runCli(['build', ...now, '--out', 'dist'], root)
       assert.equal(result.code, 0, result.stderr)
       const index = JSON.parse(await readFile(join(root, 'dist', 'index.json'), 'utf8')) as {schemaVersion: string; safetyOverrides: unknown[]; articles: Array<{slug: string}>}
-      assert.equal(index.schemaVersion, '1.1')
+      assert.equal(index.schemaVersion, '1.2')
       assert.deepEqual(index.articles.map((article) => article.slug), ['no-red-flags'])
       assert.deepEqual(index.safetyOverrides, [
         {ruleId: 'require-red-flags', severity: 'off', defaultSeverity: 'error', changedOptions: [], reason},
