@@ -12,7 +12,7 @@ import {expandPaths} from '../io/files.js'
 import {today} from '../io/today.js'
 import {createLinter} from '../pipeline/lint.js'
 import type {Linter} from '../pipeline/lint.js'
-import {decodeInto, loadArticle} from '../pipeline/load.js'
+import {loadArticle, loadBytes} from '../pipeline/load.js'
 import {parseFrontmatter} from '../pipeline/frontmatter.js'
 import {readRunIndex, slugOf} from '../pipeline/slugs.js'
 import type {SlugIndex} from '../pipeline/slugs.js'
@@ -94,12 +94,12 @@ async function check(seq: number, path: string, text: string) {
   const current = config
   const {slugs} = await readDiskIndex(current)
   const bytes = encoder.encode(text)
-  const loaded = decodeInto(new VFile({path, cwd: setup.cwd}), bytes)
+  const loaded = loadBytes(path, setup.cwd, bytes, current.limits)
   const index = withOpenArticle(slugs, path, loaded, current.limits)
   // A linter per check: "today" and the other articles' slugs are read afresh each time. The
   // Markdown stack is imported once per thread, so this costs little.
   const linter: Linter = createLinter({cwd: setup.cwd, config: current, now: setup.now ?? today(), slugs: index})
-  const file = await linter.lintBytes(path, bytes)
+  const file = await linter.lintText(path, bytes)
   const messages: CheckedMessage[] = file.messages.map((message) => {
     const reported: CheckedMessage = toReported(message)
     if (message.actual !== undefined) reported.actual = message.actual

@@ -202,6 +202,14 @@ describe('healthlint lsp over stdio', slow, () => {
     await fixedConfig
   })
 
+  it('holds an editor\'s text to the size limit a file on disk has, as lint does', async () => {
+    const big = `${seed}\n${'Rest helps. '.repeat(25_000)}\n`
+    writeFileSync(join(root, 'articles', 'big.md'), big)
+    const published = await open('articles/big.md', big)
+    assert.deepEqual(comparable(published.diagnostics), await cliDiagnostics(root, 'articles/big.md'))
+    assert.ok(published.diagnostics.some((item) => item.code === 'file-type'))
+  })
+
   it('shuts down and exits cleanly', async () => {
     assert.equal(await shutdown(client), 0)
     assert.doesNotMatch(client.stderr(), /internal error/)
