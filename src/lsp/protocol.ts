@@ -36,7 +36,7 @@ export type ToWorker =
   | {kind: 'files-changed'}
 
 export type FromWorker =
-  | {kind: 'config'; seq: number; ok: true; source: string | undefined; rules: RuleInfo[]; categories: string[]}
+  | {kind: 'config'; seq: number; ok: true; source: string | undefined; rules: RuleInfo[]; categories: string[]; plugins: Array<{name: string; ruleIds: string[]}>}
   | {kind: 'config'; seq: number; ok: false; source: string; message: string}
   | {kind: 'result'; seq: number; messages: CheckedMessage[]}
   | {kind: 'failed'; seq: number; message: string}

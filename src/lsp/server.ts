@@ -85,6 +85,8 @@ export function startServer(options: ServerOptions): Connection {
     const answer = await checker!.loadConfig()
     configUri = pathToFileURL(resolve(root, answer.source ?? configName)).href
     if (answer.ok) {
+      // As every command does: each plugin loaded (code the config names) is listed on stderr.
+      for (const plugin of answer.plugins) options.log(`loaded the plugin ${plugin.name} (rules: ${plugin.ruleIds.join(', ')}).`)
       rules = new Map(answer.rules.map((rule) => [rule.id, rule]))
       categories = answer.categories
       void connection.sendDiagnostics({uri: configUri, diagnostics: []})

@@ -77,6 +77,7 @@ async function reloadConfig(seq: number) {
       ok: true,
       source: loaded.source,
       categories,
+      plugins: loaded.plugins.map(({name, ruleIds}) => ({name, ruleIds})),
       rules: loaded.ruleSet.rules.map((rule) => ({id: rule.id, description: rule.description, rationale: rule.rationale, url: rule.url, safety: rule.safety === true}))
     })
   } catch (error) {

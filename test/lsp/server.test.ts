@@ -215,3 +215,41 @@ describe('healthlint lsp over stdio', slow, () => {
     assert.doesNotMatch(client.stderr(), /internal error/)
   })
 })
+
+describe('healthlint lsp with a plugin', slow, () => {
+  const example = join(packageRoot, 'examples', 'content-team-plugin')
+  const path = 'articles/booking-an-appointment.md'
+
+  it('without --allow-plugins: one diagnostic on the config, and the server keeps running', async () => {
+    const client = await startClient(example, ['--now', now])
+    const shown = client.nextDiagnostics(client.uriOf('healthlint.config.json'))
+    await initialize(client)
+    const {diagnostics} = await shown
+    assert.equal(diagnostics.length, 1)
+    assert.match(messageOf(diagnostics[0]!), /names plugins \(`\.\/plugin\.js`\), which run code\. Pass --allow-plugins/)
+    assert.equal(await shutdown(client), 0)
+  })
+
+  it('with --allow-plugins: the plugin\'s rules too, as lint reports them, and the plugin listed on stderr', async () => {
+    const client = await startClient(example, ['--now', now, '--allow-plugins'])
+    await initialize(client)
+    const uri = client.uriOf(path)
+    const published = client.nextDiagnostics(uri)
+    await client.connection.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId: 'markdown', version: 1, text: readFileSync(join(example, path), 'utf8')}})
+    const {diagnostics} = await published
+    const result = await runCli(['lint', '--format', 'json', '--now', now, '--no-cache', '--allow-plugins', path], example)
+    const report = (JSON.parse(result.stdout) as Array<{messages: Array<{ruleId: string; severity: keyof typeof lspSeverity; message: string; line: number; column: number; endLine: number; endColumn: number}>}>)[0]!
+    assert.deepEqual(
+      comparable(diagnostics),
+      report.messages.map((message) => ({
+        code: message.ruleId,
+        severity: lspSeverity[message.severity],
+        range: {start: {line: message.line - 1, character: message.column - 1}, end: {line: message.endLine - 1, character: message.endColumn - 1}},
+        message: message.message
+      }))
+    )
+    assert.ok(diagnostics.some((item) => item.code === 'content-team-internal-names'))
+    assert.match(client.stderr(), /loaded the plugin \.\/plugin\.js \(rules: content-team-internal-names\)/)
+    assert.equal(await shutdown(client), 0)
+  })
+})
