@@ -50,6 +50,13 @@ export default defineRule({
         ]
       },
       {
+        name: 'a reason still to be written: a "[Write …]" placeholder, as the language server\'s "disable for this line" inserts',
+        input: article('<!-- healthlint-disable-next-line remote-image -- [Write why this rule does not apply here] -->\n![](https://images.example.org/spine.png)\n'),
+        messages: [
+          '5:1: This suppression gives no reason, so it suppresses nothing. Say why the rule does not apply here, after `--`: `<!-- healthlint-disable-next-line remote-image -- reason -->`.'
+        ]
+      },
+      {
         name: 'a rule that does not exist, inside a paragraph',
         input: article('Text. <!-- healthlint-disable markdown-limit, no-such-rule -- long table agreed with the editor -->\n'),
         messages: [

@@ -148,6 +148,16 @@ export const commands: readonly CommandSpec[] = [
     }
   },
   {
+    name: 'lsp',
+    arguments: '[paths…]',
+    summary: 'Run the language server over stdin and stdout, so editors show problems\nin the articles under the paths as you type (default: articles/)',
+    options: {
+      config,
+      'allow-plugins': allowPlugins,
+      now
+    }
+  },
+  {
     name: 'init',
     arguments: '',
     summary: 'Set up this folder as a content repository: an example article, the\nconfig, .gitignore entries, GitHub workflows, a CODEOWNERS example\n(never overwrites a file; says what it skipped)',

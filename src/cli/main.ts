@@ -85,6 +85,14 @@ export async function main(environment: CliEnvironment): Promise<number> {
   const command = line.command.name
   if (command === 'init') return await (await import('./init-command.js')).runInit(environment, paths)
   if (command === 'new') return await (await import('./new-command.js')).runNew(environment, paths)
+  if (command === 'lsp') {
+    if (values.now !== undefined && !isIsoDate(values.now)) {
+      stderr.write(`healthlint: --now must be a real date written YYYY-MM-DD, such as 2026-03-01; found \`${values.now}\`.\n`)
+      return exitCodes.usage
+    }
+    const options = {paths, configPath: values.config, allowPlugins: values['allow-plugins'] ?? false, now: values.now}
+    return await (await import('./lsp-command.js')).runLsp(environment, options)
+  }
 
   const now = values.now ?? today(environment.clock)
   if (!isIsoDate(now)) {

@@ -5,7 +5,7 @@
 // (pipeline/finish.ts). The Markdown stack is imported on the first article that needs it.
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/config.js'
-import {decodeInto, loadArticle} from './load.js'
+import {decodeInto, loadArticle, loadBytes} from './load.js'
 import {createFinisher} from './finish.js'
 import {expandPaths} from '../io/files.js'
 import {pathOf, readRunIndex} from './slugs.js'
@@ -55,6 +55,8 @@ export interface Linter {
   lintFile(path: string): Promise<VFile>
   /** Check an article held in memory, as if it had been read from `path`. */
   lintBytes(path: string, bytes: Uint8Array): Promise<VFile>
+  /** The same, under the size limit a file read from disk has (an editor's text: the language server). */
+  lintText(path: string, bytes: Uint8Array): Promise<VFile>
   /** Lint the articles at `paths`, yielding each as soon as it is done, in order. */
   lintFiles(paths: readonly string[]): AsyncGenerator<VFile>
   /** Wait until every cache write has finished. */
@@ -118,6 +120,9 @@ export function createLinter(options: LintOptions): Linter {
     },
     async lintBytes(path, bytes) {
       return complete(await prepare(decodeInto(new VFile({path, cwd: options.cwd}), bytes)))
+    },
+    async lintText(path, bytes) {
+      return complete(await prepare(loadBytes(path, options.cwd, bytes, config.limits)))
     },
     async *lintFiles(paths) {
       // Plugins' rules are code, which is never sent to a worker: a run with plugins stays here.

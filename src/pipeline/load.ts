@@ -58,6 +58,20 @@ export async function loadArticle(path: string, cwd: string, limits: Limits, opt
   return decodeInto(file, bytes, options)
 }
 
+/**
+ * An article held in memory (an editor's unsaved text), read as `loadArticle` reads one from
+ * disk: refused over `limits.maxFileBytes` first, then decoded.
+ */
+export function loadBytes(path: string, cwd: string, bytes: Uint8Array, limits: Limits): VFile {
+  const file = new VFile({path, cwd})
+  file.data.loaded = false
+  if (bytes.length > limits.maxFileBytes) {
+    recordProblem(file, 'file-type', 'too-large', {bytes: bytes.length, limit: limits.maxFileBytes}, start())
+    return file
+  }
+  return decodeInto(file, bytes)
+}
+
 /** Decode raw bytes into `file`; exported for tests and for in-memory articles. */
 export function decodeInto(file: VFile, bytes: Uint8Array, options: LoadOptions = {}): VFile {
   file.data.loaded = false

@@ -103,7 +103,9 @@ export function readSuppressions(file: VFile, tree: Root, lookup: RuleLookup): S
     const restOffset = comment.bodyOffset + leading + named[0].length
     const separator = rest.indexOf('--')
     const idsPart = separator === -1 ? rest : rest.slice(0, separator)
-    const reason = separator === -1 ? '' : rest.slice(separator + 2).replace(/\s+/g, ' ').trim()
+    // A "[Write …]" placeholder (the language server's "disable for this line" writes one) is no reason yet.
+    const writtenReason = separator === -1 ? '' : rest.slice(separator + 2).replace(/\s+/g, ' ').trim()
+    const reason = /^\\?\[write\b/i.test(writtenReason) ? '' : writtenReason
     const ids = [...idsPart.matchAll(/[^\s,]+/g)].map((match) => ({id: match[0], offset: restOffset + match.index}))
 
     if (ids.length === 0) {
