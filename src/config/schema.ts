@@ -20,6 +20,16 @@ function ajv(): Ajv2020 {
   return instance
 }
 
+/**
+ * Load ajv now. The analysis of an article runs under a watchdog that stops it wherever it is
+ * (pipeline/budget.ts); a module stopped while node was loading it would stay half-loaded for
+ * the rest of the run ("Ajv is not a constructor" for every later article), so the analyser
+ * loads ajv before the first budgeted analysis.
+ */
+export function prepareValidator(): void {
+  ajv()
+}
+
 const compiled = new Map<Record<string, unknown>, ValidateFunction>()
 
 export function compileSchema(schema: Record<string, unknown>): ValidateFunction {

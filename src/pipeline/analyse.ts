@@ -8,6 +8,7 @@ import {bodyStart, parseBody, readBody} from './parse.js'
 import {scoreArticle} from './score.js'
 import {createChecker} from './check.js'
 import {runWithin} from './budget.js'
+import {prepareValidator} from '../config/schema.js'
 import {recordProblem} from './problems.js'
 import {cachedData} from './facts.js'
 import type {Suppression} from './suppress.js'
@@ -22,6 +23,8 @@ const analysisData = ['tree', 'prose', 'sentences', ...(Object.keys(cachedData) 
 
 export function createAnalyser(config: ResolvedConfig): Analyser {
   const checker = createChecker(config)
+  // Outside any budget: a module the watchdog stopped while it loaded would stay half-loaded.
+  prepareValidator()
   const {limits} = config
   return {
     async analyse(file) {

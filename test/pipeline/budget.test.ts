@@ -3,6 +3,7 @@
 // what the rules that need no Markdown tree found, and nothing half-done.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
+import {execFileSync} from 'node:child_process'
 import {runWithin} from '../../src/pipeline/budget.js'
 import {createChecker} from '../../src/pipeline/check.js'
 import {resolveConfig} from '../../src/config/config.js'
@@ -88,5 +89,23 @@ describe('an article over its time budget', () => {
     assert.deepEqual(messagesOf(file, 'markdown-limits'), [])
     assert.equal(messagesOf(file, 'plain-english').length, 1)
     assert.ok(file.data.tree)
+  })
+})
+
+describe('modules the analysis needs', () => {
+  it('are loaded before the first budgeted analysis, so the watchdog can never leave one half-loaded', () => {
+    // In a fresh process with no config file (nothing has loaded ajv yet): creating the analyser
+    // loads it, outside any budget.
+    const script = `
+      import {createRequire} from 'node:module'
+      const {resolveConfig} = await import(${JSON.stringify(new URL('../../src/config/config.js', import.meta.url).href)})
+      const {builtInRules} = await import(${JSON.stringify(new URL('../../rules/index.js', import.meta.url).href)})
+      const {createAnalyser} = await import(${JSON.stringify(new URL('../../src/pipeline/analyse.js', import.meta.url).href)})
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('/ajv/dist/2020.js'))
+      const before = loaded()
+      createAnalyser(resolveConfig({}, {rules: builtInRules}))
+      console.log(JSON.stringify({before, after: loaded()}))`
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
+    assert.deepEqual(JSON.parse(output), {before: false, after: true})
   })
 })
