@@ -25,6 +25,14 @@ import type {AnalysisReply, AnalysisRequest, WorkerSetup} from './worker.js'
  */
 export const workerCrossover = 60
 
+/**
+ * On 2 cores, `auto` uses two workers (the main thread then shares a core with them) from this
+ * many articles: measured on an idle 2-core machine (README, "Worker threads"), two workers were
+ * 1.07–1.19× faster than one thread at 1,500 MedQuAD articles, 1.00–1.08× at 750, and slower at
+ * 150 and 400, for about 250 MB more peak RSS.
+ */
+export const twoCoreCrossover = 1000
+
 /** Articles in flight per worker: enough that a worker never waits for the main thread. */
 const inFlightPerWorker = 2
 
@@ -54,12 +62,13 @@ export interface AnalysisPool {
  * `jobs` is `--jobs`: 1 is this thread, N ≥ 2 is N workers. `auto` leaves one core to this
  * thread (reading, the cache, reporting) and V8's garbage collector, and uses a worker on each of
  * the others when that is 2 or more and the run has `workerCrossover` articles or more. On 2
- * cores that is this thread alone: two workers there were 1.17× faster on an idle machine and
- * slower on a busy one, for three quarters more memory (README, "Worker threads").
+ * cores, two workers from `twoCoreCrossover` articles (below that, this thread alone): there they
+ * pay for their start-up and copying only on large runs, for three quarters more memory.
  */
 export function workersFor(jobs: number | 'auto', articles: number, cores = availableParallelism()): number {
   // (lint.ts analyses a run whose config loaded plugins on this thread: their code is loaded once.)
   if (jobs !== 'auto') return jobs <= 1 ? 0 : Math.min(jobs, Math.max(articles, 1))
+  if (cores === 2) return articles >= twoCoreCrossover ? 2 : 0
   if (cores - 1 < 2 || articles < workerCrossover) return 0
   return cores - 1
 }

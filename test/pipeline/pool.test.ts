@@ -11,7 +11,7 @@ import {packageRoot} from '../../src/config/package-files.js'
 import {resolveConfig} from '../../src/config/config.js'
 import {builtInRules} from '../../rules/index.js'
 import {lint} from '../../src/pipeline/lint.js'
-import {workerCrossover, workersFor} from '../../src/pipeline/pool.js'
+import {twoCoreCrossover, workerCrossover, workersFor} from '../../src/pipeline/pool.js'
 import {formatNames} from '../../src/report/formats.js'
 import {formatFiles, runCli} from '../helpers.js'
 import {withHealthlintFrontmatter} from '../bench/medquad.js'
@@ -55,9 +55,11 @@ describe('workersFor', () => {
     // Never more workers than articles.
     assert.equal(workersFor(4, 2, 8), 2)
   })
-  it('uses a worker on every core but one for auto, when that is 2 or more and there are enough articles', () => {
+  it('uses a worker on every core but one for auto, when that is 2 or more and there are enough articles, and two on 2 cores for large runs', () => {
     assert.equal(workersFor('auto', 5000, 1), 0)
-    assert.equal(workersFor('auto', 5000, 2), 0)
+    // On 2 cores, two workers only for large runs.
+    assert.equal(workersFor('auto', twoCoreCrossover - 1, 2), 0)
+    assert.equal(workersFor('auto', twoCoreCrossover, 2), 2)
     assert.equal(workersFor('auto', workerCrossover - 1, 4), 0)
     assert.equal(workersFor('auto', workerCrossover, 3), 2)
     assert.equal(workersFor('auto', 5000, 4), 3)
