@@ -46,6 +46,8 @@ export interface LintOptions {
    * The output is the same whatever the number.
    */
   jobs?: number | 'auto'
+  /** This thread also renders every article (build): `auto` then leaves 2 cores to it (pool.ts). */
+  mainThreadRenders?: boolean
   /** Each analysis worker's V8 limits (default: node's). */
   workerLimits?: ResourceLimits
 }
@@ -126,7 +128,7 @@ export function createLinter(options: LintOptions): Linter {
     },
     async *lintFiles(paths) {
       // Plugins' rules are code, which is never sent to a worker: a run with plugins stays here.
-      const workers = config.plugins.length > 0 ? 0 : workersFor(options.jobs ?? 1, paths.length)
+      const workers = config.plugins.length > 0 ? 0 : workersFor(options.jobs ?? 1, paths.length, undefined, options.mainThreadRenders)
       if (workers === 0) {
         // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
         for (const path of paths) yield await complete(await load(path))

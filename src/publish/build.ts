@@ -64,7 +64,8 @@ export {publishRuleId} from './render.js'
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
   const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
-  const linter = createLinter({...options, slugs, hashes})
+  // This thread renders every page: on 2 cores, workers would only compete with it (pool.ts).
+  const linter = createLinter({...options, slugs, hashes, mainThreadRenders: true})
   const staging = await openStaging(resolve(options.cwd, options.out), {root: options.cwd}).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })

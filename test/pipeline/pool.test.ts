@@ -60,6 +60,9 @@ describe('workersFor', () => {
     // On 2 cores, two workers only for large runs.
     assert.equal(workersFor('auto', twoCoreCrossover - 1, 2), 0)
     assert.equal(workersFor('auto', twoCoreCrossover, 2), 2)
+    // …but not for a build, whose main thread renders every page.
+    assert.equal(workersFor('auto', 5000, 2, true), 0)
+    assert.equal(workersFor('auto', 5000, 4, true), 3)
     assert.equal(workersFor('auto', workerCrossover - 1, 4), 0)
     assert.equal(workersFor('auto', workerCrossover, 3), 2)
     assert.equal(workersFor('auto', 5000, 4), 3)
