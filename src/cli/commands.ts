@@ -57,18 +57,17 @@ const reportFormat: OptionSpec = {
   help: `Report format: ${formatNames[0]} (default), ${formatNames.slice(1).join(', ')}\n(github: annotations for GitHub Actions; sarif: SARIF 2.1.0; junit: JUnit XML)`
 }
 
+// What lint and build share: how the run is checked and reported, and how it runs.
+const checking = {format: reportFormat, config, 'allow-plugins': allowPlugins, now, quiet, 'max-warnings': maxWarnings}
+const running = {'no-cache': noCache, 'cache-dir': cacheDir, jobs, 'no-color': noColor, color}
+
 export const commands: readonly CommandSpec[] = [
   {
     name: 'lint',
     arguments: '[paths…]',
     summary: 'Check articles (default: articles/)',
     options: {
-      format: reportFormat,
-      config,
-      'allow-plugins': allowPlugins,
-      now,
-      quiet,
-      'max-warnings': maxWarnings,
+      ...checking,
       changed: {
         ...changed,
         help: 'Lint only the articles changed since the merge base with REF (default: the\npull request\'s base branch, else origin/HEAD, origin/main, main …), or all of\nthem when a rule, schema or the config changed. Write REF after `=`.'
@@ -87,11 +86,7 @@ export const commands: readonly CommandSpec[] = [
         type: 'boolean',
         help: 'Apply the fixes of rules whose replacement is certain (contractions,\nLatin abbreviations, numbers, US spellings), say what changed on stderr,\nthen report what is left'
       },
-      'no-cache': noCache,
-      'cache-dir': cacheDir,
-      jobs,
-      'no-color': noColor,
-      color
+      ...running
     }
   },
   {
@@ -101,22 +96,13 @@ export const commands: readonly CommandSpec[] = [
     options: {
       out: {type: 'string', value: 'DIR', help: 'Output directory (default: dist/)'},
       previous: {type: 'string', value: 'DIR', help: 'The previous bundle to compare with, for the manifest\'s changes, tombstones\nand dateModified (default: the --out directory)'},
-      format: reportFormat,
-      config,
-      'allow-plugins': allowPlugins,
-      now,
-      quiet,
-      'max-warnings': maxWarnings,
+      ...checking,
       changed: {
         ...changed,
         help: 'Report (and summarise) only the articles changed since the merge base with\nREF (as lint --changed); the bundle is still built from every article.\nWrite REF after `=`.'
       },
       summary,
-      'no-cache': noCache,
-      'cache-dir': cacheDir,
-      jobs,
-      'no-color': noColor,
-      color
+      ...running
     }
   },
   {

@@ -144,27 +144,21 @@ export function scoresOf(counts: Counts): ReadabilityScores | undefined {
  * capital.
  */
 function scoreSentence(node: Sentence): ScoredSentence | undefined {
-  const counts = {words: 0, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
-  const wordSyllables: number[] = []
-  // One pass over the words: each word's facts are looked up once (see `syllablesOfWords`).
-  let phone = false
-  for (const child of node.children) {
-    if (child.type !== 'WordNode') continue
-    const value = wordText(child)
-    const facts = wordFacts(value)
-    const digits = facts.digitsOnly
-    const syllables = phone && digits ? countDigits(value) : facts.syllables
-    phone = facts.phoneStart || (phone && digits)
-    wordSyllables.push(syllables)
-    counts.words++
+  const values: string[] = []
+  for (const child of node.children) if (child.type === 'WordNode') values.push(wordText(child))
+  if (values.length === 0) return undefined
+  // Each word's facts are looked up once, for its syllables and its counts.
+  const facts = values.map(wordFacts)
+  const wordSyllables = syllablesOf(values, facts)
+  const counts = {words: values.length, syllables: 0, polysyllables: 0, complexWords: 0, letters: 0}
+  for (const [index, syllables] of wordSyllables.entries()) {
     counts.syllables += syllables
-    counts.letters += facts.letters
+    counts.letters += facts[index]!.letters
     if (syllables >= 3) {
       counts.polysyllables++
-      if (facts.startsLower) counts.complexWords++
+      if (facts[index]!.startsLower) counts.complexWords++
     }
   }
-  if (counts.words === 0) return undefined
   return {node, ...counts, wordSyllables}
 }
 
@@ -173,12 +167,16 @@ function scoreSentence(node: Sentence): ScoredSentence | undefined {
  * of digits after a phone number's first ("01632 960 123") are read digit by digit.
  */
 export function syllablesOfWords(values: readonly string[]): number[] {
+  return syllablesOf(values, values.map(wordFacts))
+}
+
+function syllablesOf(values: readonly string[], facts: readonly WordFacts[]): number[] {
   let phone = false
-  return values.map((value) => {
-    const facts = wordFacts(value)
-    const syllables = phone && facts.digitsOnly ? countDigits(value) : facts.syllables
-    phone = facts.phoneStart || (phone && facts.digitsOnly)
-    return syllables
+  return values.map((value, index) => {
+    const {digitsOnly, phoneStart, syllables} = facts[index]!
+    const read = phone && digitsOnly ? countDigits(value) : syllables
+    phone = phoneStart || (phone && digitsOnly)
+    return read
   })
 }
 
