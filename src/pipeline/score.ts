@@ -4,8 +4,8 @@
 // Prose is the Markdown body without code, inline code, HTML, images, tables and URLs (links
 // whose text is the address itself); the frontmatter was already blanked out by the parse stage,
 // so every sentence and word keeps its position in the original file. Sentences come from
-// `parse-english` through `mdast-util-to-nlcst` directly: remark-retext would build a plain
-// Latin parser and split "Dr. Smith" or "e.g." into extra sentences.
+// `parse-english`, converted as `mdast-util-to-nlcst` does it (to-prose.ts): remark-retext
+// would build a plain Latin parser and split "Dr. Smith" or "e.g." into extra sentences.
 //
 // Headings are prose (plain-english reads them) but are not scored: a heading is a label, and
 // counting it as a sentence would make every article look easier than it is. List items are
@@ -13,10 +13,8 @@
 import type {Nodes as MdastNodes, Root} from 'mdast'
 import type {Root as NlcstRoot, Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
-import {toNlcst} from 'mdast-util-to-nlcst'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {wordText} from '../words/vocabulary-index.js'
-import {ParseEnglish} from 'parse-english'
 import {
   automatedReadabilityIndex,
   colemanLiau,
@@ -29,6 +27,7 @@ import {
 import type {Counts} from '../rule-kit/readability.js'
 import {countDigits, countSyllables, isPhoneNumberStart} from '../words/syllables.js'
 import {repairSentences} from './sentences.js'
+import {toProse} from './to-prose.js'
 
 /** Document-level readability scores; the names are part of the JSON report contract. */
 export interface ReadabilityScores extends Counts {
@@ -50,12 +49,10 @@ export interface ScoredSentence extends Omit<Counts, 'sentences'> {
   wordSyllables: number[]
 }
 
-const parser = new ParseEnglish()
-
-// Not prose: skipped entirely. (Tables are skipped by mdast-util-to-nlcst itself.)
-const ignore = ['code', 'html', 'image', 'imageReference', 'definition', 'math', 'yaml', 'toml']
-// Kept in the sentence as a non-word, so "see https://… for more" stays one sentence.
+// Not prose: skipped entirely (tables too, by the converter itself). Links whose text is their
+// address are kept in the sentence as a non-word, so "see https://… for more" stays one sentence.
 const urlType = 'healthlintUrl'
+export const proseOptions = {ignore: ['code', 'html', 'image', 'imageReference', 'definition', 'math', 'yaml', 'toml'], source: [urlType]}
 
 /** What the counts need to know of a word, worked out once per distinct word (see `wordFacts`). */
 interface WordFacts {
@@ -85,7 +82,7 @@ export function scoreArticle(file: VFile): void {
   if (!tree || tree.children.length === 0 || !tree.position) return
   let prose: NlcstRoot
   try {
-    prose = toNlcst(proseView(tree) as MdastNodes, file, parser, {ignore, source: [urlType]})
+    prose = toProse(proseView(tree) as MdastNodes, file, proseOptions)
   } catch {
     // The converter throws only for unpositioned trees, which the parse stage never makes, or
     // when nesting is deep enough to exhaust the stack (markdown-limits reports that article).

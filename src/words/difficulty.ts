@@ -157,23 +157,32 @@ function assess(node: Sentence, wordSyllables: readonly number[], options: Diffi
   return {words: count, unfamiliar, named, long, veryLong, hard}
 }
 
-// Weights by set of everyday words (one per set of allowed terms), then by word as written and
-// whether it starts the sentence: most words repeat, within an article and across a run. The
-// title's words are left out here (see `assess`), so one article's title never colours another's
-// verdicts. Bounded.
-const weights = new WeakMap<ReadonlySet<string>, Map<string, number>>()
+// Weights by set of everyday words (one per set of allowed terms), then by word as written:
+// most words repeat, within an article and across a run. A word's weight also depends on its
+// syllables (a word's own count, unless it is read digit by digit in a phone number) and on
+// whether it starts the sentence, so each entry keeps the weights for one syllable count, at the
+// start and elsewhere. The title's words are left out here (see `assess`), so one article's
+// title never colours another's verdicts. Bounded.
+const weights = new WeakMap<ReadonlySet<string>, Map<string, CachedWeight>>()
+
+interface CachedWeight {
+  syllables: number
+  /** At the start of the sentence, and elsewhere (-1: not yet worked out). */
+  first: number
+  inside: number
+}
 
 function cachedWeightOf(value: string, index: number, syllables: number, everyday: ReadonlySet<string>): number {
   let byWord = weights.get(everyday)
   if (!byWord) weights.set(everyday, (byWord = new Map()))
-  const key = `${index === 0 ? 0 : 1}${syllables}\u0000${value}`
-  let weight = byWord.get(key)
-  if (weight === undefined) {
+  let cached = byWord.get(value)
+  if (cached?.syllables !== syllables) {
     if (byWord.size >= 50_000) byWord.clear()
-    weight = weightOf(value, index, syllables, everyday)
-    byWord.set(key, weight)
+    cached = {syllables, first: -1, inside: -1}
+    byWord.set(value, cached)
   }
-  return weight
+  if (index === 0) return cached.first >= 0 ? cached.first : (cached.first = weightOf(value, index, syllables, everyday))
+  return cached.inside >= 0 ? cached.inside : (cached.inside = weightOf(value, index, syllables, everyday))
 }
 
 /** 1 for an unfamiliar word, ½ for a long word most readers know, 0 for a familiar one (the title aside). */
