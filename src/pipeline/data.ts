@@ -7,6 +7,7 @@ import type {SlugIndex} from './slugs.js'
 import type {Root as NlcstRoot} from 'nlcst'
 import type {ReadabilityScores, ScoredSentence} from './score.js'
 import type {StatedReview} from './facts.js'
+import type {PreRendered} from '../publish/render.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -40,6 +41,8 @@ declare module 'vfile' {
     readabilityTarget: number
     /** Indexes into `sentences` of the sentences the `hard-sentence` rule flagged (check stage). */
     hardSentences: number[]
+    /** The page, rendered ahead on a build's worker thread (publish/render.ts); never cached. */
+    preRendered: PreRendered
   }
 }
 

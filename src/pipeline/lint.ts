@@ -17,6 +17,7 @@ import type {Analyser} from './analyse.js'
 import type {ResourceLimits} from 'node:worker_threads'
 import {createPool, workersFor} from './pool.js'
 import type {AnalysisPool} from './pool.js'
+import type {RenderSetup} from '../publish/render.js'
 import './data.js'
 
 export interface LintOptions {
@@ -46,8 +47,11 @@ export interface LintOptions {
    * The output is the same whatever the number.
    */
   jobs?: number | 'auto'
-  /** This thread also renders every article (build): `auto` then leaves 2 cores to it (pool.ts). */
-  mainThreadRenders?: boolean
+  /**
+   * A build's: with workers, they render each article's page too (kept on `file.data.preRendered`
+   * for the build to use or not), so that this thread only reads, decides and writes.
+   */
+  render?: RenderSetup
   /** Each analysis worker's V8 limits (default: node's). */
   workerLimits?: ResourceLimits
 }
@@ -91,9 +95,12 @@ export function createLinter(options: LintOptions): Linter {
     let suppressions
     if (cached) {
       suppressions = restoreFacts(file, cached)
+      // A build's cached article: its page is rendered from its bytes, read again, on a worker.
+      if (pool && options.render) await preRenderCached(file, pool)
     } else {
       // On a worker, the facts come back as plain data and are restored like a cache hit.
-      const pooled = pool ? await pool.analyse(file) : undefined
+      const pooled = pool ? await pool.analyse(file, {render: options.render !== undefined}) : undefined
+      if (pooled?.preRendered) file.data.preRendered = pooled.preRendered
       const fresh = pooled ? {facts: pooled.facts, suppressions: restoreFacts(file, pooled.facts)} : await analyse(file)
       suppressions = fresh.suppressions
       const hash = file.data.contentHash
@@ -102,6 +109,15 @@ export function createLinter(options: LintOptions): Linter {
     }
     finisher.finish(file, suppressions)
     return file
+  }
+
+  const preRenderCached = async (file: VFile, pool: AnalysisPool) => {
+    const source = await loadArticle(pathOf(file), options.cwd, config.limits)
+    // Other bytes than the facts were found in: left to the build, which says so (render.ts).
+    if (source.data.contentHash === undefined || source.data.contentHash !== file.data.contentHash) return
+    source.data.now = options.now
+    const preRendered = await pool.render(source)
+    if (preRendered) file.data.preRendered = preRendered
   }
 
   const load = async (path: string) => {
@@ -128,7 +144,7 @@ export function createLinter(options: LintOptions): Linter {
     },
     async *lintFiles(paths) {
       // Plugins' rules are code, which is never sent to a worker: a run with plugins stays here.
-      const workers = config.plugins.length > 0 ? 0 : workersFor(options.jobs ?? 1, paths.length, undefined, options.mainThreadRenders)
+      const workers = config.plugins.length > 0 ? 0 : workersFor(options.jobs ?? 1, paths.length)
       if (workers === 0) {
         // One at a time: reads are synchronous (see load.ts) and cache writes go on in the background.
         for (const path of paths) yield await complete(await load(path))
@@ -136,7 +152,7 @@ export function createLinter(options: LintOptions): Linter {
       }
       // This thread reads, looks up the cache, finishes and reports; the workers (started on the
       // first article not in the cache) analyse. A window of articles is in flight, taken in order.
-      const pool = createPool({config, size: workers, ...(options.workerLimits ? {resourceLimits: options.workerLimits} : {})})
+      const pool = createPool({config, size: workers, ...(options.workerLimits ? {resourceLimits: options.workerLimits} : {}), ...(options.render ? {render: options.render} : {})})
       const window: Array<Promise<VFile>> = []
       try {
         for (const path of paths) {

@@ -16,6 +16,7 @@ import type {ArticleFacts} from './facts.js'
 import {recordedMessages} from '../../rules/markdown-limits.js'
 // Types only: worker.ts loads the whole Markdown stack, which this thread may never need.
 import type {AnalysisReply, AnalysisRequest, WorkerSetup} from './worker.js'
+import type {PreRendered, RenderSetup} from '../publish/render.js'
 
 /**
  * Fewest articles to analyse for `--jobs auto` to start workers. Each worker loads the Markdown
@@ -33,6 +34,16 @@ export const workerCrossover = 60
  */
 export const twoCoreCrossover = 1000
 
+/**
+ * Each worker's young generation, in MB (node's default is 48: three semi-spaces of 16). An
+ * article's trees live through its whole analysis, so with the default they are copied by
+ * several scavenges and promoted, to be collected again by the old generation's collector; with
+ * semi-spaces of 64 MB most are dead by the first scavenge. Measured on 2 idle cores (1,500
+ * MedQuAD articles, two workers): 19.7–20.3 s against 22.1–22.6 s, for 816–845 MB of peak RSS
+ * against 567–595 MB (README, "Memory"). `--jobs 1` keeps to one thread and node's defaults.
+ */
+export const workerYoungGenerationMb = 192
+
 /** Articles in flight per worker: enough that a worker never waits for the main thread. */
 const inFlightPerWorker = 2
 
@@ -43,8 +54,10 @@ export interface PoolOptions {
   config: ResolvedConfig
   /** Number of worker threads (1 or more). */
   size: number
-  /** Each worker's V8 limits (default: node's). */
+  /** Each worker's V8 limits (default: node's, but a young generation of `workerYoungGenerationMb`). */
   resourceLimits?: ResourceLimits
+  /** A build's: the workers render pages too (publish/render.ts `preRender`). */
+  render?: RenderSetup
 }
 
 export interface AnalysisPool {
@@ -52,7 +65,13 @@ export interface AnalysisPool {
    * Analyse `file` (loaded on this thread) on a worker; resolves to its facts, never rejects.
    * `failed` is true when the analysis did not finish (such facts are not cached).
    */
-  analyse(file: VFile): Promise<PooledFacts>
+  analyse(file: VFile, options?: {render?: boolean}): Promise<PooledFacts>
+  /**
+   * Render the page of `file` (loaded on this thread; its facts came from the cache) on a
+   * worker, for a pool made with `render`; undefined when a worker could not (this thread then
+   * renders it).
+   */
+  render(file: VFile): Promise<PreRendered | undefined>
   /** Stop every worker. */
   close(): Promise<void>
 }
@@ -65,12 +84,10 @@ export interface AnalysisPool {
  * cores, two workers from `twoCoreCrossover` articles (below that, this thread alone): there they
  * pay for their start-up and copying only on large runs, for three quarters more memory.
  */
-export function workersFor(jobs: number | 'auto', articles: number, cores = availableParallelism(), mainThreadRenders = false): number {
+export function workersFor(jobs: number | 'auto', articles: number, cores = availableParallelism()): number {
   // (lint.ts analyses a run whose config loaded plugins on this thread: their code is loaded once.)
   if (jobs !== 'auto') return jobs <= 1 ? 0 : Math.min(jobs, Math.max(articles, 1))
-  // A build's main thread renders every page too: on 2 cores it needs one of them to itself
-  // (lint + build of 1,500 MedQuAD articles took 34.4 s with two workers against 26.6 s without).
-  if (cores === 2) return !mainThreadRenders && articles >= twoCoreCrossover ? 2 : 0
+  if (cores === 2) return articles >= twoCoreCrossover ? 2 : 0
   if (cores - 1 < 2 || articles < workerCrossover) return 0
   return cores - 1
 }
@@ -78,11 +95,14 @@ export function workersFor(jobs: number | 'auto', articles: number, cores = avai
 export interface PooledFacts {
   facts: ArticleFacts
   failed: boolean
+  /** The page, when asked for and the analysis did not fail. */
+  preRendered?: PreRendered
 }
 
 interface Task {
   request: AnalysisRequest
-  resolve: (result: PooledFacts) => void
+  /** Facts for an analysis; none (and no page) for a render whose worker failed. */
+  resolve: (result: Partial<PooledFacts>) => void
 }
 
 interface Slot {
@@ -93,7 +113,7 @@ interface Slot {
 
 export function createPool(options: PoolOptions): AnalysisPool {
   const {ruleSet, ...data} = options.config
-  const setup: WorkerSetup = {config: data, ruleIds: ruleSet.ids}
+  const setup: WorkerSetup = {config: data, ruleIds: ruleSet.ids, ...(options.render ? {render: options.render} : {})}
   const slots: Slot[] = []
   const waiting: Task[] = []
   let nextId = 0
@@ -106,7 +126,7 @@ export function createPool(options: PoolOptions): AnalysisPool {
   const start = (): Slot => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: setup,
-      ...(options.resourceLimits ? {resourceLimits: options.resourceLimits} : {})
+      resourceLimits: {maxYoungGenerationSizeMb: workerYoungGenerationMb, ...options.resourceLimits}
     })
     const slot: Slot = {worker, tasks: []}
     worker.on('message', (reply: AnalysisReply) => {
@@ -114,8 +134,8 @@ export function createPool(options: PoolOptions): AnalysisPool {
       if (index === -1) return
       const [task] = slot.tasks.splice(index, 1) as [Task]
       lostInARow = 0
-      if ('facts' in reply) task.resolve({facts: reply.facts, failed: task.request.failed !== undefined})
-      else retry(task, `an internal error: ${reply.error}`)
+      if ('error' in reply) retry(task, `an internal error: ${reply.error}`)
+      else task.resolve({...(reply.facts ? {facts: reply.facts} : {}), failed: task.request.failed !== undefined, ...(reply.preRendered ? {preRendered: reply.preRendered} : {})})
       pump()
     })
     const lost = (reason: string) => {
@@ -137,8 +157,11 @@ export function createPool(options: PoolOptions): AnalysisPool {
   }
 
   const retry = (task: Task, reason: string) => {
-    if (task.request.failed === undefined) {
-      waiting.unshift({request: {...task.request, failed: reason}, resolve: task.resolve})
+    // A page this thread can render itself: never tried again on a worker.
+    if (task.request.render === 'only') task.resolve({failed: true})
+    else if (task.request.failed === undefined) {
+      const {render, ...request} = task.request
+      waiting.unshift({request: {...request, failed: reason}, resolve: task.resolve})
     } else {
       task.resolve({facts: failedFacts(task.request, task.request.failed, ruleSet), failed: true})
     }
@@ -147,7 +170,7 @@ export function createPool(options: PoolOptions): AnalysisPool {
   const pump = () => {
     if (closed) return
     if (giveUp !== undefined) {
-      for (const task of waiting.splice(0)) task.resolve({facts: failedFacts(task.request, task.request.failed ?? giveUp, ruleSet), failed: true})
+      for (const task of waiting.splice(0)) task.resolve(task.request.render === 'only' ? {failed: true} : {facts: failedFacts(task.request, task.request.failed ?? giveUp, ruleSet), failed: true})
       return
     }
     while (waiting.length > 0) {
@@ -172,17 +195,25 @@ export function createPool(options: PoolOptions): AnalysisPool {
     }
   }
 
+  const send = (file: VFile, render: AnalysisRequest['render']) => {
+    const request: AnalysisRequest = {id: nextId++, path: file.path, cwd: file.cwd, loaded: file.data.loaded === true}
+    if (typeof file.value === 'string') request.value = file.value
+    if (file.data.contentHash !== undefined) request.contentHash = file.data.contentHash
+    if (file.data.problems) request.problems = file.data.problems
+    if (file.data.now !== undefined) request.now = file.data.now
+    if (render && options.render) request.render = render
+    return new Promise<Partial<PooledFacts>>((resolve) => {
+      waiting.push({request, resolve})
+      pump()
+    })
+  }
+
   return {
-    analyse(file) {
-      const request: AnalysisRequest = {id: nextId++, path: file.path, cwd: file.cwd, loaded: file.data.loaded === true}
-      if (typeof file.value === 'string') request.value = file.value
-      if (file.data.contentHash !== undefined) request.contentHash = file.data.contentHash
-      if (file.data.problems) request.problems = file.data.problems
-      if (file.data.now !== undefined) request.now = file.data.now
-      return new Promise<PooledFacts>((resolve) => {
-        waiting.push({request, resolve})
-        pump()
-      })
+    async analyse(file, analyseOptions) {
+      return (await send(file, analyseOptions?.render ? 'analysed' : undefined)) as PooledFacts
+    },
+    async render(file) {
+      return options.render ? (await send(file, 'only')).preRendered : undefined
     },
     async close() {
       closed = true

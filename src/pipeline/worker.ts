@@ -16,6 +16,7 @@ import {recordProblem} from './problems.js'
 import {factsOf} from './facts.js'
 import type {ArticleFacts} from './facts.js'
 import type {Problem} from './problems.js'
+import type {PreRendered, RenderSetup} from '../publish/render.js'
 import './data.js'
 
 /** An article as the main thread loaded it, sent to a worker. */
@@ -34,14 +35,21 @@ export interface AnalysisRequest {
    * whose work is bounded, and report the failure under `markdown-limits`.
    */
   failed?: string
+  /**
+   * A build's: render the page too, after the analysis (`analysed`), or only render it (`only`:
+   * its facts came from the cache; `value` holds its bytes, just read again).
+   */
+  render?: 'analysed' | 'only'
 }
 
-export type AnalysisReply = {id: number; facts: ArticleFacts} | {id: number; error: string}
+export type AnalysisReply = {id: number; facts?: ArticleFacts; preRendered?: PreRendered} | {id: number; error: string}
 
 /** The resolved config but its rule set (code), and the rule ids it was resolved against. */
 export interface WorkerSetup {
   config: Omit<ResolvedConfig, 'ruleSet'>
   ruleIds: readonly string[]
+  /** A build's: what rendering pages needs from the run. */
+  render?: RenderSetup
 }
 
 /** The VFile of `request`, as the main thread had it before the analysis. */
@@ -65,6 +73,9 @@ if (parentPort) {
   const config: ResolvedConfig = {...setup.config, ruleSet: builtInRules}
   const analyser = createAnalyser(config)
   let checker: ReturnType<typeof createChecker> | undefined
+  // Rendering loads the HTML stack: only in a build's workers, and only once.
+  const renderer = setup.render ? await import('../publish/render.js') : undefined
+  const preRender = (source: VFile, file: VFile) => renderer!.preRender(source, file, config, setup.render!, file.data.now ?? '')
   // One throw-away analysis before the first article, so that the first article does not pay for
   // compiling the rules and loading their modules inside its time budget: otherwise each worker's
   // first article could be stopped where one thread (warm by then) would finish it. With a budget
@@ -75,8 +86,13 @@ if (parentPort) {
     let reply: AnalysisReply
     try {
       const file = fileOf(request)
-      if (request.failed === undefined) {
+      if (request.render === 'only' && renderer) {
+        reply = {id: request.id, preRendered: preRender(file, file)}
+      } else if (request.failed === undefined) {
         reply = {id: request.id, facts: factsOf(file, await analyser.analyse(file))}
+        // From its own tree; an article without one (refused or unreadable) is left to the main
+        // thread, which reads it again and says why it cannot be published.
+        if (request.render === 'analysed' && renderer && file.data.tree) reply.preRendered = preRender(file, file)
       } else {
         checker ??= createChecker(config)
         readBody(file, config.limits)

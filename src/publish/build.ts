@@ -64,8 +64,6 @@ export {publishRuleId} from './render.js'
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
   const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
-  // This thread renders every page: on 2 cores, workers would only compete with it (pool.ts).
-  const linter = createLinter({...options, slugs, hashes, mainThreadRenders: true})
   const staging = await openStaging(resolve(options.cwd, options.out), {root: options.cwd}).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })
@@ -73,6 +71,9 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   const previous = await readPreviousBundle(resolve(options.cwd, options.previous ?? options.out), (note) => options.onNote?.(note))
   const translations = await readTranslations(paths, slugs, options.cwd, options.config.limits, options.config.site)
   const writer = createBundleWriter({config: options.config, now: options.now, previous, translations, write: (path, content) => staging.write(path, content)})
+  // With workers, they render each page as they analyse it (or, for a cached article, from its
+  // bytes read again), so this thread reads, decides and writes.
+  const linter = createLinter({...options, slugs, hashes, render: {previous, translations}})
   try {
     for await (const file of linter.lintFiles(paths)) {
       const outcome = await publish(file)
@@ -94,6 +95,8 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   return summary
 
   async function publish(file: VFile): Promise<ArticleOutcome> {
+    const ahead = file.data.preRendered
+    delete file.data.preRendered
     if (isDraft(file)) return {status: 'skipped'}
     // An overdue review is the one error `publish.overdue` may let through, with a notice.
     const overdue = writer.onlyOverdue(file)
@@ -101,7 +104,9 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
       writer.withheld(file, overdue ? 'review-overdue' : 'errors')
       return overdue ? {status: 'withheld', reason: 'review-overdue'} : {status: 'withheld'}
     }
-    const result = await renderArticle(file, options.cwd, options.config, writer.contextFor(file, overdue))
+    // Rendered ahead on a worker for the same context, unless it guessed the notice differently
+    // (a review-date rule set to warn, say): then rendered here.
+    const result = ahead?.reviewOverdue === overdue ? ahead.result : await renderArticle(file, options.cwd, options.config, writer.contextFor(file, overdue))
     if (!result.ok) {
       const message = withoutStack(() => file.message(result.reason, {place: result.place ?? {line: 1, column: 1}, ruleId: result.ruleId, source: 'healthlint'}))
       message.fatal = true

@@ -10,12 +10,12 @@ import {join} from 'node:path'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/config.js'
 import {packageRoot} from '../config/package-files.js'
-import {policyDueOf} from '../rule-kit/review-due.js'
 import {bundleSchemaVersion, indexOf, toJsonText} from './bundle.js'
 import type {BundleIndexEntry} from './bundle.js'
 import type {EmittedArticle} from './emit.js'
 import {pathOf, slugOf} from '../pipeline/slugs.js'
-import {datesOf, manifestOf, sha256} from './manifest.js'
+import {manifestOf, sha256} from './manifest.js'
+import {isOverdue, publishContextOf} from './context.js'
 import type {ManifestArticle, ManifestFile, PreviousBundle} from './manifest.js'
 import type {PublishContext} from './site.js'
 import {stylesheetPath} from './site.js'
@@ -73,10 +73,7 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
       return errors.length > 0 && errors.every((message) => message.ruleId === 'review-date') && isOverdue(file, config, now)
     },
     contextFor(file, reviewOverdue) {
-      const data = file.data.frontmatter?.data ?? {}
-      const {slug} = slugOf(data, pathOf(file))
-      const lastReviewed = typeof data.lastReviewed === 'string' ? data.lastReviewed : now
-      return {...datesOf(previous, {slug, source: pathOf(file), contentHash: file.data.contentHash ?? '', lastReviewed}, now), reviewOverdue, translations: translations.get(slug) ?? []}
+      return publishContextOf(file, {previous, translations, now}, reviewOverdue)
     },
     published(file, emitted) {
       const {article, entry} = emitted
@@ -122,13 +119,4 @@ export function createBundleWriter(options: BundleWriterOptions): BundleWriter {
 function slugAndSafety(file: VFile): {slug: string; safe: boolean} {
   const {slug} = slugOf(file.data.frontmatter?.data, pathOf(file))
   return {slug, safe: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && slug.length <= 80}
-}
-
-/** Whether the article's clinical review has passed at `now`: nextReview, or lastReviewed plus the policy's days. */
-export function isOverdue(file: VFile, config: ResolvedConfig, now: string): boolean {
-  const data = file.data.frontmatter?.data
-  if (!data || typeof data.lastReviewed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(data.lastReviewed)) return false
-  const policyDue = policyDueOf(data.lastReviewed, config.settings.reviewIntervalDays)
-  const nextReview = typeof data.nextReview === 'string' ? data.nextReview : undefined
-  return policyDue < now || (nextReview !== undefined && nextReview < now)
 }

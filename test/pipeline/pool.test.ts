@@ -60,9 +60,6 @@ describe('workersFor', () => {
     // On 2 cores, two workers only for large runs.
     assert.equal(workersFor('auto', twoCoreCrossover - 1, 2), 0)
     assert.equal(workersFor('auto', twoCoreCrossover, 2), 2)
-    // …but not for a build, whose main thread renders every page.
-    assert.equal(workersFor('auto', 5000, 2, true), 0)
-    assert.equal(workersFor('auto', 5000, 4, true), 3)
     assert.equal(workersFor('auto', workerCrossover - 1, 4), 0)
     assert.equal(workersFor('auto', workerCrossover, 3), 2)
     assert.equal(workersFor('auto', 5000, 4), 3)
@@ -109,6 +106,41 @@ describe('analysis on worker threads', () => {
     }
     assert.ok((bundles[0]!.files?.size ?? 0) > 2, 'some articles are published')
     assert.deepEqual(bundles[1], bundles[0])
+  })
+
+  it('publishes the same bundle when workers render the pages, from the cache too, with and without overdue notices', async () => {
+    // A year on, every review is overdue. With `publish.overdue: flag` the pages carry the notice
+    // (the workers guess it); with review-date only warning, they are published without one
+    // (the workers guess wrong, and this thread renders them again).
+    const later = '2027-03-01'
+    // Every other rule only warns, so that the articles are published.
+    const warnings = Object.fromEntries(builtInRules.rules.map((rule) => [rule.id, rule.safety ? {severity: 'warning', reason: 'this test publishes every article'} : 'warning']))
+    await writeFile(join(cwd, 'flag.json'), JSON.stringify({publish: {overdue: 'flag'}, rules: {...warnings, 'review-date': 'error'}}))
+    await writeFile(join(cwd, 'warn.json'), JSON.stringify({publish: {overdue: 'flag'}, rules: warnings}))
+    const notices: number[] = []
+    for (const config of ['flag.json', 'warn.json']) {
+      const cache = await mkdtemp(join(tmpdir(), 'healthlint-pool-render-'))
+      try {
+        const bundles: Array<{code: number; stdout: string; stderr: string; files: Map<string, Buffer> | undefined}> = []
+        // One thread; two workers filling the cache; two workers rendering cached articles.
+        for (const [jobs, caching] of [['1', ['--no-cache']], ['2', ['--cache-dir', cache]], ['2', ['--cache-dir', cache]]] as const) {
+          const out: string = `dist-render-${bundles.length}`
+          const result = await runCli(['build', ...caching, '--now', later, '--config', config, '--out', out, '--jobs', jobs, '--format', 'json'], cwd)
+          bundles.push({code: result.code, stdout: result.stdout, stderr: result.stderr.replaceAll(out, 'dist'), files: await snapshot(join(cwd, out))})
+          await rm(join(cwd, out), {recursive: true, force: true})
+        }
+        assert.ok((await readdir(cache, {recursive: true})).length > 0, 'the second build filled the cache')
+        assert.deepEqual(bundles[1], bundles[0], `${config}: two workers`)
+        assert.deepEqual(bundles[2], bundles[0], `${config}: two workers, from the cache`)
+        const pages = [...(bundles[0]!.files ?? new Map<string, Buffer>())].filter(([path]) => path.endsWith('.html'))
+        assert.ok(pages.length > 2, `${config}: some articles are published`)
+        notices.push(pages.filter(([, bytes]) => bytes.includes('This page is overdue for clinical review.')).length)
+      } finally {
+        await rm(cache, {recursive: true, force: true})
+      }
+    }
+    assert.ok(notices[0]! > 2, `${notices[0]} pages with the notice under flag`)
+    assert.equal(notices[1], 0)
   })
 
   it('fills the cache from the workers, and a warm run reports the same', async () => {
