@@ -27,6 +27,7 @@ export interface OptionValues {
   'no-cache'?: boolean
   'cache-dir'?: string
   jobs?: string
+  shard?: string
   help?: boolean
   version?: boolean
 }
