@@ -28,7 +28,9 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
   const jobSummary = options.summary ? createSummary(options.config, environment.cwd) : undefined
   const summary = await build(options.paths, {
     ...(options.shard ? {shard: options.shard, onRun: ({paths, shardRun}: RunArticles) => {
-      if (shardRun) shard = {run: shardRun, positions: new Map(paths.map((path, position) => [path, position]))}
+      // The report's run is the articles reported: with --changed, the changed ones.
+      const reportedPaths = reported ? paths.filter((path) => reported.has(path)) : paths
+      if (shardRun) shard = {run: {...shardRun, articles: reportedPaths.length}, positions: new Map(reportedPaths.map((path, position) => [path, position]))}
     }} : {}),
     ...(reported ? {reported} : {}),
     ...(cache ? {cache} : {}),

@@ -206,7 +206,7 @@ export const globalOptions: Readonly<Record<string, OptionSpec>> = {
   version: {type: 'boolean', short: 'v', help: 'Show the version'}
 }
 
-export const exitCodeHelp = 'Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem.'
+export const exitCodeHelp = 'Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem, or a shard that cannot be merged.'
 
 export function commandNamed(name: string | undefined): CommandSpec | undefined {
   return commands.find((command) => command.name === name)

@@ -22,24 +22,25 @@ export async function runMergeReports(environment: CliEnvironment, options: Comm
   for (const name of files) reports.push({name, report: readShardReport(await readReport(environment.cwd, name), name, environment.cwd)})
   const mismatch = shardsMismatch(reports.map(({name, report}) => ({name, run: report.run})), options.config)
   if (mismatch) throw new ShardInputError(mismatch)
+  // Every article of the run once: counted before anything is allocated for them.
   const articles = reports[0]!.report.run.articles
-  const byPosition = new Array<{file: VFile; reviewDue: string | undefined; name: string} | undefined>(articles)
+  const held = reports.reduce((sum, {report}) => sum + report.files.length, 0)
+  const byPosition = new Map<number, {file: VFile; reviewDue: string | undefined; name: string}>()
   for (const {name, report} of reports) {
     for (const {position, file, reviewDue} of report.files) {
-      const other = byPosition[position]
+      const other = byPosition.get(position)
       if (other) throw new ShardInputError(`${name} and ${other.name} both report article ${position + 1} of the run (${file.history[0]}): they are not shards of one split.`)
-      byPosition[position] = {file, reviewDue, name}
+      byPosition.set(position, {file, reviewDue, name})
     }
   }
-  let held = 0
-  for (let position = 0; position < articles; position++) if (byPosition[position]) held++
   if (held !== articles) throw new ShardInputError(`the reports hold ${held} of the run's ${articles} articles: a report is incomplete.`)
+  const ordered = [...byPosition].sort(([a], [b]) => a - b).map(([, entry]) => entry)
 
   const reporter = countingReporter(environment, options)
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
-  for (const entry of byPosition) {
-    reporter.file(entry!.file)
-    summary?.file(entry!.file, {reviewDue: entry!.reviewDue})
+  for (const entry of ordered) {
+    reporter.file(entry.file)
+    summary?.file(entry.file, {reviewDue: entry.reviewDue})
   }
   reporter.end()
   if (summary && !(await appendSummary(environment, options, summary.format(reporter.totals)))) return exitCodes.usage

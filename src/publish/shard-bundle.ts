@@ -177,7 +177,8 @@ async function checkListing(directory: string, name: string, files: readonly Man
     throw error
   })
   for (const entry of found) {
-    if (!entry.isFile() || !listed.has(entry.name)) throw new ShardInputError(`${name} holds articles/${entry.name}, which its ${shardRecordName} does not list: give the directories \`healthlint build --shard\` wrote, as they are.`)
+    if (!entry.isFile()) throw new ShardInputError(`${name}/articles/${entry.name} is not a regular file (a symbolic link, or a folder); a shard's build writes only files.`)
+    if (!listed.has(entry.name)) throw new ShardInputError(`${name} holds articles/${entry.name}, which its ${shardRecordName} does not list: give the directories \`healthlint build --shard\` wrote, as they are.`)
   }
   if (found.length !== listed.size) throw new ShardInputError(`${name} lacks ${listed.size - found.length} of the article files its ${shardRecordName} lists.`)
 }
