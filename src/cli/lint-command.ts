@@ -85,7 +85,7 @@ export interface ShardContext {
   positions: ReadonlyMap<string, number>
 }
 
-export function shardContextOf(command: ShardRun['command'], options: CommonOptions, paths: readonly string[], index: RunIndex): ShardContext {
+function shardContextOf(command: ShardRun['command'], options: CommonOptions, paths: readonly string[], index: RunIndex): ShardContext {
   return {
     run: shardRunOf({command, config: options.config, now: options.now, paths, hashes: index.hashes, slugs: index.slugs, shard: options.shard!}),
     positions: new Map(paths.map((path, position) => [path, position]))

@@ -12,7 +12,6 @@ import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {readCommandLine} from './arguments.js'
 import {defaultHost} from '../preview/defaults.js'
 import {escapeForLog, guardedStream} from '../report/safe-text.js'
-import {parseShard} from '../pipeline/shard.js'
 import type {Shard} from '../pipeline/shard.js'
 
 export interface CliEnvironment {
@@ -151,7 +150,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
 
   let shard: Shard | undefined
   if (values.shard !== undefined) {
-    const parsed = parseShard(values.shard)
+    const parsed = (await import('../pipeline/shard.js')).parseShard(values.shard)
     if ('error' in parsed) {
       stderr.write(`healthlint: ${parsed.error}\n`)
       return exitCodes.usage
