@@ -28,7 +28,8 @@ interface Step {
 interface Workflow {
   on: Record<string, {paths?: string[]; branches?: string[]} | null>
   permissions: Record<string, string>
-  jobs: Record<string, {permissions?: unknown; steps: Step[]}>
+  env?: Record<string, string>
+  jobs: Record<string, {permissions?: unknown; needs?: string; if?: string; strategy?: {'fail-fast'?: boolean; matrix: Record<string, unknown[]>}; steps: Step[]}>
 }
 
 async function load(name: string): Promise<{text: string; workflow: Workflow}> {
@@ -41,8 +42,8 @@ const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job)
 describe('GitHub workflows', async () => {
   const names = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name)).sort()
 
-  it('are the three the README describes', () => {
-    assert.deepEqual(names, ['content-pr.yml', 'publish.yml', 'review-schedule.yml'])
+  it('are the four the README describes', () => {
+    assert.deepEqual(names, ['content-pr.yml', 'publish.yml', 'review-schedule.yml', 'sharded-build.yml'])
   })
 
   for (const name of names) {
@@ -125,6 +126,41 @@ describe('GitHub workflows', async () => {
     assert.ok(all.some((step) => step.run?.includes('healthlint review-schedule articles/ --within 90') && step.run.includes('>> "$GITHUB_STEP_SUMMARY"')))
     assert.ok(all.some((step) => step.run === 'healthlint review-schedule articles/ --within 3650 --format ics > review-schedule.ics'))
     assert.equal(all.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.path, 'review-schedule.ics')
+  })
+
+  it('sharded-build.yml builds one shard per matrix job, uploads each, and merges the reports and bundles in a job that needs them all', async () => {
+    const {workflow} = await load('sharded-build.yml')
+    assert.deepEqual(Object.keys(workflow.on), ['workflow_dispatch'])
+    const count = Number(workflow.env?.SHARDS)
+    const {shard, merge} = workflow.jobs
+    assert.ok(shard && merge)
+    // The matrix lists every shard once, 1 to SHARDS: the merge refuses a missing one.
+    assert.deepEqual(shard.strategy?.matrix.shard, Array.from({length: count}, (_, index) => index + 1))
+    assert.equal(shard.strategy?.['fail-fast'], false)
+    const build = shard.steps.find((step) => step.run?.startsWith('healthlint build '))
+    assert.equal(build?.run, 'healthlint build articles/ --shard "$SHARD/$SHARDS" --out "shard-$SHARD/" --format json --no-cache > "report-$SHARD.json"')
+    assert.equal(build?.env?.SHARD, '${{ matrix.shard }}')
+    assert.equal(build?.['continue-on-error'], true)
+    const upload = shard.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    assert.equal(upload?.with?.name, 'healthlint-shard-${{ matrix.shard }}')
+    assert.equal(upload?.with?.path, 'shard-${{ matrix.shard }}/\nreport-${{ matrix.shard }}.json\n')
+    assert.ok(shard.steps.findIndex((step) => step.run === 'rm -rf -- .healthlint-cache') < shard.steps.indexOf(build!))
+
+    assert.equal(merge.needs, 'shard')
+    assert.equal(merge.if, '${{ !cancelled() }}')
+    const steps = merge.steps
+    const download = steps.findIndex((step) => step.uses?.startsWith('actions/download-artifact@'))
+    assert.deepEqual(steps[download]!.with, {pattern: 'healthlint-shard-*', path: 'shards/', 'merge-multiple': true})
+    const report = steps.findIndex((step) => step.run === 'healthlint merge-reports shards/report-*.json --format github')
+    const bundles = steps.findIndex((step) => step.run === 'healthlint merge-bundles shards/shard-*/ --out dist/')
+    assert.ok(download < report && report < bundles, 'download, then the report, then the bundle')
+    assert.ok(steps.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@') && step.with?.path === 'dist/') > bundles)
+    const fail = steps.at(-1)!
+    assert.equal(fail.if, `\${{ steps.${steps[report]!.id}.outcome == 'failure' || steps.${steps[bundles]!.id}.outcome == 'failure' }}`)
+    assert.match(fail.run!, /exit 1\n$/)
+    for (const step of [...shard.steps, ...steps].filter((step) => step.run?.startsWith('npm install '))) {
+      assert.ok(step.run!.includes('--ignore-scripts') && step.run!.includes('healthlint@'), String(step.run))
+    }
   })
 
   it('action-validator rejects a broken workflow (the check can fail)', async () => {

@@ -27,6 +27,7 @@ export interface OptionValues {
   'no-cache'?: boolean
   'cache-dir'?: string
   jobs?: string
+  shard?: string
   help?: boolean
   version?: boolean
 }
@@ -116,7 +117,7 @@ async function notTaken(command: CommandSpec, rawName: string, name: string): Pr
   const takers = commandsTaking(name).map((other) => `\`${other.name}\``)
   const nearest = await nearestOf(name, Object.keys({...command.options, ...globalOptions}).filter((option) => !command.options[option]?.hidden))
   const nearestHint = nearest ? ` Did you mean --${nearest}?` : ''
-  const what = takers.length > 0 ? `\`healthlint ${command.name}\` does not take ${rawName}: it is an option of ${takers.join(' and ')}.` : `unknown option ${rawName} for \`healthlint ${command.name}\`.`
+  const what = takers.length > 0 ? `\`healthlint ${command.name}\` does not take ${rawName}: it is an option of ${takers.length > 1 ? `${takers.slice(0, -1).join(', ')} and ${takers.at(-1)}` : takers[0]}.` : `unknown option ${rawName} for \`healthlint ${command.name}\`.`
   return `${what}${nearestHint}\n${helpPointer(command)}`
 }
 

@@ -5,23 +5,34 @@
 import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {build} from '../publish/build.js'
-import type {BuildSummary} from '../publish/build.js'
+import type {BuildSummary, RunArticles} from '../publish/build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
 import {cacheFor, changedPaths, countingReporter, exitCodeFor} from './lint-command.js'
+import type {ShardContext} from './lint-command.js'
 import {createSummary} from '../report/summary.js'
 import {displayPath} from '../report/safe-text.js'
 import {pathOf} from '../pipeline/slugs.js'
 import {plural} from '../rule-kit/plural.js'
+import {describeShard} from '../pipeline/shard.js'
 
 export async function runBuild(environment: CliEnvironment, options: CommonOptions): Promise<number> {
-  const reporter = countingReporter(environment, options)
+  // Made once the run's articles are known: a shard's report records its place in the run.
+  let shard: ShardContext | undefined
+  let made: ReturnType<typeof countingReporter> | undefined
+  const reporter = () => (made ??= countingReporter(environment, options, shard))
   const cache = cacheFor(environment, options)
   const changed = options.changed ? await changedPaths(environment, options) : undefined
   // Every article when a rule, schema or the config changed (the selection is then the inputs).
   const reported = changed && changed.join('\0') !== options.paths.join('\0') ? new Set(changed) : undefined
   const jobSummary = options.summary ? createSummary(options.config, environment.cwd) : undefined
   const summary = await build(options.paths, {
+    ...(options.shard ? {shard: options.shard, onRun: ({paths, shardRun}: RunArticles) => {
+      // The report's run is the articles reported: with --changed, the changed ones.
+      const reportedPaths = reported ? paths.filter((path) => reported.has(path)) : paths
+      if (shardRun) shard = {run: {...shardRun, articles: reportedPaths.length}, positions: new Map(reportedPaths.map((path, position) => [path, position]))}
+    }} : {}),
+    ...(reported ? {reported} : {}),
     ...(cache ? {cache} : {}),
     cwd: environment.cwd,
     config: options.config,
@@ -32,24 +43,25 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
     onNote: (note) => environment.stderr.write(`healthlint: the previous bundle is not compared with: ${note}.\n`),
     onArticle: (file) => {
       if (reported && !reported.has(pathOf(file))) return
-      reporter.file(file)
+      reporter().file(file)
       jobSummary?.file(file)
     }
   })
-  reporter.end()
+  reporter().end()
   environment.stderr.write(formatSummary(summary))
+  if (options.shard) environment.stderr.write(`This is ${describeShard(options.shard)}: \`healthlint merge-bundles\` joins the shards' directories into the bundle, with its index, hubs, feeds, search index and manifest.\n`)
   if (jobSummary && options.summary) {
     try {
-      await appendFile(resolve(environment.cwd, options.summary), jobSummary.format(reporter.totals))
+      await appendFile(resolve(environment.cwd, options.summary), jobSummary.format(reporter().totals))
     } catch (error) {
       environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
       return exitCodes.usage
     }
   }
-  return exitCodeFor(reporter.totals, options.maxWarnings)
+  return exitCodeFor(reporter().totals, options.maxWarnings)
 }
 
-function formatSummary(summary: BuildSummary): string {
+export function formatSummary(summary: BuildSummary): string {
   const lines = [`Published ${plural(summary.published.length, 'article')} to ${displayPath(summary.out)}.`]
   if (summary.flagged.length > 0) {
     lines.push(`${summary.flagged.length === 1 ? 'Its review is' : `The reviews of ${summary.flagged.length} of them are`} overdue, so ${summary.flagged.length === 1 ? 'it is' : 'they are'} published with a notice saying so (publish.overdue: flag). A clinician must review ${summary.flagged.length === 1 ? 'it' : 'them'}, then update lastReviewed:`, ...summary.flagged.map((slug) => `  ${slug}`))

@@ -57,6 +57,12 @@ const reportFormat: OptionSpec = {
   help: `Report format: ${formatNames[0]} (default), ${formatNames.slice(1).join(', ')}\n(github: annotations for GitHub Actions; sarif: SARIF 2.1.0; junit: JUnit XML)`
 }
 
+const shard: OptionSpec = {
+  type: 'string',
+  value: 'i/n',
+  help: 'Check only shard i of n (1/3, 2/3, 3/3 on three CI runners): the articles\nwhose slug falls in it. Every shard still reads every article\'s slug. With\n--format json the report is the shard\'s, for `healthlint merge-reports`'
+}
+
 // What lint and build share: how the run is checked and reported, and how it runs.
 const checking = {format: reportFormat, config, 'allow-plugins': allowPlugins, now, quiet, 'max-warnings': maxWarnings}
 const running = {'no-cache': noCache, 'cache-dir': cacheDir, jobs, 'no-color': noColor, color}
@@ -86,6 +92,13 @@ export const commands: readonly CommandSpec[] = [
         type: 'boolean',
         help: 'Apply the fixes of rules whose replacement is certain (contractions,\nLatin abbreviations, numbers, US spellings), say what changed on stderr,\nthen report what is left'
       },
+      shard: {
+        ...shard,
+        excludes: {
+          watch: '--watch keeps checking every article it is given, on this computer',
+          fix: '--fix rewrites articles, which would change the run under the other shards; run it once, without --shard, first'
+        }
+      },
       ...running
     }
   },
@@ -102,7 +115,37 @@ export const commands: readonly CommandSpec[] = [
         help: 'Report (and summarise) only the articles changed since the merge base with\nREF (as lint --changed); the bundle is still built from every article.\nWrite REF after `=`.'
       },
       summary,
+      shard: {
+        ...shard,
+        help: 'Build only shard i of n: its articles\' pages and records, and instead of the\nsite files healthlint-shard.json, for `healthlint merge-bundles`. With\n--format json the report is the shard\'s, for `healthlint merge-reports`'
+      },
       ...running
+    }
+  },
+  {
+    name: 'merge-reports',
+    arguments: '<reports…>',
+    summary: 'Join the shards\' reports (lint or build --shard i/n --format json) into the\nreport one unsharded run prints, in any format, with its job summary',
+    options: {
+      format: reportFormat,
+      config: {...config, help: 'The configuration the shards used (default: healthlint.config.json if present)'},
+      'allow-plugins': allowPlugins,
+      quiet,
+      'max-warnings': maxWarnings,
+      summary,
+      'no-color': noColor,
+      color
+    }
+  },
+  {
+    name: 'merge-bundles',
+    arguments: '<directories…>',
+    summary: 'Join the shards\' bundles (build --shard i/n) into the bundle one unsharded\nbuild writes (default: → dist/)',
+    options: {
+      out: {type: 'string', value: 'DIR', help: 'Output directory (default: dist/)'},
+      config: {...config, help: 'The configuration the shards used (default: healthlint.config.json if present)'},
+      'allow-plugins': allowPlugins,
+      'max-warnings': maxWarnings
     }
   },
   {
@@ -163,7 +206,7 @@ export const globalOptions: Readonly<Record<string, OptionSpec>> = {
   version: {type: 'boolean', short: 'v', help: 'Show the version'}
 }
 
-export const exitCodeHelp = 'Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem.'
+export const exitCodeHelp = 'Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or output-directory problem, or a shard that cannot be merged.'
 
 export function commandNamed(name: string | undefined): CommandSpec | undefined {
   return commands.find((command) => command.name === name)

@@ -5,7 +5,12 @@ import {selectChanged} from '../io/changed.js'
 import {createLinter, lint} from '../pipeline/lint.js'
 import type {LintOptions} from '../pipeline/lint.js'
 import {expandPaths} from '../io/files.js'
-import {readRunIndex} from '../pipeline/slugs.js'
+import {pathOf, readRunIndex} from '../pipeline/slugs.js'
+import type {RunIndex} from '../pipeline/slugs.js'
+import {pathsOfShard} from '../pipeline/shard.js'
+import {shardRunOf} from '../pipeline/shard-run.js'
+import type {ShardRun} from '../pipeline/shard-run.js'
+import {createShardReport} from '../report/shard-report.js'
 import {openReplay} from './replay.js'
 import type {ReplayRecord} from './replay.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
@@ -24,13 +29,14 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
   const cache = cacheFor(environment, options)
   const lintOptions: LintOptions = {cwd: environment.cwd, config: options.config, now: options.now, jobs: options.jobs, ...(cache ? {cache} : {}), ...(options.changed ? {slugScope: options.paths} : {})}
   // With a cache, the run is keyed first (replay.ts): an unchanged run writes its report again.
-  const prepared = cache ? await prepareRun(paths, lintOptions, environment, options, cache) : undefined
+  // A shard reads the whole run's index first, to know its own articles.
+  const prepared = cache || options.shard ? await prepareRun(paths, lintOptions, environment, options, cache) : undefined
   if (prepared?.replay?.stored) return replayed(environment, options, prepared.replay.stored)
   let written = ''
-  const reporter = countingReporter(prepared?.replay ? {...environment, stdout: {isTTY: environment.stdout.isTTY, write: (chunk) => environment.stdout.write((written += chunk, chunk))}} : environment, options)
+  const reporter = countingReporter(prepared?.replay ? {...environment, stdout: {isTTY: environment.stdout.isTTY, write: (chunk) => environment.stdout.write((written += chunk, chunk))}} : environment, options, prepared?.shard)
   const {totals} = reporter
   const summary = options.summary ? createSummary(options.config, environment.cwd) : undefined
-  const files = prepared ? createLinter({...lintOptions, slugs: prepared.index.slugs, hashes: prepared.index.hashes}).lintFiles(prepared.paths) : lint(paths, lintOptions)
+  const files = prepared ? createLinter({...lintOptions, slugs: prepared.index.slugs, hashes: prepared.index.hashes}).lintFiles(prepared.selected) : lint(paths, lintOptions)
   for await (const file of files) {
     reporter.file(file)
     summary?.file(file)
@@ -44,11 +50,17 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
   return exitCodeFor(totals, options.maxWarnings)
 }
 
-/** The articles of the run and their index, and the run's replay when it can be keyed. */
-async function prepareRun(inputs: string[], lintOptions: LintOptions, environment: CliEnvironment, options: CommonOptions, cache: ArticleCache) {
+/**
+ * The articles of the run and their index, the articles this run checks (all, or its shard's),
+ * and the run's replay when it can be keyed.
+ */
+async function prepareRun(inputs: string[], lintOptions: LintOptions, environment: CliEnvironment, options: CommonOptions, cache: ArticleCache | undefined) {
   const paths = await expandPaths(inputs, environment.cwd)
   const scope = lintOptions.slugScope ? await expandPaths(lintOptions.slugScope, environment.cwd) : paths
   const index = await readRunIndex(paths, environment.cwd, options.config.limits, scope)
+  const selected = options.shard ? pathsOfShard(paths, index.slugs, options.shard) : paths
+  const shard = options.shard ? shardContextOf('lint', options, paths, index) : undefined
+  if (!cache) return {paths, selected, index, shard, replay: undefined}
   const replay = await openReplay(cache, {
     inputs: options.changed ? ['--changed', ...options.paths] : inputs,
     cwd: environment.cwd,
@@ -57,13 +69,27 @@ async function prepareRun(inputs: string[], lintOptions: LintOptions, environmen
     format: options.format,
     quiet: options.quiet,
     color: options.color,
-    paths,
+    paths: selected,
     hashes: index.hashes,
     slugs: index.slugs,
     env: environment.env,
-    summary: options.summary !== undefined
+    summary: options.summary !== undefined,
+    ...(shard ? {shard: shard.run} : {})
   })
-  return {paths, index, replay}
+  return {paths, selected, index, shard, replay}
+}
+
+/** What a shard's reporter needs: its run (shard-run.ts) and each article's place in the run. */
+export interface ShardContext {
+  run: ShardRun
+  positions: ReadonlyMap<string, number>
+}
+
+function shardContextOf(command: ShardRun['command'], options: CommonOptions, paths: readonly string[], index: RunIndex): ShardContext {
+  return {
+    run: shardRunOf({command, config: options.config, now: options.now, paths, hashes: index.hashes, slugs: index.slugs, shard: options.shard!}),
+    positions: new Map(paths.map((path, position) => [path, position]))
+  }
 }
 
 /** An unchanged run: the previous report, summary and exit code. */
@@ -73,7 +99,7 @@ async function replayed(environment: CliEnvironment, options: CommonOptions, sto
   return exitCodeFor(stored.totals, options.maxWarnings)
 }
 
-async function appendSummary(environment: CliEnvironment, options: CommonOptions, text: string): Promise<boolean> {
+export async function appendSummary(environment: CliEnvironment, options: CommonOptions, text: string): Promise<boolean> {
   if (!options.summary) return true
   try {
     await appendFile(resolve(environment.cwd, options.summary), text)
@@ -103,10 +129,14 @@ export async function changedPaths(environment: CliEnvironment, options: CommonO
   return selection.paths
 }
 
-/** The chosen report format, fed each finished article, keeping the totals for the exit code. */
-export function countingReporter(environment: CliEnvironment, options: CommonOptions) {
+/**
+ * The chosen report format, fed each finished article, keeping the totals for the exit code. A
+ * shard's `--format json` is its shard report (report/shard-report.ts), for merge-reports.
+ */
+export function countingReporter(environment: CliEnvironment, options: CommonOptions, shard?: ShardContext) {
   const totals = emptyTotals()
-  const reporter = reporters[options.format]!({
+  const shardReport = shard && options.format === 'json' ? createShardReport((chunk) => environment.stdout.write(chunk), shard.run, options.config) : undefined
+  const reporter = shardReport ? {file: (file: VFile) => shardReport.file(file, shard!.positions.get(pathOf(file))!), end: () => shardReport.end()} : reporters[options.format]!({
     write: (chunk) => environment.stdout.write(chunk),
     quiet: options.quiet,
     color: options.color,

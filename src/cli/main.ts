@@ -12,6 +12,7 @@ import {formatNames, scheduleFormatNames} from '../report/formats.js'
 import {readCommandLine} from './arguments.js'
 import {defaultHost} from '../preview/defaults.js'
 import {escapeForLog, guardedStream} from '../report/safe-text.js'
+import type {Shard} from '../pipeline/shard.js'
 
 export interface CliEnvironment {
   argv: string[]
@@ -60,6 +61,8 @@ export interface CommonOptions {
   cacheDirectory?: string
   /** lint and build: analysis worker threads (1 = the main thread), or `auto` (pipeline/pool.ts). */
   jobs: number | 'auto'
+  /** lint and build: check only this shard of the articles (pipeline/shard.ts). */
+  shard?: Shard
 }
 
 export async function main(environment: CliEnvironment): Promise<number> {
@@ -145,6 +148,25 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  let shard: Shard | undefined
+  if (values.shard !== undefined) {
+    const parsed = (await import('../pipeline/shard.js')).parseShard(values.shard)
+    if ('error' in parsed) {
+      stderr.write(`healthlint: ${parsed.error}\n`)
+      return exitCodes.usage
+    }
+    shard = parsed
+    if (format === 'json' && values.quiet) {
+      stderr.write('healthlint: --quiet cannot be combined with --shard and --format json: a shard\'s JSON report keeps every message for `healthlint merge-reports`; give --quiet to merge-reports instead.\n')
+      return exitCodes.usage
+    }
+  }
+  if ((command === 'merge-reports' || command === 'merge-bundles') && paths.length === 0) {
+    const what = command === 'merge-reports' ? 'the shards\' reports: healthlint merge-reports shard-1.json shard-2.json' : 'the shards\' directories: healthlint merge-bundles shard-1/ shard-2/ --out dist/'
+    stderr.write(`healthlint: \`healthlint ${command}\` needs ${what}.\n`)
+    return exitCodes.usage
+  }
+
   const [{ConfigError, loadConfig}, {builtInRules}] = await Promise.all([import('../config/config.js'), import('../../rules/index.js')])
   let config: ResolvedConfig
   try {
@@ -181,15 +203,18 @@ export async function main(environment: CliEnvironment): Promise<number> {
   if (changed) common.changed = changed
   if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
   if (values.previous !== undefined) common.previous = values.previous
+  if (shard) common.shard = shard
   try {
+    if (command === 'merge-reports') return await (await import('./merge-reports-command.js')).runMergeReports(environment, common, paths)
+    if (command === 'merge-bundles') return await (await import('./merge-bundles-command.js')).runMergeBundles(environment, common, paths)
     if (command === 'review-schedule') return await (await import('./schedule-command.js')).runReviewSchedule(environment, common)
     if (command === 'preview') return await (await import('./preview-command.js')).runPreview(environment, common)
     if (common.watch) return await (await import('./watch-command.js')).runWatch(environment, common)
     if (command === 'build') return await (await import('./build-command.js')).runBuild(environment, common)
     return await (await import('./lint-command.js')).runLint(environment, common)
   } catch (error) {
-    const [{MissingPathError}, {ChangedError}, {OutputError}] = await Promise.all([import('../io/files.js'), import('../io/changed.js'), import('../publish/staging.js')])
-    if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError) {
+    const [{MissingPathError}, {ChangedError}, {OutputError}, {ShardInputError}] = await Promise.all([import('../io/files.js'), import('../io/changed.js'), import('../publish/staging.js'), import('../pipeline/shard-run.js')])
+    if (error instanceof MissingPathError || error instanceof ChangedError || error instanceof OutputError || error instanceof ShardInputError) {
       stderr.write(`healthlint: ${error.message}\n`)
       return exitCodes.usage
     }

@@ -15,6 +15,7 @@ import type {ArticleCache} from '../io/cache.js'
 import type {ResolvedConfig} from '../config/config.js'
 import type {SlugIndex} from '../pipeline/slugs.js'
 import type {Totals} from '../report/messages.js'
+import type {ShardRun} from '../pipeline/shard-run.js'
 
 export interface ReplayInputs {
   /** The command line's paths, as given: with the options, they name the record's slot. */
@@ -34,6 +35,8 @@ export interface ReplayInputs {
   env: Record<string, string | undefined>
   /** Whether a job summary is written. */
   summary: boolean
+  /** `--shard`: the shard and its run (every article's hash and slug: a shard's JSON report carries it). */
+  shard?: ShardRun
 }
 
 export interface ReplayRecord {
@@ -54,7 +57,8 @@ const slotName = 'lint-report'
 /** The replay of this run, or undefined when it cannot be keyed (an article could not be read). */
 export async function openReplay(cache: ArticleCache, inputs: ReplayInputs): Promise<Replay | undefined> {
   if (inputs.paths.some((path) => !inputs.hashes.has(path))) return undefined
-  const shape = sha256(JSON.stringify(['lint', inputs.cwd, inputs.format, inputs.quiet, inputs.color, inputs.summary, inputs.inputs]))
+  const shard = inputs.shard ? [inputs.shard.shard.index, inputs.shard.shard.count] : null
+  const shape = sha256(JSON.stringify(['lint', inputs.cwd, inputs.format, inputs.quiet, inputs.color, inputs.summary, inputs.inputs, ...(shard ? [shard] : [])]))
   const key = sha256(JSON.stringify([
     inputs.cwd,
     inputs.now,
@@ -67,7 +71,9 @@ export async function openReplay(cache: ArticleCache, inputs: ReplayInputs): Pro
     inputs.config.source ?? null,
     inputs.config.safetyOverrides,
     inputs.paths.map((path) => [path, inputs.hashes.get(path)]),
-    [...inputs.slugs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    [...inputs.slugs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    // A shard's articles and report depend on the whole run, which its run record hashes.
+    inputs.shard ?? null
   ]))
   const found = await cache.readRecord(shape, slotName)
   let stored: ReplayRecord | undefined

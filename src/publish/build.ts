@@ -11,13 +11,21 @@ import {expandPaths} from '../io/files.js'
 import {pathOf, readRunIndex} from '../pipeline/slugs.js'
 import {isDraft, toJsonText} from './bundle.js'
 import {renderArticle} from './render.js'
-import {OutputError, openStaging} from './staging.js'
+import {OutputError, openStaging, shardRecordName} from './staging.js'
 import {compareMessages} from '../pipeline/finish.js'
 import {withoutStack} from '../rule-kit/rule.js'
 import {createBundleWriter} from './bundle-writer.js'
 import {readPreviousBundle} from './manifest.js'
 import {readTranslations} from './translations.js'
 import type {Tombstone} from './tombstones.js'
+import {pathsOfShard} from '../pipeline/shard.js'
+import type {Shard} from '../pipeline/shard.js'
+import {shardRunOf} from '../pipeline/shard-run.js'
+import type {ShardRun} from '../pipeline/shard-run.js'
+import {projectPrevious} from './manifest.js'
+import {shardRecordOf} from './shard-bundle.js'
+import type {ShardOutcome} from './shard-bundle.js'
+import {severityOf} from '../report/messages.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -28,6 +36,24 @@ export interface BuildOptions extends LintOptions {
   onNote?: (note: string) => void
   /** Told about each article as soon as its fate is known, in input order. */
   onArticle?: (file: VFile, outcome: ArticleOutcome) => void
+  /**
+   * Build only the articles of this shard (`build --shard i/n`): their two files each, and,
+   * instead of the site files, `healthlint-shard.json` with what merge-bundles makes them from.
+   */
+  shard?: Shard
+  /** With `shard`: the articles whose messages count for the exit code (`--changed`; default all). */
+  reported?: ReadonlySet<string>
+  /** Told the run's articles before any is checked: all of them, those this build checks, and the shard's run. */
+  onRun?: (run: RunArticles) => void
+}
+
+export interface RunArticles {
+  /** Every article of the run, in order. */
+  paths: readonly string[]
+  /** The articles this build checks: all of them, or the shard's. */
+  selected: readonly string[]
+  /** With a shard: what makes its output part of the run (pipeline/shard.ts). */
+  shardRun?: ShardRun
 }
 
 export type ArticleOutcome =
@@ -64,26 +90,39 @@ export {publishRuleId} from './render.js'
 export async function build(inputs: string[], options: BuildOptions): Promise<BuildSummary> {
   const paths = await expandPaths(inputs, options.cwd)
   const {slugs, hashes} = await readRunIndex(paths, options.cwd, options.config.limits)
+  const {shard} = options
+  // A shard checks its own articles, but knows every article's slug and place in the run.
+  const selected = shard ? pathsOfShard(paths, slugs, shard) : paths
+  const shardRun = shard ? shardRunOf({command: 'build', config: options.config, now: options.now, paths, hashes, slugs, shard}) : undefined
+  options.onRun?.({paths, selected, ...(shardRun ? {shardRun} : {})})
+  const positions = new Map(paths.map((path, index) => [path, index]))
+  const outcomes: ShardOutcome[] = []
   const staging = await openStaging(resolve(options.cwd, options.out), {root: options.cwd}).catch((error: unknown) => {
     throw asOutputError(error, options.out)
   })
   const summary: BuildSummary = {out: options.out, published: [], withheld: [], skipped: [], overdue: [], flagged: [], tombstones: []}
   const previous = await readPreviousBundle(resolve(options.cwd, options.previous ?? options.out), (note) => options.onNote?.(note))
   const translations = await readTranslations(paths, slugs, options.cwd, options.config.limits, options.config.site)
-  const writer = createBundleWriter({config: options.config, now: options.now, previous, translations, write: (path, content) => staging.write(path, content)})
+  const writer = createBundleWriter({config: options.config, now: options.now, previous, translations, write: (path, content) => staging.write(path, content), positionOf: (file) => positions.get(pathOf(file))!})
   // With workers, they render each page as they analyse it (or, for a cached article, from its
   // bytes read again), so this thread reads, decides and writes.
   const linter = createLinter({...options, slugs, hashes, render: {previous, translations}})
   try {
-    for await (const file of linter.lintFiles(paths)) {
+    for await (const file of linter.lintFiles(selected)) {
       const outcome = await publish(file)
       if (outcome.status === 'published') summary.published.push(outcome.slug)
       else summary[outcome.status].push(pathOf(file))
       if (outcome.status === 'published' && outcome.reviewOverdue) summary.flagged.push(outcome.slug)
       if (outcome.status === 'withheld' && outcome.reason === 'review-overdue') summary.overdue.push(pathOf(file))
+      if (shardRun) outcomes.push({position: positions.get(pathOf(file))!, path: pathOf(file), outcome, counts: !options.reported || options.reported.has(pathOf(file)) ? countsOf(file) : null})
       options.onArticle?.(file, outcome)
     }
-    summary.tombstones = (await writer.finish()).tombstones
+    if (shardRun) {
+      // The site files need every shard's articles: merge-bundles makes them from these records.
+      await staging.write(shardRecordName, shardRecordOf({run: shardRun, previous: previous ? projectPrevious(previous) : null, parts: writer.parts(), outcomes}))
+    } else {
+      summary.tombstones = (await writer.finish()).tombstones
+    }
     await linter.flush()
     await staging.commit()
   } catch (error) {
@@ -123,6 +162,17 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     writer.published(file, result.value)
     return overdue ? {status: 'published', slug, reviewOverdue: true} : {status: 'published', slug}
   }
+}
+
+function countsOf(file: VFile): {errors: number; warnings: number; infos: number} {
+  const counts = {errors: 0, warnings: 0, infos: 0}
+  for (const message of file.messages) {
+    const severity = severityOf(message)
+    if (severity === 'error') counts.errors++
+    else if (severity === 'warning') counts.warnings++
+    else counts.infos++
+  }
+  return counts
 }
 
 /** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */

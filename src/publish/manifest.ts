@@ -102,7 +102,7 @@ const date = /^\d{4}-\d{2}-\d{2}$/
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isVersion1 = (value: unknown) => typeof value === 'string' && /^1\.\d+$/.test(value)
 
-function isPreviousIndex(value: unknown): value is NonNullable<PreviousBundle['index']> {
+export function isPreviousIndex(value: unknown): value is NonNullable<PreviousBundle['index']> {
   if (!isObject(value) || !isVersion1(value.schemaVersion) || !Array.isArray(value.articles)) return false
   if (!value.articles.every((entry) => isObject(entry) && typeof entry.slug === 'string' && slug.test(entry.slug))) return false
   if (value.tombstones === undefined) return true
@@ -111,13 +111,32 @@ function isPreviousIndex(value: unknown): value is NonNullable<PreviousBundle['i
     typeof tombstone.since === 'string' && date.test(tombstone.since) && (tombstone.to === undefined || (typeof tombstone.to === 'string' && slug.test(tombstone.to))))
 }
 
-function isPreviousManifest(value: unknown): value is NonNullable<PreviousBundle['manifest']> {
+export function isPreviousManifest(value: unknown): value is NonNullable<PreviousBundle['manifest']> {
   if (!isObject(value) || !isVersion1(value.schemaVersion) || !Array.isArray(value.articles) || !Array.isArray(value.files)) return false
   return value.articles.every((article) =>
     isObject(article) && typeof article.slug === 'string' && slug.test(article.slug) && typeof article.source === 'string' &&
     typeof article.contentHash === 'string' && /^[0-9a-f]{64}$/.test(article.contentHash) &&
     typeof article.datePublished === 'string' && date.test(article.datePublished) && typeof article.dateModified === 'string' && date.test(article.dateModified)
   ) && value.files.every((file) => isObject(file) && typeof file.path === 'string' && typeof file.sha256 === 'string')
+}
+
+/**
+ * Exactly what a build reads of the previous bundle, in a fixed shape: what a shard's build
+ * records (build --shard), so that merge-bundles compares with the same previous bundle.
+ */
+export function projectPrevious(previous: PreviousBundle): PreviousBundle {
+  const projected: PreviousBundle = {}
+  if (previous.index) {
+    projected.index = {articles: previous.index.articles.map((entry) => ({slug: entry.slug}))}
+    if (previous.index.tombstones) projected.index.tombstones = previous.index.tombstones.map((tombstone) => ({slug: tombstone.slug, reason: tombstone.reason, ...(tombstone.to === undefined ? {} : {to: tombstone.to}), since: tombstone.since}))
+  }
+  if (previous.manifest) {
+    projected.manifest = {
+      articles: previous.manifest.articles.map((article) => ({slug: article.slug, source: article.source, contentHash: article.contentHash, datePublished: article.datePublished, dateModified: article.dateModified})),
+      files: previous.manifest.files.map((file) => ({path: file.path, sha256: file.sha256, bytes: typeof file.bytes === 'number' ? file.bytes : 0}))
+    }
+  }
+  return projected
 }
 
 /**

@@ -27,8 +27,11 @@ export interface Staging {
   discard(): Promise<void>
 }
 
+/** What a shard's build (`build --shard`) writes beside its articles: its part of the site files. */
+export const shardRecordName = 'healthlint-shard.json'
+
 /** The entries a directory may hold for a build to replace it. */
-const bundleEntries = new Set(['index.json', 'articles', 'manifest.json', 'hubs', 'sitemap.xml', 'feed.xml', 'feed.json', 'search-index.json', 'schemas', 'assets'])
+const bundleEntries = new Set(['index.json', 'articles', 'manifest.json', 'hubs', 'sitemap.xml', 'feed.xml', 'feed.json', 'search-index.json', 'schemas', 'assets', shardRecordName])
 
 export interface StagingOptions {
   /**
@@ -162,7 +165,8 @@ async function checkReplaceable(target: string): Promise<void> {
     throw new OutputError(`The output path ${target} exists and is not a directory; choose another --out.`)
   }
   const entries = await readdir(target)
-  if (entries.length > 0 && (!entries.includes('index.json') || entries.some((entry) => !bundleEntries.has(entry)))) {
+  const marked = entries.includes('index.json') || entries.includes(shardRecordName)
+  if (entries.length > 0 && (!marked || entries.some((entry) => !bundleEntries.has(entry)))) {
     throw new OutputError(`The output directory ${target} holds files that are not a healthlint bundle (it would be replaced entirely); choose an empty or new directory for --out.`)
   }
 }

@@ -92,8 +92,10 @@ export function escapeMarkdown(text: string): string {
 export function createSummary(config: Pick<ResolvedConfig, 'settings'> & Partial<ReportedConfig>, base: string) {
   const rows: SummaryRow[] = []
   return {
-    file(file: VFile) {
-      rows.push(summaryRowOf(file, config, base))
+    /** One article's row; `known` gives its review due date when the file no longer has its frontmatter (a shard's report). */
+    file(file: VFile, known?: {reviewDue: string | undefined}) {
+      const row = summaryRowOf(file, config, base)
+      rows.push(known ? {...row, reviewDue: known.reviewDue} : row)
     },
     format(totals: Totals) {
       return formatSummary(rows, totals, {source: config.source, safetyOverrides: config.safetyOverrides ?? []})

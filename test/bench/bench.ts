@@ -25,6 +25,7 @@ import {join} from 'node:path'
 import {packageRoot} from '../../src/config/package-files.js'
 import {rules} from '../../rules/index.js'
 import {findShared, withHealthlintFrontmatter} from './medquad.js'
+import {shardOfSlug} from '../../src/pipeline/shard.js'
 
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const corpora = (process.env.BENCH_CORPORA ?? 'medquad,generated').split(',')
@@ -106,8 +107,36 @@ async function medquadJobs(work: string): Promise<Job[]> {
   }
   await writeBaselineConfig(cwd)
   await writeFile(join(cwd, 'all-warnings.json'), JSON.stringify({rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.safety ? {severity: 'warning', reason: 'the bench times publishing of every article'} : 'warning']))}))
-  return healthlintJobs('medquad', cwd, 'corpus', names.length, true, {buildInput: 'publishable', buildConfig: 'all-warnings.json', tuned: true})
+  return [
+    ...healthlintJobs('medquad', cwd, 'corpus', names.length, true, {buildInput: 'publishable', buildConfig: 'all-warnings.json', tuned: true}),
+    ...shardJobs('medquad', cwd, 'corpus', names)
+  ]
 }
+
+/**
+ * Sharding (`--shard i/n`) on one machine: the unsharded lint against its 2 shards run one after
+ * the other and joined by merge-reports (what sharding costs in all: every shard reads every
+ * slug, and the report is written twice), and each shard alone (what a 2-runner matrix waits
+ * for). One thread each (`--jobs 1`), no cache, JSON reports written to files.
+ */
+function shardJobs(corpus: string, cwd: string, input: string, names: string[]): Job[] {
+  const articles = names.length
+  // MedQuAD's articles have no slug field: each one's slug is its file name.
+  const inFirst = names.filter((name) => shardOfSlug(name.replace(/\.md$/, ''), 2) === 1).length
+  const lint = (shard: string | undefined, out: string) => `node '${bin}' lint ${input} --now ${now} --no-cache --jobs 1 --format json${shard ? ` --shard ${shard}` : ''} > ${out}`
+  const merge = `node '${bin}' merge-reports shard-1.json shard-2.json --format json > merged.json`
+  const job = (label: string, script: string, shardArticles = articles): Job => ({corpus, label, articles: shardArticles, cwd, command: ['sh', '-c', script]})
+  return [
+    job('lint, cold, --jobs 1, unsharded', lint(undefined, 'unsharded.json')),
+    job(shardedLabel, `${lint('1/2', 'shard-1.json')}; ${lint('2/2', 'shard-2.json')}; ${merge}`),
+    job('lint, cold, --jobs 1, shard 1/2 alone', lint('1/2', 'shard-1.json'), inFirst),
+    job('lint, cold, --jobs 1, shard 2/2 alone', lint('2/2', 'shard-2.json'), articles - inFirst),
+    job('merge-reports of the 2 shards', merge)
+  ]
+}
+
+const shardedLabel = 'lint, cold, --jobs 1, 2 shards one after the other + merge-reports'
+
 
 async function generatedJobs(work: string, notes: string[]): Promise<Job[]> {
   const cwd = join(work, 'generated')
@@ -293,6 +322,22 @@ function report(jobs: Job[], samples: Map<Job, Sample[]>, notes: string[]): stri
     const warm = find('lint, warm')
     const floor = find('floor')
     if (warm && floor) derived.push(`- ${corpus}: warm lint ÷ floor = ${(median(samples.get(warm)!.map((s) => s.seconds)) / median(samples.get(floor)!.map((s) => s.seconds))).toFixed(2)}×`)
+  }
+  for (const corpus of new Set(jobs.map((job) => job.corpus))) {
+    const seconds = (label: string) => {
+      const job = jobs.find((other) => other.corpus === corpus && other.label === label)
+      return job ? median(samples.get(job)!.map((sample) => sample.seconds)) : undefined
+    }
+    const unsharded = seconds('lint, cold, --jobs 1, unsharded')
+    const sharded = seconds(shardedLabel)
+    const first = seconds('lint, cold, --jobs 1, shard 1/2 alone')
+    const second = seconds('lint, cold, --jobs 1, shard 2/2 alone')
+    const merged = seconds('merge-reports of the 2 shards')
+    const job = jobs.find((other) => other.corpus === corpus && other.label === shardedLabel)
+    if (job && unsharded && sharded && first && second && merged) {
+      const same = existsSync(join(job.cwd, 'merged.json')) && readFileSync(join(job.cwd, 'merged.json')).equals(readFileSync(join(job.cwd, 'unsharded.json')))
+      derived.push(`- ${corpus}: 2 shards one after the other + merge-reports ÷ unsharded = ${(sharded / unsharded).toFixed(2)}× (the cost of sharding); slowest shard + merge-reports ÷ unsharded = ${((Math.max(first, second) + merged) / unsharded).toFixed(2)}× (a 2-runner matrix, start-up of the runners aside); shard 1 ÷ shard 2 = ${(first / second).toFixed(2)}×; merged report byte-identical to the unsharded one: ${same ? 'yes' : 'NO'}`)
+    }
   }
   const whole = jobs.find((job) => job.corpus === 'generated' && job.label === 'lint, cold')
   const part = jobs.find((job) => job.corpus.startsWith('generated (first') && job.label === 'lint, cold')

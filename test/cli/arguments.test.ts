@@ -17,7 +17,7 @@ describe('options per command', () => {
     assert.deepEqual(await runCli(['lint', '--out', 'x'], '/nonexistent'), {
       code: 2,
       stdout: '',
-      stderr: 'healthlint: `healthlint lint` does not take --out: it is an option of `build`.\nRun `healthlint lint --help` for the options it takes.\n'
+      stderr: 'healthlint: `healthlint lint` does not take --out: it is an option of `build` and `merge-bundles`.\nRun `healthlint lint --help` for the options it takes.\n'
     })
     assert.deepEqual(await runCli(['build', '--within', '5'], '/nonexistent'), {
       code: 2,
@@ -25,7 +25,7 @@ describe('options per command', () => {
       stderr: 'healthlint: `healthlint build` does not take --within: it is an option of `review-schedule`.\nRun `healthlint build --help` for the options it takes.\n'
     })
     const both = await runCli(['preview', '--quiet'], '/nonexistent')
-    assert.match(both.stderr, /^healthlint: `healthlint preview` does not take --quiet: it is an option of `lint` and `build`\.\n/)
+    assert.match(both.stderr, /^healthlint: `healthlint preview` does not take --quiet: it is an option of `lint`, `build` and `merge-reports`\.\n/)
     const changed = await runCli(['review-schedule', '--changed=origin/main'], '/nonexistent')
     assert.equal(changed.code, 2)
     assert.match(changed.stderr, /`healthlint review-schedule` does not take --changed: it is an option of `lint` and `build`\./)
