@@ -2,6 +2,7 @@
 // healthlint command writes may start a GitHub workflow command or carry a terminal escape
 // sequence, and calendar output keeps its line structure whatever a file name holds.
 import {describe, it} from 'node:test'
+import fc from 'fast-check'
 import assert from 'node:assert/strict'
 import {displayPath, escapeForLog, guardedStream, neutraliseCommands, oneLine, withoutControls} from '../../src/report/safe-text.js'
 import {resolveConfig} from '../../src/config/config.js'
@@ -100,5 +101,17 @@ describe('output channels of the CLI', () => {
     } finally {
       removeProject(root)
     }
+  })
+})
+
+describe('oneLine', () => {
+  it('leaves a line that is already one line as it is, and makes any other text one line', () => {
+    const slow = (text: string) => text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(/\s+/g, ' ').trim()
+    const pieces = ['a', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u001b[2J', '\u009b', '\u007f', 'é', '🙂', '::error::']
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 12}), fc.string({unit: 'binary', maxLength: 20}), (parts, noise) => {
+      for (const text of [parts.join(''), noise]) assert.equal(oneLine(text), slow(text))
+    }), {numRuns: 3000})
+    assert.equal(oneLine('Red flag symptoms need a heading.'), 'Red flag symptoms need a heading.')
+    assert.equal(oneLine(' two\u00a0 lines\nhere '), 'two lines here')
   })
 })
