@@ -2,33 +2,13 @@
 // exactly what the full GFM parser gives, for real articles and generated Markdown.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {readFileSync, readdirSync, statSync} from 'node:fs'
-import {join} from 'node:path'
 import fc from 'fast-check'
 import {mayHaveAutolinkLiteral, parseMarkdown, parseMarkdownWithAutolinks, possibleConstructs} from '../../src/pipeline/markdown.js'
-import {packageRoot} from '../../src/config/package-files.js'
+import {repositoryMarkdown} from './markdown-files.js'
 import {defaultLimits} from '../../src/config/config.js'
 import {checkBodyText} from '../../src/pipeline/limits.js'
 import {VFile} from 'vfile'
 import {parameters} from '../fuzz/arbitraries.js'
-
-/**
- * The Markdown files of the repository: articles and test fixtures (the MedQuAD sample, the
- * hostile catalogue), except the hostile files made to be slow to parse (over 16 KB).
- */
-function realTexts(): Array<{name: string; text: string}> {
-  const texts: Array<{name: string; text: string}> = []
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, {withFileTypes: true})) {
-      const path = join(directory, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.isFile() && entry.name.endsWith('.md') && statSync(path).size <= 16_384) texts.push({name: path.slice(packageRoot.length + 1), text: readFileSync(path, 'utf8')})
-    }
-  }
-  walk(join(packageRoot, 'articles'))
-  walk(join(packageRoot, 'test', 'fixtures'))
-  return texts
-}
 
 // Markdown syntax of every kind GFM adds (tables, footnotes, task lists, strikethrough, autolink
 // literals), near-misses of each, and the characters their constructs look at.
@@ -47,7 +27,7 @@ describe('parsing with only the GFM constructs a body can hold', () => {
   })
 
   it('gives the full GFM tree for every real article the tests use', () => {
-    const texts = realTexts()
+    const texts = repositoryMarkdown()
     assert.ok(texts.length > 50, `only ${texts.length} files`)
     // A text the limits refuse before parsing (the hostile deep-nesting files, 7 s of parsing) is
     // never parsed. The rest are parsed twice.

@@ -3,7 +3,6 @@
 // on generated Markdown, and, for its tokenizer, on any text at all.
 import {describe, it} from 'node:test'
 import assert from 'node:assert/strict'
-import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
 import {toNlcst} from 'mdast-util-to-nlcst'
@@ -13,7 +12,7 @@ import {VFile} from 'vfile'
 import {toProse} from '../../src/pipeline/to-prose.js'
 import {parseMarkdown} from '../../src/pipeline/markdown.js'
 import {proseOptions} from '../../src/pipeline/score.js'
-import {packageRoot} from '../../src/config/package-files.js'
+import {repositoryMarkdown} from './markdown-files.js'
 import {defaultLimits} from '../../src/config/config.js'
 import {checkBodyText} from '../../src/pipeline/limits.js'
 import {parameters} from '../fuzz/arbitraries.js'
@@ -24,21 +23,6 @@ function bothTrees(text: string): [string, string] {
   const file = new VFile({path: 'article.md', value: text})
   const tree = parseMarkdown(text) as Nodes
   return [JSON.stringify(toProse(tree, file, proseOptions)), JSON.stringify(toNlcst(tree, file, reference, proseOptions))]
-}
-
-function realTexts(): Array<{name: string; text: string}> {
-  const texts: Array<{name: string; text: string}> = []
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, {withFileTypes: true})) {
-      const path = join(directory, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.isFile() && entry.name.endsWith('.md') && statSync(path).size <= 16_384) texts.push({name: path.slice(packageRoot.length + 1), text: readFileSync(path, 'utf8')})
-    }
-  }
-  walk(join(packageRoot, 'articles'))
-  walk(join(packageRoot, 'test', 'fixtures'))
-  walk(join(packageRoot, 'test', 'eval'))
-  return texts
 }
 
 // Prose of every shape the converter and parse-english treat apart: sentence ends, initialisms,
@@ -52,7 +36,7 @@ const strip = (nodes: unknown): unknown => JSON.parse(JSON.stringify(nodes, (key
 
 describe('to-prose: the natural-language tree', () => {
   it('is mdast-util-to-nlcst’s for every real article and evaluation text', () => {
-    const texts = realTexts().filter(({name, text}) => checkBodyText(new VFile({path: name, value: text}), text, defaultLimits))
+    const texts = repositoryMarkdown(join('test', 'eval')).filter(({name, text}) => checkBodyText(new VFile({path: name, value: text}), text, defaultLimits))
     assert.ok(texts.length > 100, `only ${texts.length} files`)
     for (const {name, text} of texts) {
       const [ours, theirs] = bothTrees(text)
