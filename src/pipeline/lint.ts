@@ -52,7 +52,7 @@ export interface LintOptions {
    * for the build to use or not), so that this thread only reads, decides and writes.
    */
   render?: RenderSetup
-  /** Each analysis worker's V8 limits (default: node's). */
+  /** Each analysis worker's V8 limits (default: node's, but the young generation of pool.ts `workerYoungGenerationMb`). */
   workerLimits?: ResourceLimits
 }
 

@@ -1,8 +1,10 @@
 // A pool of analysis worker threads (worker.ts), so that a run uses every core. The main thread
 // keeps reading, the cache, the finish stage and the reports; the workers only parse, score and
 // run the rules that depend on the article and the config, and post back the facts (facts.ts),
-// which the main thread restores exactly as it restores a cache hit. Output is the same, byte
-// for byte, whatever the number of workers: results are taken in input order (lint.ts).
+// which the main thread restores exactly as it restores a cache hit; in a build they also render
+// each page (publish/render.ts `preRender`), which the build uses or renders again itself. Output
+// is the same, byte for byte, whatever the number of workers: results are taken in input order
+// (lint.ts).
 //
 // A worker that throws or dies never loses an article: the article is analysed again in a
 // (fresh) worker with only the rules whose work is bounded, and reported under
