@@ -2,13 +2,11 @@
 // say what was published, withheld and skipped (on stderr, so `--format json` output stays JSON).
 // `--summary` appends the job summary as lint does; `--changed` reports (and summarises) only the
 // changed articles, while the bundle is still built from all of them.
-import {appendFile} from 'node:fs/promises'
-import {resolve} from 'node:path'
 import {build} from '../publish/build.js'
 import type {BuildSummary, RunArticles} from '../publish/build.js'
 import type {CliEnvironment, CommonOptions} from './main.js'
 import {exitCodes} from './main.js'
-import {cacheFor, changedPaths, countingReporter, exitCodeFor} from './lint-command.js'
+import {appendSummary, cacheFor, changedPaths, countingReporter, exitCodeFor} from './lint-command.js'
 import type {ShardContext} from './lint-command.js'
 import {createSummary} from '../report/summary.js'
 import {displayPath} from '../report/safe-text.js'
@@ -50,14 +48,7 @@ export async function runBuild(environment: CliEnvironment, options: CommonOptio
   reporter().end()
   environment.stderr.write(formatSummary(summary))
   if (options.shard) environment.stderr.write(`This is ${describeShard(options.shard)}: \`healthlint merge-bundles\` joins the shards' directories into the bundle, with its index, hubs, feeds, search index and manifest.\n`)
-  if (jobSummary && options.summary) {
-    try {
-      await appendFile(resolve(environment.cwd, options.summary), jobSummary.format(reporter().totals))
-    } catch (error) {
-      environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
-      return exitCodes.usage
-    }
-  }
+  if (jobSummary && !(await appendSummary(environment, options, jobSummary.format(reporter().totals)))) return exitCodes.usage
   return exitCodeFor(reporter().totals, options.maxWarnings)
 }
 

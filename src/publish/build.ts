@@ -11,21 +11,21 @@ import {expandPaths} from '../io/files.js'
 import {pathOf, readRunIndex} from '../pipeline/slugs.js'
 import {isDraft, toJsonText} from './bundle.js'
 import {renderArticle} from './render.js'
-import {OutputError, openStaging, shardRecordName} from './staging.js'
+import {asOutputError, openStaging, shardRecordName} from './staging.js'
 import {compareMessages} from '../pipeline/finish.js'
 import {withoutStack} from '../rule-kit/rule.js'
 import {createBundleWriter} from './bundle-writer.js'
-import {readPreviousBundle} from './manifest.js'
+import {projectPrevious, readPreviousBundle} from './manifest.js'
 import {readTranslations} from './translations.js'
 import type {Tombstone} from './tombstones.js'
 import {pathsOfShard} from '../pipeline/shard.js'
 import type {Shard} from '../pipeline/shard.js'
 import {shardRunOf} from '../pipeline/shard-run.js'
 import type {ShardRun} from '../pipeline/shard-run.js'
-import {projectPrevious} from './manifest.js'
 import {shardRecordOf} from './shard-bundle.js'
 import type {ShardOutcome} from './shard-bundle.js'
-import {severityOf} from '../report/messages.js'
+import {countsOf} from '../report/messages.js'
+import {recordOutcome} from './outcome.js'
 
 export interface BuildOptions extends LintOptions {
   /** The output directory, relative to cwd. */
@@ -110,10 +110,7 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
   try {
     for await (const file of linter.lintFiles(selected)) {
       const outcome = await publish(file)
-      if (outcome.status === 'published') summary.published.push(outcome.slug)
-      else summary[outcome.status].push(pathOf(file))
-      if (outcome.status === 'published' && outcome.reviewOverdue) summary.flagged.push(outcome.slug)
-      if (outcome.status === 'withheld' && outcome.reason === 'review-overdue') summary.overdue.push(pathOf(file))
+      recordOutcome(summary, pathOf(file), outcome)
       if (shardRun) outcomes.push({position: positions.get(pathOf(file))!, path: pathOf(file), outcome, counts: !options.reported || options.reported.has(pathOf(file)) ? countsOf(file) : null})
       options.onArticle?.(file, outcome)
     }
@@ -162,23 +159,4 @@ export async function build(inputs: string[], options: BuildOptions): Promise<Bu
     writer.published(file, result.value)
     return overdue ? {status: 'published', slug, reviewOverdue: true} : {status: 'published', slug}
   }
-}
-
-function countsOf(file: VFile): {errors: number; warnings: number; infos: number} {
-  const counts = {errors: 0, warnings: 0, infos: 0}
-  for (const message of file.messages) {
-    const severity = severityOf(message)
-    if (severity === 'error') counts.errors++
-    else if (severity === 'warning') counts.warnings++
-    else counts.infos++
-  }
-  return counts
-}
-
-/** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */
-function asOutputError(error: unknown, out: string): unknown {
-  if (error instanceof Error && 'syscall' in error && !(error instanceof OutputError)) {
-    return new OutputError(`Could not write the bundle to ${out}: ${error.message}. The previous bundle, if any, is unchanged.`)
-  }
-  return error
 }

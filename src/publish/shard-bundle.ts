@@ -21,8 +21,8 @@ import {findSymbolicLink} from '../io/safe-path.js'
 import {ShardInputError, isShardRun, shardsMismatch} from '../pipeline/shard-run.js'
 import type {ShardRun} from '../pipeline/shard-run.js'
 import {isSafeSlug} from '../pipeline/slugs.js'
-import {emptyTotals} from '../report/messages.js'
-import type {Totals} from '../report/messages.js'
+import {addCounts, emptyTotals} from '../report/messages.js'
+import type {MessageCounts, Totals} from '../report/messages.js'
 import {toJsonText} from './bundle.js'
 import type {BundleIndexEntry} from './bundle.js'
 import {finishBundle} from './bundle-writer.js'
@@ -31,7 +31,8 @@ import type {ArticleOutcome, BuildSummary} from './build.js'
 import {isPreviousIndex, isPreviousManifest, projectPrevious} from './manifest.js'
 import type {ManifestFile, PreviousBundle} from './manifest.js'
 import type {SearchDocument} from './site-files.js'
-import {OutputError, openStaging, shardRecordName} from './staging.js'
+import {asOutputError, openStaging, shardRecordName} from './staging.js'
+import {recordOutcome} from './outcome.js'
 
 export const shardBundleName = 'healthlint-shard-bundle'
 /** The shard record's own version: 1 is this layout. */
@@ -45,7 +46,7 @@ export interface ShardOutcome {
   path: string
   outcome: ArticleOutcome
   /** Its messages by severity, or null when they do not count (`--changed`: not reported). */
-  counts: {errors: number; warnings: number; infos: number} | null
+  counts: MessageCounts | null
 }
 
 export interface ShardRecord {
@@ -116,28 +117,12 @@ export async function mergeBundles(directories: readonly string[], options: Merg
   }
 }
 
-function asOutputError(error: unknown, out: string): unknown {
-  if (error instanceof Error && 'syscall' in error && !(error instanceof OutputError)) {
-    return new OutputError(`Could not write the bundle to ${out}: ${error.message}. The previous bundle, if any, is unchanged.`)
-  }
-  return error
-}
-
 function resultOf(outcomes: ShardOutcome[], tombstones: BuildSummary['tombstones'], out: string): MergeResult {
   const summary: BuildSummary = {out, published: [], withheld: [], skipped: [], overdue: [], flagged: [], tombstones}
   const totals = emptyTotals()
   for (const {path, outcome, counts} of [...outcomes].sort((a, b) => a.position - b.position)) {
-    if (outcome.status === 'published') summary.published.push(outcome.slug)
-    else summary[outcome.status].push(path)
-    if (outcome.status === 'published' && outcome.reviewOverdue) summary.flagged.push(outcome.slug)
-    if (outcome.status === 'withheld' && outcome.reason === 'review-overdue') summary.overdue.push(path)
-    if (counts) {
-      totals.files++
-      totals.errors += counts.errors
-      totals.warnings += counts.warnings
-      totals.infos += counts.infos
-      if (counts.errors > 0) totals.filesWithErrors++
-    }
+    recordOutcome(summary, path, outcome)
+    if (counts) addCounts(totals, counts)
   }
   summary.published.sort()
   summary.flagged.sort()

@@ -16,6 +16,14 @@ export class OutputError extends Error {
   override name = 'OutputError'
 }
 
+/** A file system error while writing the bundle becomes a plain message (the CLI exits 2). */
+export function asOutputError(error: unknown, out: string): unknown {
+  if (error instanceof Error && 'syscall' in error && !(error instanceof OutputError)) {
+    return new OutputError(`Could not write the bundle to ${out}: ${error.message}. The previous bundle, if any, is unchanged.`)
+  }
+  return error
+}
+
 export interface Staging {
   /** The staging directory (absolute). */
   directory: string

@@ -74,15 +74,29 @@ export function emptyTotals(): Totals {
   return {files: 0, filesWithErrors: 0, errors: 0, warnings: 0, infos: 0}
 }
 
-export function addToTotals(totals: Totals, file: VFile): void {
-  totals.files++
-  let errors = 0
+/** A file's messages by severity. */
+export type MessageCounts = Pick<Totals, 'errors' | 'warnings' | 'infos'>
+
+export function countsOf(file: VFile): MessageCounts {
+  const counts: MessageCounts = {errors: 0, warnings: 0, infos: 0}
   for (const message of file.messages) {
     const severity = severityOf(message)
-    if (severity === 'error') errors++
-    else if (severity === 'warning') totals.warnings++
-    else totals.infos++
+    if (severity === 'error') counts.errors++
+    else if (severity === 'warning') counts.warnings++
+    else counts.infos++
   }
-  totals.errors += errors
-  if (errors > 0) totals.filesWithErrors++
+  return counts
+}
+
+/** Count one more file, with these messages. */
+export function addCounts(totals: Totals, counts: MessageCounts): void {
+  totals.files++
+  totals.errors += counts.errors
+  totals.warnings += counts.warnings
+  totals.infos += counts.infos
+  if (counts.errors > 0) totals.filesWithErrors++
+}
+
+export function addToTotals(totals: Totals, file: VFile): void {
+  addCounts(totals, countsOf(file))
 }
