@@ -1,5 +1,4 @@
 // `healthlint lint`: report every article as it finishes, then the totals and the exit code.
-import {appendFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {selectChanged} from '../io/changed.js'
 import {createLinter, lint} from '../pipeline/lint.js'
@@ -12,6 +11,8 @@ import {shardRunOf} from '../pipeline/shard-run.js'
 import type {ShardRun} from '../pipeline/shard-run.js'
 import {createShardReport} from '../report/shard-report.js'
 import {openReplay} from './replay.js'
+import {appendSummaryFile} from './summary-file.js'
+import {saveRun} from './quick-replay.js'
 import type {ReplayRecord} from './replay.js'
 import {addToTotals, emptyTotals} from '../report/messages.js'
 import {reporters} from '../report/index.js'
@@ -24,6 +25,11 @@ import type {VFile} from 'vfile'
 import {plural} from '../rule-kit/plural.js'
 
 export async function runLint(environment: CliEnvironment, options: CommonOptions): Promise<number> {
+  // A run that wrote anything to stderr (a notice about the cache, say) is not kept for a quick
+  // replay (quick-replay.ts), which writes only the report.
+  let noticed = false
+  const {stderr} = environment
+  environment = {...environment, stderr: {write: (chunk) => ((noticed = true), stderr.write(chunk))}}
   const paths = options.changed ? await changedPaths(environment, options) : options.paths
   if (options.fix && paths.length > 0) await (await import('./fix.js')).fixArticles(environment, options, paths)
   const cache = cacheFor(environment, options)
@@ -31,7 +37,16 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
   // With a cache, the run is keyed first (replay.ts): an unchanged run writes its report again.
   // A shard reads the whole run's index first, to know its own articles.
   const prepared = cache || options.shard ? await prepareRun(paths, lintOptions, environment, options, cache) : undefined
-  if (prepared?.replay?.stored) return replayed(environment, options, prepared.replay.stored)
+  const keep = async (record: ReplayRecord) => {
+    const request = options.replayRequest
+    if (!request || !prepared?.replay || noticed || options.config.plugins.length > 0) return
+    await saveRun(request, {dataFiles: options.config.dataFiles, paths: prepared.paths, hashes: prepared.index.hashes, stdout: record.stdout, summary: record.summary, exitCode: exitCodeFor(record.totals, options.maxWarnings)})
+  }
+  if (prepared?.replay?.stored) {
+    const code = await replayed(environment, options, prepared.replay.stored)
+    if (code !== exitCodes.usage) await keep(prepared.replay.stored)
+    return code
+  }
   let written = ''
   const reporter = countingReporter(prepared?.replay ? {...environment, stdout: {isTTY: environment.stdout.isTTY, write: (chunk) => environment.stdout.write((written += chunk, chunk))}} : environment, options, prepared?.shard)
   const {totals} = reporter
@@ -43,10 +58,12 @@ export async function runLint(environment: CliEnvironment, options: CommonOption
   }
   reporter.end()
   const summaryText = summary?.format(totals)
-  if (prepared?.replay) await prepared.replay.save({stdout: written, totals: {...totals}, ...(summaryText === undefined ? {} : {summary: summaryText})})
+  const record: ReplayRecord = {stdout: written, totals: {...totals}, ...(summaryText === undefined ? {} : {summary: summaryText})}
+  if (prepared?.replay) await prepared.replay.save(record)
   // Every cache write finished before the command returns (the facts, and the replay record).
   await cache?.flush()
   if (summaryText !== undefined && !(await appendSummary(environment, options, summaryText))) return exitCodes.usage
+  await keep(record)
   return exitCodeFor(totals, options.maxWarnings)
 }
 
@@ -99,15 +116,8 @@ async function replayed(environment: CliEnvironment, options: CommonOptions, sto
   return exitCodeFor(stored.totals, options.maxWarnings)
 }
 
-export async function appendSummary(environment: CliEnvironment, options: CommonOptions, text: string): Promise<boolean> {
-  if (!options.summary) return true
-  try {
-    await appendFile(resolve(environment.cwd, options.summary), text)
-    return true
-  } catch (error) {
-    environment.stderr.write(`healthlint: cannot write the summary to ${options.summary}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.\n`)
-    return false
-  }
+export function appendSummary(environment: CliEnvironment, options: CommonOptions, text: string): Promise<boolean> {
+  return appendSummaryFile(environment, options.summary, text)
 }
 
 /** The articles to lint under --changed, with a line on stderr saying what was chosen and why. */

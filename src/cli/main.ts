@@ -13,11 +13,13 @@ import {readCommandLine} from './arguments.js'
 import {defaultHost} from '../preview/defaults.js'
 import {escapeForLog, guardedStream} from '../report/safe-text.js'
 import type {Shard} from '../pipeline/shard.js'
+import type {RunRequest} from './quick-replay.js'
 
 export interface CliEnvironment {
   argv: string[]
   cwd: string
-  stdout: {write(chunk: string): unknown; isTTY?: boolean}
+  /** Reports are written as text; a replayed run writes the bytes it stored. */
+  stdout: {write(chunk: string | Uint8Array): unknown; isTTY?: boolean}
   stderr: {write(chunk: string): unknown}
   env: Record<string, string | undefined>
   /** The clock, for "today" when --now is not given. */
@@ -63,7 +65,12 @@ export interface CommonOptions {
   jobs: number | 'auto'
   /** lint and build: check only this shard of the articles (pipeline/shard.ts). */
   shard?: Shard
+  /** lint: the command as a replayed run would check it (quick-replay.ts), when it may be replayed. */
+  replayRequest?: RunRequest
 }
+
+/** What lint and build check when no path is given. */
+const defaultPaths = ['articles/']
 
 export async function main(environment: CliEnvironment): Promise<number> {
   const {stdout} = environment
@@ -167,6 +174,18 @@ export async function main(environment: CliEnvironment): Promise<number> {
     return exitCodes.usage
   }
 
+  const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
+  // An unchanged `lint` is replayed before the config, the rules or the Markdown stack load.
+  let replayRequest: RunRequest | undefined
+  if (command === 'lint') {
+    const quick = await import('./quick-replay.js')
+    if (quick.isReplayable(values, changed)) {
+      replayRequest = {argv: environment.argv, cwd: environment.cwd, env: environment.env, tty: Boolean(stdout.isTTY), now, configPath: values.config, inputs: paths.length > 0 ? paths : defaultPaths, summary: summary || undefined}
+      const code = await quick.replayRun(replayRequest, {stdout, stderr})
+      if (code !== undefined) return code
+    }
+  }
+
   const [{ConfigError, loadConfig}, {builtInRules}] = await Promise.all([import('../config/config.js'), import('../../rules/index.js')])
   let config: ResolvedConfig
   try {
@@ -182,7 +201,7 @@ export async function main(environment: CliEnvironment): Promise<number> {
 
   const color = values['no-color'] ? false : values.color ?? (Boolean(stdout.isTTY) && !environment.env.NO_COLOR && format === 'stylish')
   const common: CommonOptions = {
-    paths: paths.length > 0 ? paths : ['articles/'],
+    paths: paths.length > 0 ? paths : defaultPaths,
     format,
     config,
     now,
@@ -198,8 +217,8 @@ export async function main(environment: CliEnvironment): Promise<number> {
     cache: !values['no-cache'],
     jobs
   }
-  const summary = values.summary ?? environment.env.GITHUB_STEP_SUMMARY
   if (summary) common.summary = summary
+  if (replayRequest) common.replayRequest = replayRequest
   if (changed) common.changed = changed
   if (values['cache-dir'] !== undefined) common.cacheDirectory = values['cache-dir']
   if (values.previous !== undefined) common.previous = values.previous

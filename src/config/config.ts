@@ -9,7 +9,7 @@ import type {StageSettings} from '../rule-kit/stage-settings.js'
 import {compileSchema, formatAjvError} from './schema.js'
 import type {ValidateFunction} from 'ajv'
 import {readSchema} from './package-files.js'
-import {DataFileError, maxDataFileBytes, readDataFile} from './data-files.js'
+import {DataFileError, defaultConfigName, maxDataFileBytes, readDataFile} from './data-files.js'
 import {ConfigError} from './errors.js'
 
 export interface Limits {
@@ -122,7 +122,7 @@ export const defaultLimits: Limits = {
   maxCheckMilliseconds: 5000
 }
 
-export const defaultConfigName = 'healthlint.config.json'
+export {defaultConfigName} from './data-files.js'
 export const defaultCacheDirectory = '.healthlint-cache'
 
 export {ConfigError}

@@ -15,6 +15,9 @@ import {findSymbolicLink, isInside} from '../io/safe-path.js'
 export const maxDataFileBytes = 1_048_576
 
 /** Why a data file was not read: `reason` completes "…, which …" (no path or content in it). */
+/** The config file read from the working directory when `--config` is not given. */
+export const defaultConfigName = 'healthlint.config.json'
+
 export class DataFileError extends Error {
   override name = 'DataFileError'
   constructor(readonly reason: string, readonly code?: string) {

@@ -22,13 +22,13 @@
 // at all, nor one that is, or is reached through, a symbolic link (git can commit links), and
 // entries and temporary files are never opened through a link.
 import {createHash, createHmac, randomBytes, timingSafeEqual} from 'node:crypto'
-import {execFile} from 'node:child_process'
-import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs'
-import {link, lstat, mkdir, open, readdir, rename, rm, unlink} from 'node:fs/promises'
+import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs'
+import {lstat, mkdir, open, readdir, rename, rm, unlink} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative} from 'node:path'
 import type {ResolvedConfig} from '../config/config.js'
-import {packageRoot, readPackageJson} from '../config/package-files.js'
 import {findSymbolicLink, isInside} from './safe-path.js'
+import {schemaHash, toolFingerprint} from './fingerprint.js'
+import {defaultSecretDirectory, isTracked, loadSecret, secretName} from './secret.js'
 import {isArticleFacts} from '../pipeline/facts.js'
 import {isFix} from '../rule-kit/fix.js'
 import type {ArticleFacts, PlainMessage} from '../pipeline/facts.js'
@@ -98,14 +98,7 @@ const maxPendingWrites = 16
 const staleTemporaryMs = 10 * 60 * 1000
 /** Larger entries are not read: no real article's facts come near it. */
 const maxEntryBytes = 16 * 1024 * 1024
-const secretName = 'cache-secret'
-const secretBytes = 32
 const macLength = 64
-
-/** `node_modules/.cache/healthlint` in `directory`: where the CLI keeps the cache's secret. */
-export function defaultSecretDirectory(directory: string): string {
-  return join(directory, 'node_modules', '.cache', 'healthlint')
-}
 
 /** Open the cache in `directory` (absolute) for `key`. Nothing is created until the first read or write. */
 export function openCache(directory: string, key: CacheKey, options: CacheOptions = {}): ArticleCache {
@@ -283,69 +276,6 @@ async function checkTrust(directory: string, keyDirectory: string, secretDirecto
   }
 }
 
-/** Whether git tracks any file in `directory` (false when it is missing, or not in a repository, or git is not installed). */
-function isTracked(directory: string): Promise<boolean> {
-  try {
-    if (!lstatSync(directory).isDirectory()) return Promise.resolve(false)
-  } catch {
-    return Promise.resolve(false)
-  }
-  // No shell, fixed arguments, and a pathspec relative to the directory itself.
-  return new Promise((resolvePromise) => {
-    execFile('git', ['ls-files', '-z', '--', '.'], {cwd: directory, encoding: 'utf8', timeout: 30_000, maxBuffer: 1024 * 1024}, (error, stdout) => {
-      // Output past maxBuffer is an error here, but it still means files are tracked.
-      resolvePromise(stdout.length > 0 || (error as {code?: unknown} | null)?.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-    })
-  })
-}
-
-/** The secret in `directory`, made (mode 0600) if there is none. Throws when it is not private. */
-async function loadSecret(directory: string): Promise<Buffer> {
-  const path = join(directory, secretName)
-  const existing = readSecret(path)
-  if (existing) return existing
-  await mkdir(directory, {recursive: true, mode: 0o700})
-  // Written to a temporary file and linked into place, so a concurrent run never sees half a
-  // secret, and the first run's secret wins.
-  const temporary = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`
-  const handle = await open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600)
-  try {
-    await handle.writeFile(randomBytes(secretBytes))
-  } finally {
-    await handle.close()
-  }
-  await link(temporary, path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error
-  })
-  await unlink(temporary).catch(() => undefined)
-  const secret = readSecret(path)
-  if (!secret) throw new Error('it could not be created')
-  return secret
-}
-
-/** The secret at `path`, or undefined when there is none; throws when it is not a private file of ours. */
-function readSecret(path: string): Buffer | undefined {
-  let descriptor: number
-  try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new Error((error as NodeJS.ErrnoException).code ?? String(error))
-  }
-  try {
-    const stats = fstatSync(descriptor)
-    if (!stats.isFile() || stats.size !== secretBytes) throw new Error(`it is not a file of ${secretBytes} bytes`)
-    if ((stats.mode & 0o077) !== 0) throw new Error('others can read or write it')
-    const uid = process.getuid?.()
-    if (uid !== undefined && stats.uid !== uid) throw new Error('it belongs to another user')
-    const secret = Buffer.alloc(secretBytes)
-    if (readSync(descriptor, secret, 0, secretBytes, 0) !== secretBytes) throw new Error('it is truncated')
-    return secret
-  } finally {
-    closeSync(descriptor)
-  }
-}
-
 /** A file's text; undefined when it is missing, null when it is not a regular file (a link, say) or too large. */
 function readEntry(path: string): string | undefined | null {
   let descriptor: number
@@ -458,6 +388,9 @@ function decodeFacts(stored: unknown): unknown {
 
 const invalid = Symbol('invalid')
 
+export {defaultSecretDirectory} from './secret.js'
+export {toolFingerprint} from './fingerprint.js'
+
 /** The cache key for `config`: this tool, these rules and limits (with their data files' content), these plugins' code, these schemas. */
 export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & Partial<Pick<ResolvedConfig, 'plugins'>> & {site?: {lang: string}}): CacheKey {
   const plugins = config.plugins ?? []
@@ -467,36 +400,8 @@ export function cacheKeyOf(config: Pick<ResolvedConfig, 'rules' | 'limits'> & Pa
   return {
     toolVersion: toolFingerprint(),
     configHash: sha256(stableJson({rules: config.rules, limits: config.limits, ...(plugins.length > 0 ? {plugins: plugins.map(({name, hash}) => ({name, hash}))} : {}), ...lang})),
-    schemaHash: hashFiles([join(packageRoot, 'schemas')])
+    schemaHash: schemaHash()
   }
-}
-
-let fingerprint: string | undefined
-
-/**
- * The version, and a hash of the compiled code, the rules' data files and the installed
- * dependencies: a change to the code without a version bump (a local edit, a pre-release), or
- * another version of a dependency a rule relies on (a word list, the parser), must still
- * invalidate the cache.
- */
-export function toolFingerprint(): string {
-  fingerprint ??= `${readPackageJson().version}+${hashFiles([join(packageRoot, 'build', 'src'), join(packageRoot, 'build', 'rules'), join(packageRoot, 'rules', 'data')]).slice(0, 16)}+${dependencyHash()}`
-  return fingerprint
-}
-
-/**
- * A hash of the dependencies as installed: npm's record of node_modules (in this package, or
- * the one it is installed in), else the lockfile. Empty when there is neither.
- */
-function dependencyHash(): string {
-  for (const path of [join(packageRoot, 'node_modules', '.package-lock.json'), join(packageRoot, '..', '.package-lock.json'), join(packageRoot, 'package-lock.json')]) {
-    try {
-      return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)
-    } catch {
-      // Not there: try the next.
-    }
-  }
-  return ''
 }
 
 /** The file name an article's slug defaults to (see pipeline/slugs.ts): part of the key. */
@@ -559,23 +464,6 @@ async function writeNew(path: string, text: string): Promise<void> {
   } catch {
     // Already there (another run made it), or not writable: the cache works without it.
   }
-}
-
-function hashFiles(roots: string[]): string {
-  const hash = createHash('sha256')
-  for (const root of roots) {
-    let names: string[]
-    try {
-      names = (readdirSync(root, {recursive: true}) as string[]).sort()
-    } catch {
-      continue
-    }
-    for (const name of names) {
-      if (!/\.(?:js|json)$/.test(name)) continue
-      hash.update(`${name}\0`).update(readFileSync(join(root, name))).update('\0')
-    }
-  }
-  return hash.digest('hex')
 }
 
 function sha256(text: string): string {

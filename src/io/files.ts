@@ -1,7 +1,6 @@
 // Expanding the paths and globs given on the command line into article files.
 import {lstat, readdir} from 'node:fs/promises'
-import {join, posix, relative, resolve, sep} from 'node:path'
-import {glob, isDynamicPattern} from 'tinyglobby'
+import {join, posix, resolve, sep} from 'node:path'
 
 /** A path that matched nothing: the CLI reports it and exits 2. */
 export class MissingPathError extends Error {
@@ -21,16 +20,17 @@ const isArticle = (name: string) => name.endsWith('.md') || name.endsWith('.mark
 export async function expandPaths(inputs: string[], cwd: string): Promise<string[]> {
   const seen = new Set<string>()
   const result: string[] = []
-  const add = (path: string) => {
-    const key = resolve(cwd, path)
+  const add = (path: string, key = resolve(cwd, path)) => {
     if (!seen.has(key)) {
       seen.add(key)
       result.push(path)
     }
   }
+  // Imported only for a glob: a run that names folders and files (a replayed run, say) never loads it.
+  let globbing: typeof import('tinyglobby') | undefined
   for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const matches = await glob(input, {cwd, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false})
+    if (mayBePattern(input) && (globbing ??= await import('tinyglobby')).isDynamicPattern(input)) {
+      const matches = await globbing.glob(input, {cwd, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false})
       if (matches.length === 0) throw new MissingPathError(input)
       for (const match of matches.sort()) add(match)
       continue
@@ -42,9 +42,11 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<string
       throw new MissingPathError(input)
     }
     if (stats.isDirectory()) {
-      for (const found of await walk(resolve(cwd, input))) {
-        add(toPosix(join(input, relative(resolve(cwd, input), found))))
-      }
+      // Each file found is `directory` + separator + its path below it: shown after the input as given.
+      const directory = resolve(cwd, input)
+      const shownDirectory = toPosix(join(input, '.'))
+      const prefix = shownDirectory === '.' ? '' : shownDirectory.endsWith('/') ? shownDirectory : `${shownDirectory}/`
+      for (const found of await walk(directory)) add(prefix + toPosix(found.slice(directory.length + (directory.endsWith(sep) ? 0 : 1))), found)
     } else {
       add(input)
     }
@@ -68,6 +70,11 @@ async function walk(directory: string): Promise<string[]> {
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
+/** False when `input` has none of the characters a glob is made of (tinyglobby decides the rest). */
+function mayBePattern(input: string): boolean {
+  return /[*?[\]{}()!+@]/.test(input)
+}
+
 function toPosix(path: string): string {
-  return path.split(sep).join(posix.sep)
+  return sep === posix.sep ? path : path.split(sep).join(posix.sep)
 }
