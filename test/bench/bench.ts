@@ -162,6 +162,7 @@ function healthlintJobs(corpus: string, cwd: string, input: string, articles: nu
   const cache = join(cwd, '.healthlint-cache')
   const clear = async () => {
     await rm(cache, {recursive: true, force: true})
+    await removeQuickReplay(cwd)
     await rm(join(cwd, 'dist'), {recursive: true, force: true})
   }
   const lint = ['node', bin, 'lint', input, '--now', now]
