@@ -15,13 +15,13 @@
 // `node_modules/.cache/healthlint/replay/`, one per command line (the 4 most recent are kept).
 // `--no-cache` neither reads nor writes them.
 import {createHash, createHmac, randomBytes, timingSafeEqual} from 'node:crypto'
-import {closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync} from 'node:fs'
+import {lstatSync, readdirSync, statSync} from 'node:fs'
 import {mkdir, open, rename, rm, unlink} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {DataFileError, defaultConfigName, readDataFile} from '../config/data-files.js'
 import {expandPaths} from '../io/files.js'
 import {toolStamp} from '../io/fingerprint.js'
-import {findSymbolicLink} from '../io/safe-path.js'
+import {findSymbolicLink, readRegularFile} from '../io/safe-path.js'
 import {defaultSecretDirectory, isTracked, readSecret, secretName} from '../io/secret.js'
 import {appendSummaryFile} from './summary-file.js'
 
@@ -253,33 +253,6 @@ function dataFileHash(cwd: string, path: string): string | undefined {
     return sha256(readDataFile(cwd, path))
   } catch {
     return undefined
-  }
-}
-
-/** A regular file's bytes, opened without following a link; undefined for anything else. */
-function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
-  let descriptor: number
-  try {
-    // O_NOFOLLOW: a link is refused (ELOOP), as the loader refuses it.
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  } catch {
-    return undefined
-  }
-  try {
-    const stats = fstatSync(descriptor)
-    if (!stats.isFile() || stats.size > maxBytes) return undefined
-    const buffer = Buffer.allocUnsafe(stats.size)
-    let total = 0
-    while (total < buffer.length) {
-      const read = readSync(descriptor, buffer, total, buffer.length - total, total)
-      if (read === 0) break
-      total += read
-    }
-    return total === buffer.length ? buffer : undefined
-  } catch {
-    return undefined
-  } finally {
-    closeSync(descriptor)
   }
 }
 

@@ -22,11 +22,11 @@
 // at all, nor one that is, or is reached through, a symbolic link (git can commit links), and
 // entries and temporary files are never opened through a link.
 import {createHash, createHmac, randomBytes, timingSafeEqual} from 'node:crypto'
-import {closeSync, constants, fstatSync, openSync, readdirSync, readSync} from 'node:fs'
+import {readdirSync} from 'node:fs'
 import {lstat, mkdir, open, readdir, rename, rm, unlink} from 'node:fs/promises'
 import {basename, dirname, extname, join, relative} from 'node:path'
 import type {ResolvedConfig} from '../config/config.js'
-import {findSymbolicLink, isInside} from './safe-path.js'
+import {findSymbolicLink, isInside, readRegularFile} from './safe-path.js'
 import {schemaHash, toolFingerprint} from './fingerprint.js'
 import {defaultSecretDirectory, isTracked, loadSecret, secretName} from './secret.js'
 import {isArticleFacts} from '../pipeline/facts.js'
@@ -278,30 +278,9 @@ async function checkTrust(directory: string, keyDirectory: string, secretDirecto
 
 /** A file's text; undefined when it is missing, null when it is not a regular file (a link, say) or too large. */
 function readEntry(path: string): string | undefined | null {
-  let descriptor: number
-  try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  } catch (error) {
-    // Removed since it was listed (a miss), or a link (ELOOP: refused).
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : null
-  }
-  try {
-    // Synchronous: a small file in the page cache reads faster than a thread-pool round trip.
-    const stats = fstatSync(descriptor)
-    if (!stats.isFile() || stats.size > maxEntryBytes) return null
-    const buffer = Buffer.allocUnsafe(stats.size)
-    let total = 0
-    while (total < buffer.length) {
-      const read = readSync(descriptor, buffer, total, buffer.length - total, total)
-      if (read === 0) break
-      total += read
-    }
-    return buffer.toString('utf8', 0, total)
-  } catch {
-    return null
-  } finally {
-    closeSync(descriptor)
-  }
+  // Removed since it was listed (a miss), or a link (refused).
+  const bytes = readRegularFile(path, maxEntryBytes)
+  return bytes ? bytes.toString('utf8') : bytes
 }
 
 // Compact messages: [reason, ruleId, source, url, fatal, place, note, actual, expected, fix?],
